@@ -1,0 +1,103 @@
+# tact: plain Makefile (GNU make).  See README.md.
+#
+#   make            build lib/libtact.a and bin/tact-*
+#   make check      install missing packages, build, run every test
+#                   (also in a build with address and UB sanitizers)
+#   make demo       install missing packages, build, run the pipeline on samples/
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+
+# O is the object directory: "." for the ordinary build, build-san for the
+# sanitizer build, so that both can exist side by side.
+O ?= .
+
+CFLAGS ?= -O2 -g
+override CFLAGS := -std=c11 -Wall -Wextra -Wpedantic $(CFLAGS)
+PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE_CFLAGS) $(CPPFLAGS)
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
+LIBA := $(O)/lib/libtact.a
+CMDS := $(sort $(patsubst bin/%.c,%,$(wildcard bin/tact-*.c)))
+BINS := $(CMDS:%=$(O)/bin/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/bin/%)
+MANS := $(sort $(wildcard man/*.[157]))
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+all: $(LIBA) $(BINS)
+
+$(O)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/bin/%: bin/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(LIBA) $(PCRE_LIBS)
+
+$(O)/tests/unit/bin/%: tests/unit/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< \
+		$(LIBA) $(PCRE_LIBS) $(CMOCKA_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(BINS:=.d) $(UNITS:=.d)
+
+# Install what the build and the tests need, only where it is missing.
+deps:
+	@sh tests/deps.sh
+
+# The tests of one build (no package installation).
+test: all $(UNITS)
+	@sh tests/run-units.sh $(UNITS)
+	@sh tests/run-cases.sh $(O)/bin tests/cases
+
+# The same suite built with the sanitizers, in build-san/.
+test-san:
+	@$(MAKE) --no-print-directory O=build-san CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+lint-man:
+	@out=$$(mandoc -Tlint -Wwarning $(MANS) 2>&1); \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
+	echo "man pages: $(words $(MANS)) lint clean"
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-san
+	@$(MAKE) --no-print-directory lint-man
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR)
+	for c in $(CMDS); do cp bin/$$c $(DESTDIR)$(BINDIR)/$$c; done
+	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s; \
+		cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+
+uninstall:
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c; done
+	for m in $(MANS); do s=$${m##*.}; \
+		rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf build-san tests/unit/bin
+	rm -f lib/*.o lib/*.d lib/libtact.a bin/*.d $(BINS)
+
+.PHONY: all deps test test-san lint-man check demo install uninstall clean

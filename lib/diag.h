@@ -1,0 +1,33 @@
+/* diag.h: diagnostics on standard error and the toolkit's exit status.
+ *
+ * Exit status (every command): 0 success, 1 some input drew an error
+ * diagnostic, 2 usage error or a file that cannot be read.  diag_status()
+ * is the largest status any diagnostic asked for. */
+#ifndef TACT_DIAG_H
+#define TACT_DIAG_H
+
+#include "util.h"
+
+/* "FILE:LINE: error: MESSAGE" (status 1) and "FILE:LINE: warning: MESSAGE". */
+void diag_error(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void diag_warning(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* "PROG: MESSAGE" for a file that cannot be read and the like (status 2).
+ * diag_syserr appends ": strerror(errno)". */
+void diag_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_syserr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* While a capture buffer is set, diag_error and diag_warning append their
+ * lines to it instead of writing them (the status still counts), so a
+ * caller can hold them back and print them in order later with
+ * diag_flush().  NULL ends the capture. */
+void diag_capture(struct buf *b);
+void diag_flush(struct buf *b);
+
+/* Raise the status to at least st. */
+void diag_raise(int st);
+int diag_status(void);
+
+#endif

@@ -1,0 +1,25 @@
+/* hash.h: a string-keyed hash table (open addressing, grows by doubling,
+ * so inserts are amortised O(1)). */
+#ifndef TACT_HASH_H
+#define TACT_HASH_H
+
+#include <stddef.h>
+
+struct hash {
+	struct hash_slot {
+		char *key;	/* owned copy; NULL: empty slot */
+		void *val;
+	} *slot;
+	size_t cap, len;
+};
+
+/* Zero-initialised ({0}) is an empty table; hash_init pre-sizes it. */
+void hash_init(struct hash *h, size_t expected);
+/* The value slot for key, created (with val NULL) when absent. */
+void **hash_put(struct hash *h, const char *key);
+/* The value for key, or NULL when absent. */
+void *hash_get(const struct hash *h, const char *key);
+/* Free the table and its keys (not the values). */
+void hash_free(struct hash *h);
+
+#endif

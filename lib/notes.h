@@ -1,0 +1,65 @@
+/* notes.h: the notes parser (tact-notes(5)), shared by tact-parse and
+ * tact-done.
+ *
+ * The parser reads markdown notes line by line and reports what it finds
+ * as items to a callback, in input order, a client's item before the
+ * others of its section (front-matter fields right after it).  Problems
+ * are diagnosed as "FILE:LINE: error|warning: …" and the line skipped.
+ * A section is held back until it ends (its id may be given by an "id"
+ * field anywhere in it), so memory grows with the largest section, never
+ * with the file. */
+#ifndef TACT_NOTES_H
+#define TACT_NOTES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "money.h"
+
+enum notes_kind {
+	NOTES_CLIENT,		/* first section of a client: id, name */
+	NOTES_FIELD,		/* id, key, date (has_date), value */
+	NOTES_ENTRY,		/* id, date, amount (has_amount), tags, text */
+	NOTES_SECTION		/* a section ended: id, first/last lines */
+};
+
+struct notes_item {
+	enum notes_kind kind;
+	const char *id;
+	const char *file;
+	long line;		/* where the item stands (1-based) */
+
+	const char *name;	/* CLIENT: display name */
+
+	const char *key;	/* FIELD: normalized key */
+	const char *value;	/* FIELD: the value, trimmed */
+	struct date date;	/* FIELD (when has_date), ENTRY */
+	bool has_date;
+
+	const char *text;	/* ENTRY: text after the date and separator */
+	const char *tags;	/* ENTRY: "a,b", lowercased, no duplicates */
+	struct money amount;	/* ENTRY: when has_amount */
+	bool has_amount;
+
+	/* SECTION: the heading's line (0 for a file without heading or a
+	 * front-matter-only client), the last line of the section's last
+	 * list item (0 when it has none), and the section's last line. */
+	long heading_line, last_item_line, end_line;
+	bool merged;		/* SECTION, CLIENT: id seen before */
+};
+
+typedef void (*notes_fn)(const struct notes_item *it, void *ctx);
+
+struct notes;
+
+/* A parser: patterns compiled once, the clients seen so far remembered
+ * (a client met again is merged: no second CLIENT item, a warning at the
+ * later heading that names the first place). */
+struct notes *notes_new(notes_fn fn, void *ctx);
+void notes_free(struct notes *np);
+
+/* Parse one file; name is used in diagnostics and as the file of items. */
+void notes_parse(struct notes *np, FILE *fp, const char *name);
+
+#endif

@@ -1,0 +1,36 @@
+/* util.h: allocation that never returns NULL, and a growable string. */
+#ifndef TACT_UTIL_H
+#define TACT_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+/* The command's name for messages; set by main (default "tact"). */
+extern const char *progname;
+
+/* Allocation: on failure print "PROG: out of memory" and exit 2. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+_Noreturn void die_oom(void);
+
+/* A growable byte string; s is NUL-terminated whenever it is not NULL.
+ * Zero-initialise ({0}) before use. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_reset(struct buf *b);		/* len = 0, keeps the memory */
+void buf_free(struct buf *b);
+char *buf_steal(struct buf *b);		/* returns s (never NULL), b is empty */
+
+#endif
