@@ -8,6 +8,19 @@
 
 static int status;
 static struct buf *capture;
+static FILE *sink;
+
+void
+diag_output(FILE *f)
+{
+	sink = f;
+}
+
+static FILE *
+out(void)
+{
+	return sink ? sink : stderr;
+}
 
 void
 diag_raise(int st)
@@ -32,7 +45,7 @@ void
 diag_flush(struct buf *b)
 {
 	if (b->len)
-		fwrite(b->s, 1, b->len, stderr);
+		fwrite(b->s, 1, b->len, out());
 	buf_reset(b);
 }
 
@@ -45,7 +58,7 @@ emit(const char *kind, const char *file, long line, const char *fmt, va_list ap)
 	buf_vprintf(b, fmt, ap);
 	buf_addc(b, '\n');
 	if (!capture) {
-		fwrite(tmp.s, 1, tmp.len, stderr);
+		fwrite(tmp.s, 1, tmp.len, out());
 		buf_free(&tmp);
 	}
 }
@@ -72,11 +85,11 @@ diag_warning(const char *file, long line, const char *fmt, ...)
 static void
 vfatal(int errnum, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	fprintf(out(), "%s: ", progname);
+	vfprintf(out(), fmt, ap);
 	if (errnum)
-		fprintf(stderr, ": %s", strerror(errnum));
-	fputc('\n', stderr);
+		fprintf(out(), ": %s", strerror(errnum));
+	fputc('\n', out());
 	diag_raise(2);
 }
 

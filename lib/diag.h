@@ -6,6 +6,8 @@
 #ifndef TACT_DIAG_H
 #define TACT_DIAG_H
 
+#include <stdio.h>
+
 #include "util.h"
 
 /* "FILE:LINE: error: MESSAGE" (status 1) and "FILE:LINE: warning: MESSAGE". */
@@ -25,6 +27,9 @@ void diag_syserr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * diag_flush().  NULL ends the capture. */
 void diag_capture(struct buf *b);
 void diag_flush(struct buf *b);
+
+/* Where diagnostics go (default: standard error); for tests. */
+void diag_output(FILE *f);
 
 /* Raise the status to at least st. */
 void diag_raise(int st);

@@ -79,3 +79,20 @@ hash_free(struct hash *h)
 	free(h->slot);
 	memset(h, 0, sizeof *h);
 }
+
+void
+hash_clear(struct hash *h)
+{
+	if (!h->len)
+		return;
+	if (h->cap > 1024) {
+		hash_free(h);
+		return;
+	}
+	for (size_t i = 0; i < h->cap; i++) {
+		free(h->slot[i].key);
+		h->slot[i].key = NULL;
+		h->slot[i].val = NULL;
+	}
+	h->len = 0;
+}

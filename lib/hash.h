@@ -19,6 +19,8 @@ void hash_init(struct hash *h, size_t expected);
 void **hash_put(struct hash *h, const char *key);
 /* The value for key, or NULL when absent. */
 void *hash_get(const struct hash *h, const char *key);
+/* Remove every key (not the values); a small table keeps its memory. */
+void hash_clear(struct hash *h);
 /* Free the table and its keys (not the values). */
 void hash_free(struct hash *h);
 

@@ -1,0 +1,80 @@
+/* text.c: UTF-8 checks, trimming, key normalization. */
+#include "text.h"
+#include "util.h"
+
+size_t
+utf8_seqlen(unsigned char c)
+{
+	if (c >= 0xf0 && c <= 0xf4)
+		return 4;
+	if (c >= 0xe0 && c <= 0xef)
+		return 3;
+	if (c >= 0xc2 && c <= 0xdf)
+		return 2;
+	return 1;
+}
+
+bool
+utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len = utf8_seqlen(c);
+		if (len == 1 || i + len > n)
+			return false;
+		for (size_t k = 1; k < len; k++)
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+		unsigned char c1 = s[i + 1];
+		if ((c == 0xe0 && c1 < 0xa0) ||	/* overlong */
+		    (c == 0xed && c1 > 0x9f) ||	/* surrogates */
+		    (c == 0xf0 && c1 < 0x90) ||	/* overlong */
+		    (c == 0xf4 && c1 > 0x8f))	/* above U+10FFFF */
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+const char *
+trim(const char *s, size_t *n)
+{
+	size_t len = *n;
+	while (len && is_blank(*s)) {
+		s++;
+		len--;
+	}
+	while (len && is_blank(s[len - 1]))
+		len--;
+	*n = len;
+	return s;
+}
+
+char *
+key_normalize(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+	bool gap = false;	/* a run of spaces or '_' not yet written */
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (is_blank(c) || c == '_') {
+			gap = true;
+			continue;
+		}
+		if (gap && o)
+			out[o++] = '-';
+		gap = false;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -1,0 +1,32 @@
+/* text.h: small text helpers shared by the parsers: UTF-8 validity,
+ * trimming, and the normalization of field keys. */
+#ifndef TACT_TEXT_H
+#define TACT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Is s[0..n) valid UTF-8 (no overlongs, no surrogates, at most U+10FFFF)? */
+bool utf8_valid(const char *s, size_t n);
+
+/* Length of the UTF-8 sequence that starts with byte c (1 for ASCII and
+ * for bytes that cannot start a sequence). */
+size_t utf8_seqlen(unsigned char c);
+
+/* Is c a space or a tab? */
+static inline bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Trim spaces and tabs at both ends of s[0..*n): returns the new start
+ * and updates *n. */
+const char *trim(const char *s, size_t *n);
+
+/* A field key as tact compares it: ASCII letters lowercased, each run of
+ * spaces and '_' turned into one '-', ends trimmed ("Company founded" →
+ * "company-founded").  Returns a malloc'd string. */
+char *key_normalize(const char *s, size_t n);
+
+#endif
