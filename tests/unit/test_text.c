@@ -1,0 +1,100 @@
+/* Unit tests for text.c: UTF-8 validity, trimming, key normalization. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define VALID(s) utf8_valid(s, sizeof(s) - 1)
+
+/* ASCII, umlauts, the euro sign and an emoji are valid. */
+static void
+utf8_accepts(void **state)
+{
+	(void)state;
+	assert_true(VALID(""));
+	assert_true(VALID("plain"));
+	assert_true(VALID("Müller €"));
+	assert_true(VALID("\xf0\x9f\x8e\x81 gift"));
+	assert_true(VALID("\xf4\x8f\xbf\xbf"));	/* U+10FFFF */
+}
+
+/* Latin-1 bytes, truncated, overlong, surrogate and too-large forms fail. */
+static void
+utf8_rejects(void **state)
+{
+	(void)state;
+	assert_false(VALID("caf\xe9"));
+	assert_false(VALID("\xc3"));
+	assert_false(VALID("\xc3\x28"));
+	assert_false(VALID("\xc0\xaf"));	/* overlong '/' */
+	assert_false(VALID("\xe0\x80\xaf"));	/* overlong */
+	assert_false(VALID("\xed\xa0\x80"));	/* surrogate D800 */
+	assert_false(VALID("\xf4\x90\x80\x80"));	/* U+110000 */
+	assert_false(VALID("\x80"));
+}
+
+/* Sequence lengths by lead byte. */
+static void
+seqlen(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_seqlen('a'), 1);
+	assert_int_equal(utf8_seqlen(0xc3), 2);
+	assert_int_equal(utf8_seqlen(0xe2), 3);
+	assert_int_equal(utf8_seqlen(0xf0), 4);
+	assert_int_equal(utf8_seqlen(0x80), 1);
+}
+
+/* trim removes spaces and tabs at both ends only. */
+static void
+trims(void **state)
+{
+	(void)state;
+	size_t n = 9;
+	const char *s = trim(" \ta b \t  ", &n);
+	assert_int_equal(n, 3);
+	assert_memory_equal(s, "a b", 3);
+	n = 3;
+	trim("   ", &n);
+	assert_int_equal(n, 0);
+}
+
+static void
+key_is(const char *in, const char *want)
+{
+	char *k = key_normalize(in, strlen(in));
+	assert_string_equal(k, want);
+	free(k);
+}
+
+/* Keys: ASCII lowercased, spaces and '_' runs become one '-'. */
+static void
+keys(void **state)
+{
+	(void)state;
+	key_is("Company founded", "company-founded");
+	key_is("client_since", "client-since");
+	key_is("  Birthday ", "birthday");
+	key_is("A  __ B", "a-b");
+	key_is("Gründung", "gründung");
+	key_is("already-dashed", "already-dashed");
+	key_is("", "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_accepts),
+		cmocka_unit_test(utf8_rejects),
+		cmocka_unit_test(seqlen),
+		cmocka_unit_test(trims),
+		cmocka_unit_test(keys),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

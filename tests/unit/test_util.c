@@ -1,0 +1,126 @@
+/* Unit tests for util.c, diag.c, hash.c and rx.c: the small foundations. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "hash.h"
+#include "rx.h"
+#include "util.h"
+
+/* buf grows without limit and stays NUL-terminated. */
+static void
+buf_grows(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	for (int i = 0; i < 10000; i++)
+		buf_addc(&b, 'x');
+	buf_printf(&b, "%d-%s", 42, "end");
+	assert_int_equal(b.len, 10006);
+	assert_string_equal(b.s + 10000, "42-end");
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.s, "");
+	char *s = buf_steal(&b);
+	assert_string_equal(s, "");
+	assert_null(b.s);
+	free(s);
+}
+
+/* Diagnostics: format, capture, flush, and the status they raise. */
+static void
+diag_lines(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	diag_output(f);
+	struct buf cap = {0};
+	diag_warning("a.md", 3, "look %s", "here");
+	assert_int_equal(diag_status(), 0);
+	diag_capture(&cap);
+	diag_error("b.md", 7, "bad");
+	diag_capture(NULL);
+	assert_int_equal(diag_status(), 1);
+	fflush(f);
+	assert_string_equal(text, "a.md:3: warning: look here\n");
+	diag_flush(&cap);
+	progname = "tact-x";
+	diag_fatal("cannot read '%s'", "c.md");
+	assert_int_equal(diag_status(), 2);
+	fclose(f);
+	diag_output(NULL);
+	assert_string_equal(text, "a.md:3: warning: look here\n"
+	    "b.md:7: error: bad\ntact-x: cannot read 'c.md'\n");
+	free(text);
+	buf_free(&cap);
+}
+
+/* The hash table keeps every key through growth; clear empties it. */
+static void
+hash_many(void **state)
+{
+	(void)state;
+	struct hash h = {0};
+	char key[32];
+	for (long i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "k%ld", i);
+		*hash_put(&h, key) = (void *)(i + 1);
+	}
+	assert_int_equal(h.len, 5000);
+	for (long i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "k%ld", i);
+		assert_ptr_equal(hash_get(&h, key), (void *)(i + 1));
+	}
+	assert_null(hash_get(&h, "absent"));
+	assert_ptr_equal(*hash_put(&h, "k7"), (void *)8);	/* no dup */
+	assert_int_equal(h.len, 5000);
+	hash_clear(&h);
+	assert_int_equal(h.len, 0);
+	assert_null(hash_get(&h, "k7"));
+	hash_free(&h);
+	hash_init(&h, 100);
+	assert_true(h.cap >= 200);
+	hash_free(&h);
+}
+
+/* rx: groups, offsets, and a catastrophic pattern stopped by the limit. */
+static void
+rx_basic(void **state)
+{
+	(void)state;
+	struct rx rx;
+	rx_init(&rx, "(\\d+)-(x)?", 0);
+	assert_true(rx_match(&rx, "ab 12-", 6, 0, 0));
+	assert_int_equal(rx_ov(&rx)[2], 3);
+	assert_int_equal(rx_ov(&rx)[3], 5);
+	assert_false(rx_group(&rx, 2));
+	assert_false(rx_match(&rx, "ab", 2, 0, 0));
+	rx_free(&rx);
+
+	rx_init(&rx, "^(a+)+$", 0);
+	char s[64];
+	memset(s, 'a', 40);
+	s[40] = 'b';
+	assert_false(rx_match(&rx, s, 41, 0, 0));	/* returns, no hang */
+	rx_free(&rx);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(buf_grows),
+		cmocka_unit_test(diag_lines),
+		cmocka_unit_test(hash_many),
+		cmocka_unit_test(rx_basic),
+	};
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
