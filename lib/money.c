@@ -1,0 +1,351 @@
+/* money.c: amounts in cents; a hand-written scanner for amounts in text.
+ *
+ * An amount is a number with a currency directly before or after it,
+ * white space (space, tab, no-break space U+00A0, narrow no-break space
+ * U+202F) allowed between, a '~' allowed just before the number:
+ *
+ *	number	 int [ ('.'|',') d[d] | ('.'|',') '-' ['-'] ]
+ *	int	 digits | d[d[d]] (sep ddd)+	one sep throughout, the other
+ *					one for the decimals
+ *	currency € EUR $ USD £ GBP CHF, and after the number also the
+ *		 words Euro Euros EURO EUROS euro euros
+ *
+ * A single separator followed by exactly three digits is a thousands
+ * group ("1.200 €" is 1200.00).  The number is a whole token: not glued
+ * to a letter (except a currency code), not part of a longer run of
+ * digits and separators ("14.03.2026", "1.2345"), not after a '.' or ','
+ * and not after a '-', '/' or ':' that follows a letter, digit or
+ * separator ("2026-03-02", "5,-3"); "1 200 €" (thousands apart by white
+ * space) is no amount rather than 200.  A currency between two numbers,
+ * apart from the first by white space and glued to the second ("5 $3"),
+ * belongs to the second. */
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+
+static const char *const code[] = { "EUR", "USD", "GBP", "CHF" };
+enum { EUR, USD, GBP, CHF };
+
+static int
+isdig(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+isalph(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int
+issep(unsigned char c)
+{
+	return c == '.' || c == ',';
+}
+
+/* Length of the white space character at s[k], 0 if none. */
+static size_t
+ws_at(const char *s, size_t n, size_t k)
+{
+	if (k < n && (s[k] == ' ' || s[k] == '\t'))
+		return 1;
+	if (k + 2 <= n && memcmp(s + k, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (k + 3 <= n && memcmp(s + k, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Length of the white space character ending at s[k-1], 0 if none. */
+static size_t
+ws_before(const char *s, size_t k)
+{
+	if (k >= 1 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		return 1;
+	if (k >= 2 && memcmp(s + k - 2, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (k >= 3 && memcmp(s + k - 3, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* The currency starting at s[k] (after a number): its index, and its
+ * length in *len; -1 if none. */
+static int
+cur_after(const char *s, size_t n, size_t k, size_t *len)
+{
+	static const struct {
+		const char *text;
+		int cur;
+	} cur[] = {
+		{ "$", USD }, { "\xE2\x82\xAC", EUR }, { "\xC2\xA3", GBP },
+		{ "EUR", EUR }, { "USD", USD }, { "GBP", GBP }, { "CHF", CHF },
+		{ "EUROS", EUR }, { "Euros", EUR }, { "euros", EUR },
+		{ "EURO", EUR }, { "Euro", EUR }, { "euro", EUR },
+	};
+	for (size_t i = 0; i < sizeof cur / sizeof *cur; i++) {
+		size_t l = strlen(cur[i].text);
+		if (l > n - k || memcmp(s + k, cur[i].text, l) != 0)
+			continue;
+		if (isalph((unsigned char)cur[i].text[0]) && k + l < n &&
+		    isalph((unsigned char)s[k + l]))
+			continue;	/* part of a longer word */
+		*len = l;
+		return cur[i].cur;
+	}
+	return -1;
+}
+
+/* The currency ending at s[k-1] (before a number): its index, and where
+ * it starts in *at; -1 if none. */
+static int
+cur_before(const char *s, size_t k, size_t *at)
+{
+	static const struct {
+		const char *text;
+		int cur;
+	} cur[] = {
+		{ "$", USD }, { "\xE2\x82\xAC", EUR }, { "\xC2\xA3", GBP },
+		{ "EUR", EUR }, { "USD", USD }, { "GBP", GBP }, { "CHF", CHF },
+	};
+	for (size_t i = 0; i < sizeof cur / sizeof *cur; i++) {
+		size_t l = strlen(cur[i].text);
+		if (l > k || memcmp(s + k - l, cur[i].text, l) != 0)
+			continue;
+		if (isalph((unsigned char)cur[i].text[0]) && k > l &&
+		    isalph((unsigned char)s[k - l - 1]))
+			continue;	/* part of a longer word */
+		*at = k - l;
+		return cur[i].cur;
+	}
+	return -1;
+}
+
+/* The run of digits and separators starting with the digit s[i], without
+ * trailing separators, ends at the returned offset. */
+static size_t
+run_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && (isdig((unsigned char)s[j]) || issep((unsigned char)s[j])))
+		j++;
+	while (issep((unsigned char)s[j - 1]))
+		j--;
+	return j;
+}
+
+/* Parse the number whose run is s[i..j); the whole token (with a ",-")
+ * ends at *end.  Returns false when the run is no valid number or its
+ * value is above MONEY_MAX_CENTS. */
+static bool
+number(const char *s, size_t n, size_t i, size_t j, long long *cents,
+       size_t *end)
+{
+	size_t q[4];		/* separator offsets; more cannot be valid */
+	int nsep = 0;
+	for (size_t k = i; k < j; k++) {
+		if (!issep((unsigned char)s[k]))
+			continue;
+		if (nsep == 4 || k == i || (nsep > 0 && k == q[nsep - 1] + 1))
+			return false;	/* too many, or an empty part */
+		q[nsep++] = k;
+	}
+	size_t intend = j, first = nsep ? q[0] - i : j - i;
+	char group = 0;		/* thousands separator, if any */
+	if (nsep > 0) {
+		char last = s[q[nsep - 1]];
+		size_t llast = j - q[nsep - 1] - 1;
+		int ngroup = nsep;
+		if (llast == 1 || llast == 2) {
+			intend = q[nsep - 1];
+			ngroup--;
+		} else if (llast != 3)
+			return false;
+		for (int g = 0; g < ngroup; g++) {
+			size_t glen = (g + 1 < nsep ? q[g + 1] : j) - q[g] - 1;
+			if (glen != 3 || s[q[g]] != s[q[0]])
+				return false;
+		}
+		if (ngroup > 0) {
+			group = s[q[0]];
+			if (first > 3 || s[i] == '0' ||
+			    (intend != j && last == group))
+				return false;
+		}
+	}
+	long long v = 0;
+	for (size_t k = i; k < intend; k++) {
+		if (issep((unsigned char)s[k]))
+			continue;
+		v = v * 10 + (s[k] - '0');
+		if (v > MONEY_MAX_CENTS / 100)
+			return false;
+	}
+	v *= 100;
+	if (intend != j) {
+		v += (s[intend + 1] - '0') * 10;
+		if (j - intend == 3)
+			v += s[intend + 2] - '0';
+	}
+	if (v > MONEY_MAX_CENTS)
+		return false;
+	*end = j;
+	if (intend == j && j + 1 < n && issep((unsigned char)s[j]) &&
+	    s[j] != group && s[j + 1] == '-') {
+		*end = j + 2;
+		if (*end < n && s[*end] == '-')
+			(*end)++;
+		if (*end < n && isdig((unsigned char)s[*end]))
+			return false;
+	}
+	*cents = v;
+	return true;
+}
+
+/* Can a number start at the digit s[i]? */
+static bool
+number_may_start(const char *s, size_t i)
+{
+	if (i == 0)
+		return true;
+	unsigned char p = (unsigned char)s[i - 1];
+	if (isdig(p) || issep(p))
+		return false;
+	if (isalph(p)) {
+		size_t at;
+		return cur_before(s, i, &at) >= 0;
+	}
+	if ((p == '-' || p == '/' || p == ':') && i >= 2) {
+		unsigned char q = (unsigned char)s[i - 2];
+		if (isdig(q) || isalph(q) || issep(q))
+			return false;	/* "2026-03", "5,-3" */
+	}
+	return true;
+}
+
+/* Is the number at s[i] the last group of "1 200" (thousands separated
+ * by white space, which we do not take: better no amount than 200)? */
+static bool
+spaced_group(const char *s, size_t n, size_t i)
+{
+	size_t w = ws_before(s, i), k = i;
+	if (w == 0 || i == w || !isdig((unsigned char)s[i - w - 1]))
+		return false;
+	while (k < n && isdig((unsigned char)s[k]))
+		k++;
+	return k - i == 3;
+}
+
+/* Is there any byte that can begin a currency? */
+static bool
+maybe_currency(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		switch (s[k]) {
+		case '$': case 'E': case 'U': case 'G': case 'C': case 'e':
+		case '\xE2': case '\xC2':
+			return true;
+		}
+	return false;
+}
+
+bool
+money_find(const char *s, size_t n, struct money *m, size_t *start,
+	   size_t *end)
+{
+	if (!maybe_currency(s, n))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdig((unsigned char)s[i]))
+			continue;
+		size_t j = run_end(s, n, i), numend = j;
+		long long cents = 0;
+		bool ok = number_may_start(s, i) &&
+		    number(s, n, i, j, &cents, &numend);
+		if (!ok || spaced_group(s, n, i)) {
+			i = j - 1;
+			continue;
+		}
+		size_t from = i, to = numend, k, len = 0;
+		int cur;
+
+		if (numend < n && isalph((unsigned char)s[numend]) &&
+		    cur_after(s, n, numend, &len) < 0) {
+			i = numend - 1;		/* glued to a word: "5km" */
+			continue;
+		}
+
+		/* before: currency, white space, '~', number */
+		k = i;
+		if (k > 0 && s[k - 1] == '~')
+			k--;
+		for (size_t w; (w = ws_before(s, k)) > 0; )
+			k -= w;
+		cur = cur_before(s, k, &from);
+		if (cur < 0) {
+			/* after: number, white space, currency */
+			from = i;
+			k = numend;
+			for (size_t w; (w = ws_at(s, n, k)) > 0; )
+				k += w;
+			cur = cur_after(s, n, k, &len);
+			if (cur >= 0 && k > numend && k + len < n &&
+			    isdig((unsigned char)s[k + len]))
+				cur = -1;	/* "5 $3": the 3's */
+			to = k + len;
+		}
+		if (cur < 0) {
+			i = numend - 1;
+			continue;
+		}
+		if (m) {
+			m->cents = cents;
+			memcpy(m->currency, code[cur], 4);
+		}
+		if (start)
+			*start = from;
+		if (end)
+			*end = to;
+		return true;
+	}
+	return false;
+}
+
+int
+money_parse(const char *s, long long *cents)
+{
+	long long v = 0;
+	const char *p = s;
+	if (!isdig((unsigned char)*p))
+		return -1;
+	for (; isdig((unsigned char)*p); p++) {
+		v = v * 10 + (*p - '0');
+		if (v > MONEY_MAX_CENTS / 100)
+			return -1;
+	}
+	v *= 100;
+	if (*p == '.') {
+		p++;
+		if (!isdig((unsigned char)*p))
+			return -1;
+		v += (*p++ - '0') * 10;
+		if (isdig((unsigned char)*p))
+			v += *p++ - '0';
+	}
+	if (*p != '\0' || v > MONEY_MAX_CENTS)
+		return -1;
+	*cents = v;
+	return 0;
+}
+
+char *
+money_format(long long cents, char buf[MONEY_BUFSZ])
+{
+	unsigned long long u = cents < 0 ? -(unsigned long long)cents
+	    : (unsigned long long)cents;
+	snprintf(buf, MONEY_BUFSZ, "%s%llu.%02llu", cents < 0 ? "-" : "",
+	    u / 100, u % 100);
+	return buf;
+}

@@ -1,0 +1,399 @@
+/* test_money.c: money_find, money_parse, money_format. */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "money.h"
+
+/* money_find on a copy of s[0..n) without a NUL after it, so that the
+ * sanitizers catch any read past n. */
+static bool
+find_n(const char *s, size_t n, struct money *m, size_t *a, size_t *b)
+{
+	char *copy = malloc(n ? n : 1);
+	assert_non_null(copy);
+	memcpy(copy, s, n);
+	bool r = money_find(copy, n, m, a, b);
+	free(copy);
+	return r;
+}
+
+/* s holds an amount of cents in cur, its text at s[a..b). */
+static void
+found(const char *s, long long cents, const char *cur, size_t a, size_t b,
+      const char *file, int line)
+{
+	struct money m;
+	size_t start = 99, end = 99;
+	_assert_true(find_n(s, strlen(s), &m, &start, &end), s, file, line);
+	_assert_int_equal((uintmax_t)m.cents, (uintmax_t)cents, file, line);
+	_assert_string_equal(m.currency, cur, file, line);
+	_assert_int_equal(start, a, file, line);
+	_assert_int_equal(end, b, file, line);
+}
+#define FOUND(s, cents, cur, a, b) found(s, cents, cur, a, b, __FILE__, __LINE__)
+
+/* s holds no amount. */
+static void
+none(const char *s, const char *file, int line)
+{
+	struct money m;
+	size_t a, b;
+	_assert_true(!find_n(s, strlen(s), &m, &a, &b), s, file, line);
+}
+#define NONE(s) none(s, __FILE__, __LINE__)
+
+/* "24,90 €": decimal comma, euro sign after, one space. */
+static void
+comma_euro_after(void **state)
+{
+	(void)state;
+	FOUND("24,90 €", 2490, "EUR", 0, 9);
+	FOUND("24,90€", 2490, "EUR", 0, 8);
+}
+
+/* "€24.90", "€ 24.90": euro sign before, with and without space. */
+static void
+euro_sign_before(void **state)
+{
+	(void)state;
+	FOUND("€24.90", 2490, "EUR", 0, 8);
+	FOUND("€ 24.90", 2490, "EUR", 0, 9);
+}
+
+/* "EUR 5", "5 EUR", "EUR5", "5EUR": the code on either side. */
+static void
+eur_code(void **state)
+{
+	(void)state;
+	FOUND("EUR 5", 500, "EUR", 0, 5);
+	FOUND("5 EUR", 500, "EUR", 0, 5);
+	FOUND("EUR5", 500, "EUR", 0, 4);
+	FOUND("5EUR", 500, "EUR", 0, 4);
+}
+
+/* "5,- €", "5,-€", "5,-- €": the whole-amount dash. */
+static void
+whole_dash(void **state)
+{
+	(void)state;
+	FOUND("5,- €", 500, "EUR", 0, 7);
+	FOUND("5,-€", 500, "EUR", 0, 6);
+	FOUND("5,-- €", 500, "EUR", 0, 8);
+	FOUND("€ 5,-", 500, "EUR", 0, 7);
+}
+
+/* "$3", "3$", "USD 12.50": dollars. */
+static void
+dollars(void **state)
+{
+	(void)state;
+	FOUND("$3", 300, "USD", 0, 2);
+	FOUND("3$", 300, "USD", 0, 2);
+	FOUND("USD 12.50", 1250, "USD", 0, 9);
+	FOUND("12.50 USD", 1250, "USD", 0, 9);
+}
+
+/* "£7", "7 GBP", "7£": pounds. */
+static void
+pounds(void **state)
+{
+	(void)state;
+	FOUND("£7", 700, "GBP", 0, 3);
+	FOUND("7 GBP", 700, "GBP", 0, 5);
+	FOUND("7£", 700, "GBP", 0, 3);
+}
+
+/* "CHF 30.-", "30 CHF", "CHF 12,50": Swiss francs, ".-" whole. */
+static void
+francs(void **state)
+{
+	(void)state;
+	FOUND("CHF 30.-", 3000, "CHF", 0, 8);
+	FOUND("30 CHF", 3000, "CHF", 0, 6);
+	FOUND("CHF 12,50", 1250, "CHF", 0, 9);
+}
+
+/* "~15 EUR": the '~' is not part of the amount; "EUR ~15" takes it in. */
+static void
+tilde(void **state)
+{
+	(void)state;
+	FOUND("~15 EUR", 1500, "EUR", 1, 7);
+	FOUND("small gift (~15 EUR)", 1500, "EUR", 13, 19);
+	FOUND("EUR ~15", 1500, "EUR", 0, 7);
+}
+
+/* One decimal is tenths: "24,9 €" is 24.90. */
+static void
+one_decimal(void **state)
+{
+	(void)state;
+	FOUND("24,9 €", 2490, "EUR", 0, 8);
+	FOUND("$0.5", 50, "USD", 0, 4);
+	FOUND("0,05 €", 5, "EUR", 0, 8);
+}
+
+/* "Euro", "Euros", "EURO", "euro" after a number are EUR. */
+static void
+euro_words(void **state)
+{
+	(void)state;
+	FOUND("25 Euro", 2500, "EUR", 0, 7);
+	FOUND("25 Euros", 2500, "EUR", 0, 8);
+	FOUND("25 EURO.", 2500, "EUR", 0, 7);
+	FOUND("25 euro", 2500, "EUR", 0, 7);
+}
+
+/* An amount inside an entry's text, offsets at the amount. */
+static void
+in_text(void **state)
+{
+	(void)state;
+	const char *s = "book \"Der Zauberberg\" #gift #christmas 24,90 €";
+	size_t a = (size_t)(strstr(s, "24,90") - s);
+	FOUND(s, 2490, "EUR", a, strlen(s));
+	FOUND("lunch (EUR 32.50) with Anna", 3250, "EUR", 7, 16);
+	FOUND("gift 5 € today", 500, "EUR", 5, 10);
+}
+
+/* No-break spaces (U+00A0, U+202F) count as white space. */
+static void
+nbsp(void **state)
+{
+	(void)state;
+	FOUND("24,90\xC2\xA0€", 2490, "EUR", 0, 10);
+	FOUND("24,90\xE2\x80\xAF€", 2490, "EUR", 0, 11);
+	FOUND("€\xC2\xA0" "5", 500, "EUR", 0, 6);
+}
+
+/* The first amount by position wins. */
+static void
+first_of_two(void **state)
+{
+	(void)state;
+	FOUND("3 $ and 5 €", 300, "USD", 0, 3);
+	FOUND("EUR 5 then 7 $", 500, "EUR", 0, 5);
+	FOUND("5 € or 3 €", 500, "EUR", 0, 5);
+	FOUND("call at 5, book 12 GBP", 1200, "GBP", 16, 22);
+}
+
+/* A currency glued to a later number belongs to it: "5 $3" is $3. */
+static void
+currency_between_numbers(void **state)
+{
+	(void)state;
+	FOUND("2 books $3", 300, "USD", 8, 10);
+	FOUND("5 $ 3", 500, "USD", 0, 3);
+	FOUND("5€3", 500, "EUR", 0, 4);
+}
+
+/* Thousands groups: "1.200,00 €", "1,200.50 USD", "1.200 €". */
+static void
+thousands(void **state)
+{
+	(void)state;
+	FOUND("1.200,00 €", 120000, "EUR", 0, 12);
+	FOUND("1,200.50 USD", 120050, "USD", 0, 12);
+	FOUND("1.200 €", 120000, "EUR", 0, 9);
+	FOUND("1,200 $", 120000, "USD", 0, 7);
+	FOUND("€1.234.567,89", 123456789, "EUR", 0, 15);
+	FOUND("1.200,- €", 120000, "EUR", 0, 11);
+}
+
+/* Malformed groups and space-separated thousands are no amount. */
+static void
+bad_thousands(void **state)
+{
+	(void)state;
+	NONE("1.2345 €");
+	NONE("1.200.50 €");
+	NONE("1,200,50 €");
+	NONE("1234.567 €");
+	NONE("0.500 €");
+	NONE("1.200.-€");
+	NONE("1 200 €");
+	NONE("5.,3 €");
+}
+
+/* Texts with numbers but no amount. */
+static void
+no_amount(void **state)
+{
+	(void)state;
+	NONE("");
+	NONE("call at 5");
+	NONE("2026-03-02");
+	NONE("2026-03-02 €");
+	NONE("14.03.2026 EUR");
+	NONE("EUROPE 5");
+	NONE("5 EUROPE");
+	NONE("XEUR 5");
+	NONE("5 eur");
+	NONE("A4 €");
+	NONE("5km €");
+	NONE("€ for nothing");
+	NONE("$HOME is 5");
+	NONE("5,-3 €");
+}
+
+/* A date does not hide a later amount. */
+static void
+date_then_amount(void **state)
+{
+	(void)state;
+	FOUND("14.03.2026 5 €", 500, "EUR", 11, 16);
+	FOUND("2026-03-02: 7 $", 700, "USD", 12, 15);
+}
+
+/* Above MONEY_MAX_CENTS is no amount, and nothing overflows. */
+static void
+overflow(void **state)
+{
+	(void)state;
+	NONE("999999999999999999999 €");
+	NONE("99999999999999999999999999999999999999,99 €");
+	NONE("1000000000 €");
+	NONE("1.000.000.000,00 €");
+	FOUND("999999999,99 €", MONEY_MAX_CENTS, "EUR", 0, 16);
+	FOUND("999.999.999,99 EUR", MONEY_MAX_CENTS, "EUR", 0, 18);
+	FOUND("999999999999 € or 5 €", 500, "EUR", 20, 25);
+}
+
+/* Only s[0..n) is read: a code or sign cut off by n is not there. */
+static void
+bounded(void **state)
+{
+	(void)state;
+	struct money m;
+	size_t a, b;
+	assert_true(find_n("5 EURO", 5, &m, &a, &b));
+	assert_int_equal(m.cents, 500);
+	assert_int_equal(b, 5);
+	assert_false(find_n("5 €", 4, &m, &a, &b));
+	assert_false(find_n("5,- €", 2, &m, &a, &b));
+	assert_false(find_n("5,- €", 4, &m, &a, &b));
+	assert_true(find_n("€ 5,-", 6, &m, &a, &b));
+	assert_int_equal(b, 5);
+	assert_int_equal(m.cents, 500);
+}
+
+/* m, start and end may be NULL. */
+static void
+null_outputs(void **state)
+{
+	(void)state;
+	struct money m;
+	assert_true(money_find("5 €", strlen("5 €"), &m, NULL, NULL));
+	assert_int_equal(m.cents, 500);
+	assert_true(money_find("5 €", strlen("5 €"), NULL, NULL, NULL));
+	assert_false(money_find("5", 1, NULL, NULL, NULL));
+}
+
+/* money_parse accepts a record's amounts. */
+static void
+parse_ok(void **state)
+{
+	(void)state;
+	long long c = -1;
+	assert_int_equal(money_parse("24.90", &c), 0);
+	assert_int_equal(c, 2490);
+	assert_int_equal(money_parse("5", &c), 0);
+	assert_int_equal(c, 500);
+	assert_int_equal(money_parse("5.5", &c), 0);
+	assert_int_equal(c, 550);
+	assert_int_equal(money_parse("0.05", &c), 0);
+	assert_int_equal(c, 5);
+	assert_int_equal(money_parse("1200.00", &c), 0);
+	assert_int_equal(c, 120000);
+	assert_int_equal(money_parse("999999999.99", &c), 0);
+	assert_int_equal(c, MONEY_MAX_CENTS);
+}
+
+/* money_parse rejects anything else and leaves *cents alone. */
+static void
+parse_bad(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"", "1.234", "1,5", "abc", "-1", "5.", ".5", " 5", "5 ",
+		"5€", "1e3", "1000000000", "99999999999999999999999999",
+		"1.2.3", "+5",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		long long c = 42;
+		assert_int_equal(money_parse(bad[i], &c), -1);
+		assert_int_equal(c, 42);
+	}
+}
+
+/* money_format writes two decimals, a '-' when negative. */
+static void
+format(void **state)
+{
+	(void)state;
+	char buf[MONEY_BUFSZ];
+	assert_string_equal(money_format(2490, buf), "24.90");
+	assert_string_equal(money_format(5, buf), "0.05");
+	assert_string_equal(money_format(0, buf), "0.00");
+	assert_string_equal(money_format(-305, buf), "-3.05");
+	assert_string_equal(money_format(-5, buf), "-0.05");
+	assert_string_equal(money_format(120000, buf), "1200.00");
+	assert_string_equal(money_format(MONEY_MAX_CENTS, buf),
+	    "999999999.99");
+	assert_string_equal(money_format(LLONG_MIN, buf),
+	    "-92233720368547758.08");
+}
+
+/* money_format and money_parse round-trip. */
+static void
+round_trip(void **state)
+{
+	(void)state;
+	char buf[MONEY_BUFSZ];
+	static const long long v[] = { 0, 1, 10, 99, 100, 2490, 123456789,
+		MONEY_MAX_CENTS };
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		long long c;
+		assert_int_equal(money_parse(money_format(v[i], buf), &c), 0);
+		assert_int_equal(c, v[i]);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(comma_euro_after),
+		cmocka_unit_test(euro_sign_before),
+		cmocka_unit_test(eur_code),
+		cmocka_unit_test(whole_dash),
+		cmocka_unit_test(dollars),
+		cmocka_unit_test(pounds),
+		cmocka_unit_test(francs),
+		cmocka_unit_test(tilde),
+		cmocka_unit_test(one_decimal),
+		cmocka_unit_test(euro_words),
+		cmocka_unit_test(in_text),
+		cmocka_unit_test(nbsp),
+		cmocka_unit_test(first_of_two),
+		cmocka_unit_test(currency_between_numbers),
+		cmocka_unit_test(thousands),
+		cmocka_unit_test(bad_thousands),
+		cmocka_unit_test(no_amount),
+		cmocka_unit_test(date_then_amount),
+		cmocka_unit_test(overflow),
+		cmocka_unit_test(bounded),
+		cmocka_unit_test(null_outputs),
+		cmocka_unit_test(parse_ok),
+		cmocka_unit_test(parse_bad),
+		cmocka_unit_test(format),
+		cmocka_unit_test(round_trip),
+	};
+	return cmocka_run_group_tests_name("money", tests, NULL, NULL);
+}
