@@ -1,0 +1,351 @@
+/* record.c: escaping, formatting and reading the record stream.
+ *
+ * The reader keeps three buffers per input and reuses them for every line:
+ * getline's buffer holds the line as read (rec->raw), a second buffer its
+ * copy that is split at TABs and unescaped in place (rec->f[i] point into
+ * it), and the array of field pointers.  They only grow, so a long input
+ * costs no allocation per line once the longest line has been seen. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "money.h"
+#include "record.h"
+
+/* A NUL byte needs no escape: it is copied like any other byte (only
+ * record_format, which takes NUL-terminated fields, cannot write one;
+ * the reader rejects lines that contain one). */
+void
+record_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *esc;
+		switch (s[i]) {
+		case '\\': esc = "\\\\"; break;
+		case '\t': esc = "\\t"; break;
+		case '\r': esc = "\\r"; break;
+		case '\n': esc = "\\n"; break;
+		default: continue;
+		}
+		buf_add(out, s + start, i - start);
+		buf_add(out, esc, 2);
+		start = i + 1;
+	}
+	buf_add(out, s + start, n - start);
+}
+
+/* Unescape s[0..*n) in place.  Returns SIZE_MAX, or the offset (in the
+ * original text) of the backslash of the first bad escape; s is then left
+ * partly unescaped. */
+static size_t
+unescape(char *s, size_t *n)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (s[i] != '\\') {
+			s[j++] = s[i];
+			continue;
+		}
+		if (i + 1 == *n)
+			return i;
+		switch (s[i + 1]) {
+		case '\\': s[j++] = '\\'; break;
+		case 't': s[j++] = '\t'; break;
+		case 'r': s[j++] = '\r'; break;
+		case 'n': s[j++] = '\n'; break;
+		default: return i;
+		}
+		i++;
+	}
+	s[j] = '\0';
+	*n = j;
+	return SIZE_MAX;
+}
+
+int
+record_unescape(char *s, size_t *n)
+{
+	return unescape(s, n) == SIZE_MAX ? 0 : -1;
+}
+
+void
+record_format(struct buf *out, size_t nf, const char *const *f)
+{
+	for (size_t i = 0; i < nf; i++) {
+		if (i)
+			buf_addc(out, '\t');
+		record_escape(out, f[i], strlen(f[i]));
+	}
+	buf_addc(out, '\n');
+}
+
+size_t
+record_kind_fields(const char *kind)
+{
+	static const struct {
+		const char *kind;
+		size_t nf;
+	} kinds[] = {
+		{"client", 4}, {"field", 6}, {"entry", 8},
+		{"due", 7}, {"overdue", 7},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i].kind) == 0)
+			return kinds[i].nf;
+	return 0;
+}
+
+struct record_reader {
+	FILE *fp;
+	const char *name;
+	long lineno;
+	char *line;		/* getline's buffer: the line as read */
+	size_t linecap;
+	char *work;		/* the line split and unescaped */
+	size_t workcap;
+	char **f;
+	size_t fcap;
+	struct buf show;	/* a field shown escaped, for messages */
+};
+
+struct record_reader *
+record_reader_new(FILE *fp, const char *name)
+{
+	struct record_reader *r = xcalloc(1, sizeof *r);
+	r->fp = fp;
+	r->name = name;
+	return r;
+}
+
+void
+record_reader_free(struct record_reader *r)
+{
+	if (!r)
+		return;
+	free(r->line);
+	free(r->work);
+	free(r->f);
+	buf_free(&r->show);
+	free(r);
+}
+
+/* An unescaped field as it would be written, for quoting in a message. */
+static const char *
+show(struct record_reader *r, const char *s)
+{
+	buf_reset(&r->show);
+	record_escape(&r->show, s, strlen(s));
+	return r->show.s ? r->show.s : "";
+}
+
+/* Diagnose the bad escape at s[at] (s is field fi, 0 being the kind). */
+static void
+bad_escape(struct record_reader *r, const char *s, size_t len, size_t at,
+	   size_t fi)
+{
+	size_t field = fi + 1;
+	if (at + 1 == len) {
+		diag_error(r->name, r->lineno, "bad escape '\\' at the end of "
+			   "field %zu: write '\\\\' for a backslash", field);
+		return;
+	}
+	unsigned char c = (unsigned char)s[at + 1];
+	if (c < 0x20 || c == 0x7f) {
+		diag_error(r->name, r->lineno, "bad escape: '\\' followed by "
+			   "byte 0x%02x in field %zu: write '\\\\' for a "
+			   "backslash", c, field);
+		return;
+	}
+	/* Show a whole UTF-8 character after the backslash. */
+	size_t n = 1;
+	if (c >= 0x80)
+		while (n < 4 && at + 1 + n < len &&
+		       ((unsigned char)s[at + 1 + n] & 0xc0) == 0x80)
+			n++;
+	diag_error(r->name, r->lineno, "bad escape '\\%.*s' in field %zu: "
+		   "write '\\\\' for a backslash", (int)n, s + at + 1, field);
+}
+
+static bool
+iso_ok(const char *s, bool yearless_ok)
+{
+	struct date d;
+	return date_parse_iso(s, &d, yearless_ok) == 0;
+}
+
+/* Check a record of a known kind with nf fields; diagnose and return false
+ * when it is malformed. */
+static bool
+check_known(struct record_reader *r, char **f, size_t nf, size_t want)
+{
+	const char *kind = f[0];
+	const char *file = r->name;
+	long line = r->lineno;
+	bool act = strcmp(kind, "due") == 0 || strcmp(kind, "overdue") == 0;
+	if (nf != want) {
+		diag_error(file, line, "%s record has %zu fields, expected %zu",
+			   kind, nf, want);
+		return false;
+	}
+	if (!*f[act ? 3 : 1]) {
+		diag_error(file, line, "%s record has an empty ID", kind);
+		return false;
+	}
+	if (act) {
+		if (!iso_ok(f[1], false)) {
+			diag_error(file, line, "bad act date '%s' in %s record: "
+				   "expected YYYY-MM-DD", show(r, f[1]), kind);
+			return false;
+		}
+		if (!iso_ok(f[2], false)) {
+			diag_error(file, line, "bad date '%s' in %s record: "
+				   "expected YYYY-MM-DD", show(r, f[2]), kind);
+			return false;
+		}
+	} else if (strcmp(kind, "field") == 0) {
+		if (*f[3] && !iso_ok(f[3], true)) {
+			diag_error(file, line, "bad date '%s' in field record: "
+				   "expected YYYY-MM-DD, --MM-DD or nothing",
+				   show(r, f[3]));
+			return false;
+		}
+	} else if (strcmp(kind, "entry") == 0) {
+		const char *amount = f[3], *cur = f[4];
+		long long cents;
+		if (!iso_ok(f[2], false)) {
+			diag_error(file, line, "bad date '%s' in entry record: "
+				   "expected YYYY-MM-DD", show(r, f[2]));
+			return false;
+		}
+		if (*amount && money_parse(amount, &cents) != 0) {
+			diag_error(file, line, "bad amount '%s' in entry record: "
+				   "expected digits with '.' and up to two "
+				   "decimals", show(r, amount));
+			return false;
+		}
+		if (*cur && !(strlen(cur) == 3 &&
+			      cur[0] >= 'A' && cur[0] <= 'Z' &&
+			      cur[1] >= 'A' && cur[1] <= 'Z' &&
+			      cur[2] >= 'A' && cur[2] <= 'Z')) {
+			diag_error(file, line, "bad currency '%s' in entry "
+				   "record: expected a three-letter code such "
+				   "as EUR", show(r, cur));
+			return false;
+		}
+		if (*amount && !*cur) {
+			diag_error(file, line, "entry record has the amount '%s' "
+				   "but no currency: write a code such as EUR",
+				   show(r, amount));
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Split and unescape the current line into r->f; 0 fields on error. */
+static size_t
+split(struct record_reader *r, size_t len)
+{
+	size_t nf = 1;
+	for (size_t i = 0; i < len; i++)
+		nf += r->line[i] == '\t';
+	if (nf > r->fcap) {
+		size_t cap = r->fcap ? r->fcap : 16;
+		while (cap < nf)
+			cap *= 2;
+		if (cap > SIZE_MAX / sizeof *r->f)
+			die_oom();
+		r->f = xrealloc(r->f, cap * sizeof *r->f);
+		r->fcap = cap;
+	}
+	if (len + 1 > r->workcap) {
+		size_t cap = r->workcap ? r->workcap : 256;
+		while (cap < len + 1)
+			cap = cap > SIZE_MAX / 2 ? len + 1 : cap * 2;
+		free(r->work);
+		r->work = xmalloc(cap);
+		r->workcap = cap;
+	}
+	memcpy(r->work, r->line, len);
+	r->work[len] = '\0';
+
+	char *p = r->work, *end = r->work + len;
+	for (size_t i = 0; i < nf; i++) {
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+		size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
+		/* unescape() overwrites the TAB with the field's NUL. */
+		size_t bad = unescape(p, &n);
+		if (bad != SIZE_MAX) {
+			size_t flen = tab ? (size_t)(tab - p) : (size_t)(end - p);
+			/* Quote from the raw line: p is partly rewritten. */
+			const char *raw = r->line + (p - r->work);
+			bad_escape(r, raw, flen, bad, i);
+			return 0;
+		}
+		r->f[i] = p;
+		if (tab)
+			p = tab + 1;
+	}
+	return nf;
+}
+
+int
+record_next(struct record_reader *r, struct record *rec)
+{
+	for (;;) {
+		errno = 0;
+		ssize_t got = getline(&r->line, &r->linecap, r->fp);
+		if (got < 0) {
+			if (errno == ENOMEM)
+				die_oom();
+			return 0;
+		}
+		r->lineno++;
+		size_t len = (size_t)got;
+		if (len && r->line[len - 1] == '\n')
+			r->line[--len] = '\0';
+		if (blank(r->line, len))
+			continue;
+		if (memchr(r->line, '\0', len)) {
+			diag_error(r->name, r->lineno, "NUL byte in record");
+			continue;
+		}
+		if (r->line[len - 1] == '\r') {
+			diag_error(r->name, r->lineno, "record ends in a CR (CRLF "
+				   "line end?): end lines with LF alone, and "
+				   "write a CR in a field as '\\r'");
+			continue;
+		}
+		size_t nf = split(r, len);
+		if (!nf)
+			continue;
+		if (!*r->f[0]) {
+			diag_error(r->name, r->lineno, "record has an empty kind: "
+				   "a record starts with its kind, e.g. 'entry'");
+			continue;
+		}
+		size_t want = record_kind_fields(r->f[0]);
+		if (want && !check_known(r, r->f, nf, want))
+			continue;
+		rec->nf = nf;
+		rec->f = r->f;
+		rec->raw = r->line;
+		rec->rawlen = len;
+		rec->file = r->name;
+		rec->line = r->lineno;
+		return 1;
+	}
+}

@@ -1,0 +1,492 @@
+/* test_record.c: escaping, record_format and the record reader. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "record.h"
+
+/* Read in[0..n) named "t" and return what the reader made of it: one line
+ * "LINE|raw" and one line of the fields as record_format writes them per
+ * record, then the diagnostics.  The result is malloc'd. */
+static char *
+read_records(const char *in, size_t n)
+{
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	assert_int_equal(fwrite(in, 1, n, fp), n);
+	rewind(fp);
+
+	struct buf out = {0}, diags = {0};
+	struct record rec;
+	diag_capture(&diags);
+	struct record_reader *r = record_reader_new(fp, "t");
+	while (record_next(r, &rec)) {
+		assert_string_equal(rec.file, "t");
+		assert_int_equal(strlen(rec.raw), rec.rawlen);
+		buf_printf(&out, "%ld|%s\n", rec.line, rec.raw);
+		record_format(&out, rec.nf, (const char *const *)rec.f);
+	}
+	record_reader_free(r);
+	diag_capture(NULL);
+	fclose(fp);
+	if (diags.len) {
+		buf_adds(&out, "--\n");
+		buf_add(&out, diags.s, diags.len);
+	}
+	buf_free(&diags);
+	return buf_steal(&out);
+}
+
+static void
+check_read(const char *in, const char *want)
+{
+	char *got = read_records(in, strlen(in));
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Escape a string and unescape it again; the result must be the input. */
+static void
+round_trip(const char *s, size_t n)
+{
+	struct buf b = {0};
+	record_escape(&b, s, n);
+	assert_null(memchr(b.s, '\t', b.len));
+	assert_null(memchr(b.s, '\n', b.len));
+	assert_null(memchr(b.s, '\r', b.len));
+	size_t len = b.len;
+	assert_int_equal(record_unescape(b.s, &len), 0);
+	assert_int_equal(len, n);
+	assert_memory_equal(b.s, s, n);
+	assert_int_equal(b.s[len], '\0');
+	buf_free(&b);
+}
+
+/* Each special byte is written as its two-character escape. */
+static void
+escape_exact(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	record_escape(&b, "a\tb\\c\r\nd", 8);
+	assert_string_equal(b.s, "a\\tb\\\\c\\r\\nd");
+	buf_reset(&b);
+	record_escape(&b, "plain text, äöü €", strlen("plain text, äöü €"));
+	assert_string_equal(b.s, "plain text, äöü €");
+	buf_reset(&b);
+	record_escape(&b, "x\0y", 3);	/* NUL is copied as it is */
+	assert_int_equal(b.len, 3);
+	assert_memory_equal(b.s, "x\0y", 3);
+	buf_free(&b);
+}
+
+/* Tricky strings, and every byte value, survive escape + unescape. */
+static void
+escape_round_trip(void **state)
+{
+	(void)state;
+	static const char *const tricky[] = {
+		"", "\t", "\\", "\r", "\n", "\r\n", "\\t", "\\\\t", "a\\",
+		"\\\\", "trailing backslash \\", "\t\t\t", "\\n is not LF",
+		"Wine\tand\ncheese\r\\", "\\\t\\\n",
+	};
+	for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++)
+		round_trip(tricky[i], strlen(tricky[i]));
+	char all[512];
+	for (size_t i = 0; i < sizeof all; i++)
+		all[i] = (char)(i % 256);
+	round_trip(all, sizeof all);
+}
+
+/* Unescaping shrinks the text and NUL-terminates it. */
+static void
+unescape_good(void **state)
+{
+	(void)state;
+	char s[] = "a\\tb\\\\c\\nd\\re";
+	size_t n = strlen(s);
+	assert_int_equal(record_unescape(s, &n), 0);
+	assert_int_equal(n, 9);
+	assert_string_equal(s, "a\tb\\c\nd\re");
+}
+
+/* A backslash before anything but \ t r n, or at the end, is an error. */
+static void
+unescape_bad(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"\\x", "abc\\", "\\", "\\0", "a\\\\\\", "\\T", "\\N", "\\ ",
+		"ok\\tthen\\q",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *s = strdup(bad[i]);
+		size_t n = strlen(s);
+		assert_int_equal(record_unescape(s, &n), -1);
+		free(s);
+	}
+}
+
+/* record_format escapes each field, joins with TAB, ends with LF. */
+static void
+format_line(void **state)
+{
+	(void)state;
+	const char *f[] = {"entry", "acme", "2026-03-14", "24.90", "EUR",
+			   "gift,thanks", "Wine\tand\ncheese \\o/",
+			   "notes/a.md:12"};
+	struct buf b = {0};
+	record_format(&b, 8, f);
+	assert_string_equal(b.s, "entry\tacme\t2026-03-14\t24.90\tEUR\t"
+			    "gift,thanks\tWine\\tand\\ncheese \\\\o/\t"
+			    "notes/a.md:12\n");
+	buf_reset(&b);
+	const char *g[] = {"client", "", "", ""};
+	record_format(&b, 4, g);
+	assert_string_equal(b.s, "client\t\t\t\n");
+	buf_free(&b);
+}
+
+/* The known kinds and their field counts; others are 0. */
+static void
+kind_fields(void **state)
+{
+	(void)state;
+	assert_int_equal(record_kind_fields("client"), 4);
+	assert_int_equal(record_kind_fields("field"), 6);
+	assert_int_equal(record_kind_fields("entry"), 8);
+	assert_int_equal(record_kind_fields("due"), 7);
+	assert_int_equal(record_kind_fields("overdue"), 7);
+	assert_int_equal(record_kind_fields("note"), 0);
+	assert_int_equal(record_kind_fields(""), 0);
+	assert_int_equal(record_kind_fields("Entry"), 0);
+	assert_int_equal(record_kind_fields("entryx"), 0);
+}
+
+/* A good record of every kind is returned unchanged, with no diagnostic
+ * (this test runs first: the status is still 0). */
+static void
+read_good(void **state)
+{
+	(void)state;
+	const char *in =
+		"client\tacme\tMüller GmbH\tnotes/a.md:1\n"
+		"field\tacme\tbirthday\t--03-14\tAnna\tnotes/a.md:3\n"
+		"field\tacme\tfounded\t2001-05-01\t\tnotes/a.md:4\n"
+		"field\tacme\temail\t\tanna@example.com\tnotes/a.md:5\n"
+		"entry\tacme\t2026-03-14\t24.90\tEUR\tgift\tWine\\tred\tn:7\n"
+		"entry\tacme\t2024-02-29\t\t\t\tcalled\tn:8\n"
+		"due\t2026-03-10\t2026-03-14\tacme\tbirthday\tcard\tocc:2\n"
+		"overdue\t2026-01-01\t2026-01-05\tacme\tnew-year\tcall\tocc:3\n";
+	check_read(in,
+		"1|client\tacme\tMüller GmbH\tnotes/a.md:1\n"
+		"client\tacme\tMüller GmbH\tnotes/a.md:1\n"
+		"2|field\tacme\tbirthday\t--03-14\tAnna\tnotes/a.md:3\n"
+		"field\tacme\tbirthday\t--03-14\tAnna\tnotes/a.md:3\n"
+		"3|field\tacme\tfounded\t2001-05-01\t\tnotes/a.md:4\n"
+		"field\tacme\tfounded\t2001-05-01\t\tnotes/a.md:4\n"
+		"4|field\tacme\temail\t\tanna@example.com\tnotes/a.md:5\n"
+		"field\tacme\temail\t\tanna@example.com\tnotes/a.md:5\n"
+		"5|entry\tacme\t2026-03-14\t24.90\tEUR\tgift\tWine\\tred\tn:7\n"
+		"entry\tacme\t2026-03-14\t24.90\tEUR\tgift\tWine\\tred\tn:7\n"
+		"6|entry\tacme\t2024-02-29\t\t\t\tcalled\tn:8\n"
+		"entry\tacme\t2024-02-29\t\t\t\tcalled\tn:8\n"
+		"7|due\t2026-03-10\t2026-03-14\tacme\tbirthday\tcard\tocc:2\n"
+		"due\t2026-03-10\t2026-03-14\tacme\tbirthday\tcard\tocc:2\n"
+		"8|overdue\t2026-01-01\t2026-01-05\tacme\tnew-year\tcall\tocc:3\n"
+		"overdue\t2026-01-01\t2026-01-05\tacme\tnew-year\tcall\tocc:3\n");
+	assert_int_equal(diag_status(), 0);
+}
+
+/* Fields are unescaped; raw is the line exactly as read. */
+static void
+read_raw_and_fields(void **state)
+{
+	(void)state;
+	const char *line = "entry\tid\t2026-01-02\t5\tEUR\t\t"
+			   "a\\tb\\nc\\\\d\\re\tx:1";
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	fprintf(fp, "%s\n", line);
+	rewind(fp);
+	struct record_reader *r = record_reader_new(fp, "t");
+	struct record rec;
+	assert_int_equal(record_next(r, &rec), 1);
+	assert_int_equal(rec.nf, 8);
+	assert_string_equal(rec.f[0], "entry");
+	assert_string_equal(rec.f[3], "5");
+	assert_string_equal(rec.f[5], "");
+	assert_string_equal(rec.f[6], "a\tb\nc\\d\re");
+	assert_string_equal(rec.f[7], "x:1");
+	assert_int_equal(rec.rawlen, strlen(line));
+	assert_memory_equal(rec.raw, line, rec.rawlen);
+	assert_int_equal(rec.line, 1);
+	assert_int_equal(record_next(r, &rec), 0);
+	assert_int_equal(record_next(r, &rec), 0);
+	record_reader_free(r);
+	fclose(fp);
+}
+
+/* Unknown kinds come back as they are, whatever their field count. */
+static void
+read_unknown_kind(void **state)
+{
+	(void)state;
+	check_read("note\tx\ty\nfuture\nreminder\t\\tz\t\t\n",
+		"1|note\tx\ty\nnote\tx\ty\n"
+		"2|future\nfuture\n"
+		"3|reminder\t\\tz\t\t\nreminder\t\\tz\t\t\n");
+}
+
+/* Known kinds with the wrong number of fields are diagnosed and skipped. */
+static void
+read_field_counts(void **state)
+{
+	(void)state;
+	check_read(
+		"entry\tacme\t2026-03-14\t24.90\tEUR\tgift\tWine\n"
+		"client\tacme\tAcme\tn:1\textra\n"
+		"due\t2026-03-10\t2026-03-14\tacme\tbirthday\tcard\n"
+		"client\tacme\tAcme\tn:1\n"
+		"field\n"
+		"overdue\t2026-01-01\t2026-01-05\tacme\tx\tcall\tocc:3\t\n",
+		"4|client\tacme\tAcme\tn:1\nclient\tacme\tAcme\tn:1\n"
+		"--\n"
+		"t:1: error: entry record has 7 fields, expected 8\n"
+		"t:2: error: client record has 5 fields, expected 4\n"
+		"t:3: error: due record has 6 fields, expected 7\n"
+		"t:5: error: field record has 1 fields, expected 6\n"
+		"t:6: error: overdue record has 8 fields, expected 7\n");
+	assert_int_equal(diag_status(), 1);
+}
+
+/* Malformed dates in each kind's DATE fields are diagnosed and skipped. */
+static void
+read_bad_dates(void **state)
+{
+	(void)state;
+	check_read(
+		"entry\tid\t2026-13-01\t\t\t\tt\ts\n"
+		"entry\tid\t\t\t\t\tt\ts\n"
+		"entry\tid\t14.03.2026\t\t\t\tt\ts\n"
+		"entry\tid\t--03-14\t\t\t\tt\ts\n"
+		"field\tid\tk\t2026-02-30\tv\ts\n"
+		"field\tid\tk\t--13-01\tv\ts\n"
+		"field\tid\tk\t--02-29\tv\ts\n"
+		"field\tid\tk\t2026-2-3\tv\ts\n"
+		"due\t2026-03-1\t2026-03-14\tid\to\tg\ts\n"
+		"overdue\t2026-03-10\t2025-02-29\tid\to\tg\ts\n"
+		"due\t2026-03-10\t--03-14\tid\to\tg\ts\n"
+		"entry\tid\t2026-01-0\\t\t\t\t\tt\ts\n",
+		"7|field\tid\tk\t--02-29\tv\ts\n"
+		"field\tid\tk\t--02-29\tv\ts\n"
+		"--\n"
+		"t:1: error: bad date '2026-13-01' in entry record: "
+		"expected YYYY-MM-DD\n"
+		"t:2: error: bad date '' in entry record: expected YYYY-MM-DD\n"
+		"t:3: error: bad date '14.03.2026' in entry record: "
+		"expected YYYY-MM-DD\n"
+		"t:4: error: bad date '--03-14' in entry record: "
+		"expected YYYY-MM-DD\n"
+		"t:5: error: bad date '2026-02-30' in field record: "
+		"expected YYYY-MM-DD, --MM-DD or nothing\n"
+		"t:6: error: bad date '--13-01' in field record: "
+		"expected YYYY-MM-DD, --MM-DD or nothing\n"
+		"t:8: error: bad date '2026-2-3' in field record: "
+		"expected YYYY-MM-DD, --MM-DD or nothing\n"
+		"t:9: error: bad act date '2026-03-1' in due record: "
+		"expected YYYY-MM-DD\n"
+		"t:10: error: bad date '2025-02-29' in overdue record: "
+		"expected YYYY-MM-DD\n"
+		"t:11: error: bad date '--03-14' in due record: "
+		"expected YYYY-MM-DD\n"
+		"t:12: error: bad date '2026-01-0\\t' in entry record: "
+		"expected YYYY-MM-DD\n");
+}
+
+/* Malformed amounts, and an amount without a currency, are errors. */
+static void
+read_bad_amounts(void **state)
+{
+	(void)state;
+	check_read(
+		"entry\tid\t2026-01-01\t24,90\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t5.555\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t-3\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t€5\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t5.5\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t24.90\t\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t24.90\teuro\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t\tEUR\t\tt\ts\n",
+		"5|entry\tid\t2026-01-01\t5.5\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t5.5\tEUR\t\tt\ts\n"
+		"8|entry\tid\t2026-01-01\t\tEUR\t\tt\ts\n"
+		"entry\tid\t2026-01-01\t\tEUR\t\tt\ts\n"
+		"--\n"
+		"t:1: error: bad amount '24,90' in entry record: expected "
+		"digits with '.' and up to two decimals\n"
+		"t:2: error: bad amount '5.555' in entry record: expected "
+		"digits with '.' and up to two decimals\n"
+		"t:3: error: bad amount '-3' in entry record: expected "
+		"digits with '.' and up to two decimals\n"
+		"t:4: error: bad amount '€5' in entry record: expected "
+		"digits with '.' and up to two decimals\n"
+		"t:6: error: entry record has the amount '24.90' but no "
+		"currency: write a code such as EUR\n"
+		"t:7: error: bad currency 'euro' in entry record: expected "
+		"a three-letter code such as EUR\n");
+}
+
+/* An empty ID (the ID field of each known kind) is an error. */
+static void
+read_empty_id(void **state)
+{
+	(void)state;
+	check_read(
+		"client\t\tAcme\ts\n"
+		"field\t\tk\t\tv\ts\n"
+		"entry\t\t2026-01-01\t\t\t\tt\ts\n"
+		"due\t2026-01-01\t2026-01-02\t\to\tg\ts\n"
+		"overdue\t2026-01-01\t2026-01-02\t\to\tg\ts\n"
+		"due\t2026-01-01\t2026-01-02\tx\t\t\t\n",
+		"6|due\t2026-01-01\t2026-01-02\tx\t\t\t\n"
+		"due\t2026-01-01\t2026-01-02\tx\t\t\t\n"
+		"--\n"
+		"t:1: error: client record has an empty ID\n"
+		"t:2: error: field record has an empty ID\n"
+		"t:3: error: entry record has an empty ID\n"
+		"t:4: error: due record has an empty ID\n"
+		"t:5: error: overdue record has an empty ID\n");
+}
+
+/* Bad escapes name the field (the kind is field 1) and are skipped. */
+static void
+read_bad_escapes(void **state)
+{
+	(void)state;
+	check_read(
+		"client\tid\ta\\xb\ts\n"
+		"client\tid\tname\\\n"
+		"note\\q\tx\n"
+		"client\tid\ta\\\x01z\ts\n"
+		"client\tid\ta\\äb\ts\n"
+		"client\tid\ta\\\\\\\\\ts\n",
+		"6|client\tid\ta\\\\\\\\\ts\nclient\tid\ta\\\\\\\\\ts\n"
+		"--\n"
+		"t:1: error: bad escape '\\x' in field 3: "
+		"write '\\\\' for a backslash\n"
+		"t:2: error: bad escape '\\' at the end of field 3: "
+		"write '\\\\' for a backslash\n"
+		"t:3: error: bad escape '\\q' in field 1: "
+		"write '\\\\' for a backslash\n"
+		"t:4: error: bad escape: '\\' followed by byte 0x01 in field 3: "
+		"write '\\\\' for a backslash\n"
+		"t:5: error: bad escape '\\ä' in field 3: "
+		"write '\\\\' for a backslash\n");
+}
+
+/* Blank lines are skipped but counted; a last line without LF counts. */
+static void
+read_blank_and_last_line(void **state)
+{
+	(void)state;
+	check_read("\n\nnote\ta\n  \t \n\nclient\tid\n\nnote\tlast",
+		"3|note\ta\nnote\ta\n"
+		"8|note\tlast\nnote\tlast\n"
+		"--\n"
+		"t:6: error: client record has 2 fields, expected 4\n");
+	check_read("", "");
+	check_read("\n", "");
+	check_read("x", "1|x\nx\n");
+}
+
+/* A NUL byte, a raw CR at the end and an empty kind are errors. */
+static void
+read_nul_cr_empty_kind(void **state)
+{
+	(void)state;
+	static const char in[] = "note\ta\0b\nnote\tc\r\nnote\td\re\n"
+				 "\tx\nnote\tok\n";
+	char *got = read_records(in, sizeof in - 1);
+	assert_string_equal(got,
+		"3|note\td\re\nnote\td\\re\n"
+		"5|note\tok\nnote\tok\n"
+		"--\n"
+		"t:1: error: NUL byte in record\n"
+		"t:2: error: record ends in a CR (CRLF line end?): end lines "
+		"with LF alone, and write a CR in a field as '\\r'\n"
+		"t:4: error: record has an empty kind: a record starts with "
+		"its kind, e.g. 'entry'\n");
+	free(got);
+}
+
+/* Long lines and many fields grow the buffers and read back intact. */
+static void
+read_long_lines(void **state)
+{
+	(void)state;
+	struct buf in = {0};
+	buf_adds(&in, "note");
+	for (int i = 0; i < 5000; i++)
+		buf_printf(&in, "\tf%d\\t", i);
+	buf_addc(&in, '\n');
+	buf_adds(&in, "client\tid\t");
+	for (int i = 0; i < 100000; i++)
+		buf_addc(&in, (char)('a' + i % 26));
+	buf_adds(&in, "\\\\\ts\nnote\tshort\n");
+
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	fwrite(in.s, 1, in.len, fp);
+	rewind(fp);
+	struct record_reader *r = record_reader_new(fp, "t");
+	struct record rec;
+	assert_int_equal(record_next(r, &rec), 1);
+	assert_int_equal(rec.nf, 5001);
+	assert_string_equal(rec.f[4321], "f4320\t");
+	assert_int_equal(record_next(r, &rec), 1);
+	assert_int_equal(rec.nf, 4);
+	assert_int_equal(strlen(rec.f[2]), 100001);
+	assert_int_equal(rec.f[2][100000], '\\');
+	assert_int_equal(rec.rawlen, 100000 + strlen("client\tid\t\\\\\ts"));
+	assert_int_equal(record_next(r, &rec), 1);
+	assert_int_equal(rec.nf, 2);
+	assert_string_equal(rec.f[1], "short");
+	assert_int_equal(rec.line, 3);
+	assert_int_equal(record_next(r, &rec), 0);
+	record_reader_free(r);
+	fclose(fp);
+	buf_free(&in);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(escape_exact),
+		cmocka_unit_test(escape_round_trip),
+		cmocka_unit_test(unescape_good),
+		cmocka_unit_test(unescape_bad),
+		cmocka_unit_test(format_line),
+		cmocka_unit_test(kind_fields),
+		cmocka_unit_test(read_good),
+		cmocka_unit_test(read_raw_and_fields),
+		cmocka_unit_test(read_unknown_kind),
+		cmocka_unit_test(read_field_counts),
+		cmocka_unit_test(read_bad_dates),
+		cmocka_unit_test(read_bad_amounts),
+		cmocka_unit_test(read_empty_id),
+		cmocka_unit_test(read_bad_escapes),
+		cmocka_unit_test(read_blank_and_last_line),
+		cmocka_unit_test(read_nul_cr_empty_kind),
+		cmocka_unit_test(read_long_lines),
+	};
+	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
+}
