@@ -12,48 +12,58 @@
 #include "record.h"
 #include "util.h"
 
-static struct buf out, where;	/* reused for every record */
+static struct buf out;	/* one record, reused */
 
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: tact-parse [FILE | DIR | -] ...\n");
+	fprintf(f, "usage: tact-parse [-h] [FILE | DIR | -] ...\n");
 }
 
-/* Write one item of the notes as a record. */
+/* Append a field and its TAB. */
+static void
+add(const char *s)
+{
+	record_escape(&out, s, strlen(s));
+	buf_addc(&out, '\t');
+}
+
+/* Write one item of the notes as a record (tact-records(5)). */
 static void
 put(const struct notes_item *it, void *ctx)
 {
 	(void)ctx;
 	char date[DATE_BUFSZ], amount[MONEY_BUFSZ];
-	buf_reset(&where);
-	buf_printf(&where, "%s:%ld", it->file, it->line);
 	buf_reset(&out);
 	switch (it->kind) {
-	case NOTES_CLIENT: {
-		const char *f[] = { "client", it->id, it->name, where.s };
-		record_format(&out, 4, f);
+	case NOTES_CLIENT:
+		add("client");
+		add(it->id);
+		add(it->name);
 		break;
-	}
-	case NOTES_FIELD: {
-		const char *f[] = { "field", it->id, it->key,
-		    it->has_date ? date_format(it->date, date) : "",
-		    it->value, where.s };
-		record_format(&out, 6, f);
+	case NOTES_FIELD:
+		add("field");
+		add(it->id);
+		add(it->key);
+		add(it->has_date ? date_format(it->date, date) : "");
+		add(it->value);
 		break;
-	}
-	case NOTES_ENTRY: {
-		const char *f[] = { "entry", it->id,
-		    date_format(it->date, date),
-		    it->has_amount ? money_format(it->amount.cents, amount) : "",
-		    it->has_amount ? it->amount.currency : "",
-		    it->tags, it->text, where.s };
-		record_format(&out, 8, f);
+	case NOTES_ENTRY:
+		add("entry");
+		add(it->id);
+		add(date_format(it->date, date));
+		add(it->has_amount ? money_format(it->amount.cents, amount) : "");
+		add(it->has_amount ? it->amount.currency : "");
+		add(it->tags);
+		add(it->text);
 		break;
-	}
 	case NOTES_SECTION:
-		break;
+		return;
 	}
+	record_escape(&out, it->file, strlen(it->file));
+	buf_addc(&out, ':');
+	buf_addnum(&out, it->line);
+	buf_addc(&out, '\n');
 	fwrite(out.s, 1, out.len, stdout);
 }
 
@@ -89,7 +99,6 @@ main(int argc, char *argv[])
 	input_each(argc - optind, argv + optind, true, parse, np);
 	notes_free(np);
 	buf_free(&out);
-	buf_free(&where);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		diag_syserr("write error");
 		return 2;

@@ -141,14 +141,27 @@ date_in_year(int y, int m, int d)
 char *
 date_format(struct date d, char buf[DATE_BUFSZ])
 {
-	/* The unsigned remainders only bound the output for the compiler;
-	 * a valid date is printed as it is. */
-	unsigned m = (unsigned)d.m % 100, dd = (unsigned)d.d % 100;
-	if (d.y == 0)
-		snprintf(buf, DATE_BUFSZ, "--%02u-%02u", m, dd);
-	else
-		snprintf(buf, DATE_BUFSZ, "%04u-%02u-%02u",
-		    (unsigned)d.y % 10000, m, dd);
+	/* By hand rather than snprintf: it runs for every record.  The
+	 * remainders keep an invalid date from writing past buf. */
+	unsigned y = (unsigned)d.y % 10000, m = (unsigned)d.m % 100;
+	unsigned dd = (unsigned)d.d % 100;
+	char *p = buf;
+	if (d.y == 0) {
+		*p++ = '-';
+		*p++ = '-';
+	} else {
+		*p++ = (char)('0' + y / 1000);
+		*p++ = (char)('0' + y / 100 % 10);
+		*p++ = (char)('0' + y / 10 % 10);
+		*p++ = (char)('0' + y % 10);
+		*p++ = '-';
+	}
+	*p++ = (char)('0' + m / 10);
+	*p++ = (char)('0' + m % 10);
+	*p++ = '-';
+	*p++ = (char)('0' + dd / 10);
+	*p++ = (char)('0' + dd % 10);
+	*p = '\0';
 	return buf;
 }
 

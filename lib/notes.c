@@ -19,10 +19,12 @@
 
 enum { PEND_OTHER = -1 };	/* a list item that is neither field nor entry */
 
+/* An item of the open section.  Its strings live in the section's arena
+ * (struct notes.strs) as offsets, so an item costs no malloc. */
 struct pend {
 	int kind;		/* NOTES_FIELD, NOTES_ENTRY or PEND_OTHER */
 	long line;
-	char *key, *value, *text, *tags;
+	size_t key, value, text, tags;
 	struct date date;
 	bool has_date;
 	struct money amount;
@@ -53,6 +55,7 @@ struct notes {
 	size_t nfront;		/* items[0..nfront) are front matter */
 	long last_item_line;
 	struct buf diags;
+	struct buf strs;	/* the strings of the section's items */
 };
 
 struct notes *
@@ -70,21 +73,23 @@ notes_new(notes_fn fn, void *ctx)
 	return np;
 }
 
-static void
-pend_free(struct pend *p)
-{
-	free(p->key);
-	free(p->value);
-	free(p->text);
-	free(p->tags);
-}
-
+/* Keep the items before from (and the strings they use). */
 static void
 drop_items(struct notes *np, size_t from)
 {
-	for (size_t i = from; i < np->nitems; i++)
-		pend_free(&np->items[i]);
 	np->nitems = from;
+	if (!from)
+		buf_reset(&np->strs);
+}
+
+/* Copy s[0..n) into the section's arena; returns its offset. */
+static size_t
+keep(struct notes *np, const char *s, size_t n)
+{
+	size_t off = np->strs.len;
+	buf_add(&np->strs, s, n);
+	buf_addc(&np->strs, '\0');
+	return off;
 }
 
 void
@@ -106,6 +111,7 @@ notes_free(struct notes *np)
 	buf_free(&np->line);
 	buf_free(&np->tags);
 	buf_free(&np->diags);
+	buf_free(&np->strs);
 	free(np);
 }
 
@@ -199,12 +205,12 @@ section_close(struct notes *np, long end)
 			continue;
 		it.kind = (enum notes_kind)p->kind;
 		it.line = p->line;
-		it.key = p->key;
-		it.value = p->value;
+		it.key = np->strs.s + p->key;
+		it.value = np->strs.s + p->value;
 		it.date = p->date;
 		it.has_date = p->has_date;
-		it.text = p->text;
-		it.tags = p->tags;
+		it.text = np->strs.s + p->text;
+		it.tags = np->strs.s + p->tags;
 		it.amount = p->amount;
 		it.has_amount = p->has_amount;
 		emit(np, &it);
@@ -339,40 +345,82 @@ field(struct notes *np, const char *s, size_t n, bool front)
 	struct pend *p = add_item(np, NOTES_FIELD);
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
-	p->key = key;
-	p->value = xstrndup(v, vn);
+	p->key = keep(np, key, strlen(key));
+	p->value = keep(np, v, vn);
+	p->text = p->tags = p->key;	/* unused: any valid offset */
+	free(key);
 	if (front)
 		np->nfront++;
 	return true;
 }
 
-/* The tags of an entry's text: "a,b", lowercased, in order, no repeats. */
-static char *
+/* Has the list "a,b,c" in b the tag t? */
+static bool
+has_tag(const struct buf *b, const char *t, size_t n)
+{
+	const char *p = b->s, *end = b->s + b->len;
+	while (p < end) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		size_t len = c ? (size_t)(c - p) : (size_t)(end - p);
+		if (len == n && !memcmp(p, t, n))
+			return true;
+		p += len + 1;
+	}
+	return false;
+}
+
+/* The tags of an entry's text into np->tags: "a,b", lowercased, in order,
+ * no repeats.  A hash table takes over from the list when there are many,
+ * so a line of a million tags stays linear. */
+static void
 entry_tags(struct notes *np, const char *t, size_t n)
 {
+	enum { FEW = 16 };
 	buf_reset(&np->tags);
 	if (!memchr(t, '#', n))
-		return xstrdup("");
+		return;
 	size_t ntags = 0;
 	size_t at = 0;
 	while (at < n && rx_match(&np->tag_rx, t, n, at, 0)) {
 		PCRE2_SIZE *ov = rx_ov(&np->tag_rx);
 		at = ov[1];
-		char *tag = xstrndup(t + ov[2], ov[3] - ov[2]);
-		for (char *c = tag; *c; c++)
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c - 'A' + 'a');
-		void **seen = hash_put(&np->tagset, tag);
-		if (!*seen) {
-			*seen = np;	/* any non-NULL mark */
-			if (ntags++)
-				buf_addc(&np->tags, ',');
-			buf_adds(&np->tags, tag);
+		size_t start = np->tags.len + (ntags ? 1 : 0);
+		if (ntags)
+			buf_addc(&np->tags, ',');
+		buf_add(&np->tags, t + ov[2], ov[3] - ov[2]);
+		char *tag = np->tags.s + start;
+		size_t len = np->tags.len - start;
+		for (size_t i = 0; i < len; i++)
+			if (tag[i] >= 'A' && tag[i] <= 'Z')
+				tag[i] = (char)(tag[i] - 'A' + 'a');
+		bool dup;
+		if (ntags < FEW) {
+			struct buf before = np->tags;
+			before.len = start ? start - 1 : 0;
+			dup = ntags && has_tag(&before, tag, len);
+		} else {
+			if (ntags == FEW) {	/* move the list into the table */
+				char *list = xstrndup(np->tags.s, start - 1);
+				for (char *p = list, *c; p; p = c) {
+					c = strchr(p, ',');
+					if (c)
+						*c++ = '\0';
+					*hash_put(&np->tagset, p) = np;
+				}
+				free(list);
+			}
+			void **seen = hash_put(&np->tagset, tag);
+			dup = *seen != NULL;
+			*seen = np;
 		}
-		free(tag);
+		if (dup) {
+			np->tags.len = start ? start - 1 : 0;
+			np->tags.s[np->tags.len] = '\0';
+		} else {
+			ntags++;
+		}
 	}
 	hash_clear(&np->tagset);
-	return xstrdup(np->tags.s ? np->tags.s : "");
 }
 
 static bool
@@ -420,8 +468,10 @@ entry(struct notes *np, const char *s, size_t n, size_t used, struct date d)
 	struct pend *p = add_item(np, NOTES_ENTRY);
 	p->date = d;
 	p->has_date = true;
-	p->text = xstrndup(t, tn);
-	p->tags = entry_tags(np, t, tn);
+	p->text = keep(np, t, tn);
+	entry_tags(np, t, tn);
+	p->tags = keep(np, np->tags.s ? np->tags.s : "", np->tags.len);
+	p->key = p->value = p->text;	/* unused: any valid offset */
 	size_t a0, a1;
 	if (money_find(t, tn, &p->amount, &a0, &a1)) {
 		p->has_amount = true;

@@ -21,18 +21,19 @@
 void
 record_escape(struct buf *out, const char *s, size_t n)
 {
+	/* Most fields need no escape: find the next byte that does with a
+	 * table lookup and copy the runs between them in one piece. */
+	static const char esc[256] = {
+		['\\'] = '\\', ['\t'] = 't', ['\r'] = 'r', ['\n'] = 'n',
+	};
 	size_t start = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *esc;
-		switch (s[i]) {
-		case '\\': esc = "\\\\"; break;
-		case '\t': esc = "\\t"; break;
-		case '\r': esc = "\\r"; break;
-		case '\n': esc = "\\n"; break;
-		default: continue;
-		}
+		char e = esc[(unsigned char)s[i]];
+		if (!e)
+			continue;
+		char pair[2] = { '\\', e };
 		buf_add(out, s + start, i - start);
-		buf_add(out, esc, 2);
+		buf_add(out, pair, 2);
 		start = i + 1;
 	}
 	buf_add(out, s + start, n - start);

@@ -1,4 +1,7 @@
 /* text.c: UTF-8 checks, trimming, key normalization. */
+#include <stdint.h>
+#include <string.h>
+
 #include "text.h"
 #include "util.h"
 
@@ -20,6 +23,13 @@ utf8_valid(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
+		/* Eight ASCII bytes at a time: the common case. */
+		uint64_t w;
+		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		    !(w & 0x8080808080808080ULL))) {
+			i += 8;
+			continue;
+		}
 		unsigned char c = s[i];
 		if (c < 0x80) {
 			i++;

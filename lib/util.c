@@ -96,6 +96,19 @@ buf_addc(struct buf *b, char c)
 }
 
 void
+buf_addnum(struct buf *b, long n)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long u = n < 0 ? -(unsigned long)n : (unsigned long)n;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (n < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -29,6 +29,7 @@ void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_addnum(struct buf *b, long n);	/* decimal, without printf */
 void buf_reset(struct buf *b);		/* len = 0, keeps the memory */
 void buf_free(struct buf *b);
 char *buf_steal(struct buf *b);		/* returns s (never NULL), b is empty */

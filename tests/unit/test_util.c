@@ -22,8 +22,10 @@ buf_grows(void **state)
 	for (int i = 0; i < 10000; i++)
 		buf_addc(&b, 'x');
 	buf_printf(&b, "%d-%s", 42, "end");
-	assert_int_equal(b.len, 10006);
-	assert_string_equal(b.s + 10000, "42-end");
+	buf_addnum(&b, -1234567890L);
+	buf_addnum(&b, 0);
+	assert_int_equal(b.len, 10018);
+	assert_string_equal(b.s + 10000, "42-end-12345678900");
 	buf_reset(&b);
 	assert_int_equal(b.len, 0);
 	assert_string_equal(b.s, "");
