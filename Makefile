@@ -71,6 +71,13 @@ test-san:
 	@$(MAKE) --no-print-directory O=build-san CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
+# The end-to-end cases with every command under valgrind.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect
+check-valgrind: all
+	@TACT_PCRE2_JIT=0 CASE_WRAP="$(VALGRIND)" \
+		sh tests/run-cases.sh $(O)/bin tests/cases
+
 lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MANS) 2>&1); \
 	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
@@ -100,4 +107,4 @@ clean:
 	rm -rf build-san tests/unit/bin
 	rm -f lib/*.o lib/*.d lib/libtact.a bin/*.d $(BINS)
 
-.PHONY: all deps test test-san lint-man check demo install uninstall clean
+.PHONY: all deps test test-san check-valgrind lint-man check demo install uninstall clean

@@ -82,12 +82,15 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	int c;
+	opterr = 0;
 	while ((c = getopt(argc, argv, "h")) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
 			return 0;
 		default:
+			fprintf(stderr, "%s: unknown option -%c\n", progname,
+			    optopt);
 			usage(stderr);
 			return 2;
 		}
