@@ -24,7 +24,7 @@ usage(FILE *f)
 static void
 add(const char *s)
 {
-	record_escape(&out, s, strlen(s));
+	record_escape_str(&out, s);
 	buf_addc(&out, '\t');
 }
 
@@ -60,7 +60,7 @@ put(const struct notes_item *it, void *ctx)
 	case NOTES_SECTION:
 		return;
 	}
-	record_escape(&out, it->file, strlen(it->file));
+	record_escape_str(&out, it->file);
 	buf_addc(&out, ':');
 	buf_addnum(&out, it->line);
 	buf_addc(&out, '\n');

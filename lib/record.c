@@ -39,6 +39,20 @@ record_escape(struct buf *out, const char *s, size_t n)
 	buf_add(out, s + start, n - start);
 }
 
+void
+record_escape_str(struct buf *out, const char *s)
+{
+	for (;;) {
+		size_t run = strcspn(s, "\\\t\r\n");
+		buf_add(out, s, run);
+		s += run;
+		if (!*s)
+			return;
+		record_escape(out, s, 1);
+		s++;
+	}
+}
+
 /* Unescape s[0..*n) in place.  Returns SIZE_MAX, or the offset (in the
  * original text) of the backslash of the first bad escape; s is then left
  * partly unescaped. */

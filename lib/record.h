@@ -15,6 +15,9 @@
 /* Append s[0..n) to out, escaped. */
 void record_escape(struct buf *out, const char *s, size_t n);
 
+/* The same for a NUL-terminated string (faster: no separate strlen). */
+void record_escape_str(struct buf *out, const char *s);
+
 /* Unescape s[0..*n) in place; *n becomes the new length and s is
  * NUL-terminated.  Returns 0, or -1 on a bad escape ('\' followed by
  * anything but '\\', 't', 'r', 'n', or at the end). */

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* The command's name for messages; set by main (default "tact"). */
 extern const char *progname;
@@ -23,9 +24,27 @@ struct buf {
 	size_t len, cap;
 };
 
-void buf_add(struct buf *b, const char *s, size_t n);
+void buf_add_slow(struct buf *b, const char *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
+
+/* Inline: they run for every byte of output. */
+static inline void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->s && b->cap - b->len > n) {
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else {
+		buf_add_slow(b, s, n);
+	}
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
