@@ -21,7 +21,7 @@ PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE_CFLAGS) $(CPPFLAGS)
+override CPPFLAGS := -D_XOPEN_SOURCE=700 -Ilib $(PCRE_CFLAGS) $(CPPFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
