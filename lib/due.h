@@ -1,0 +1,54 @@
+/* due.h: the due engine of tact-due(1): records in, due and overdue
+ * gesture lines out.
+ *
+ * Records are grouped by client id in a hash table: per client its fields
+ * by key (the last one wins) and its entries up to TODAY in input order.
+ * due_finish indexes each client's entries by tag once and then asks
+ * every rule about every client, so the cost is linear in the records
+ * plus clients × rules (times the few years a yearly rule spans), and
+ * the output is sorted once.
+ *
+ * A record whose id has no client record still makes a client: its
+ * display name is the id and its source the first record of that id. */
+#ifndef TACT_DUE_H
+#define TACT_DUE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "occasion.h"
+#include "util.h"
+
+#define DUE_WINDOW 14		/* -w default */
+#define DUE_GRACE 7		/* -g default */
+#define DUE_MAX_DAYS 3660	/* the largest -w and -g */
+
+struct due_opts {
+	struct date today;
+	long window;		/* due when TODAY <= ACT <= TODAY + window */
+	long grace;		/* overdue while DATE >= TODAY - grace */
+	FILE *pass;		/* -p: every record read is copied here */
+};
+
+struct due;
+
+/* An engine for the rules of os (which must outlive it). */
+struct due *due_new(const struct occasions *os, const struct due_opts *o);
+void due_free(struct due *d);
+
+/* Take one record of nf fields, f[0] the kind: client, field and entry
+ * records are used, the others ignored.  file and line name the record
+ * in diagnostics. */
+void due_add(struct due *d, size_t nf, const char *const *f,
+	     const char *file, long line);
+
+/* An input_fn (input.h): read the records of fp (copying each to
+ * opts.pass when set) into the engine d. */
+void due_read(FILE *fp, const char *name, void *d);
+
+/* Append the due and overdue lines, sorted by ACT, DATE, ID, NAME (once:
+ * records added later are not read). */
+void due_finish(struct due *d, struct buf *out);
+
+#endif

@@ -1,0 +1,217 @@
+/* gesture.c: gesture templates: compile once, expand per due gesture. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gesture.h"
+#include "rx.h"
+#include "text.h"
+
+/* The tag pattern of tact-notes(5), as the notes parser reads tags. */
+#define TAG_PATTERN "(?<!\\S)#\\p{L}[\\p{L}\\p{N}_-]*"
+
+static struct rx tag_rx;
+static bool tag_rx_ready;
+
+static void
+tag_rx_free(void)
+{
+	rx_free(&tag_rx);
+}
+
+static struct rx *
+tag_pattern(void)
+{
+	if (!tag_rx_ready) {
+		rx_init(&tag_rx, TAG_PATTERN, 0);
+		tag_rx_ready = true;
+		atexit(tag_rx_free);
+	}
+	return &tag_rx;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+/* Append s[0..n) with each run of white space one space, trimmed. */
+static void
+add_collapsed(struct buf *out, const char *s, size_t n)
+{
+	bool gap = false, any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (is_space(s[i])) {
+			gap = true;
+			continue;
+		}
+		if (gap && any)
+			buf_addc(out, ' ');
+		gap = false;
+		any = true;
+		buf_addc(out, s[i]);
+	}
+	if (!out->s)
+		buf_add(out, "", 0);
+}
+
+static bool
+is_empty(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (!is_space(*s))
+			return false;
+	return true;
+}
+
+void
+gesture_untag(struct buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	if (!utf8_valid(s, n)) {
+		add_collapsed(out, s, n);
+		return;
+	}
+	struct rx *rx = tag_pattern();
+	struct buf tmp = {0};
+	size_t at = 0;
+	while (at < n && rx_match(rx, s, n, at, 0)) {
+		PCRE2_SIZE *ov = rx_ov(rx);
+		buf_add(&tmp, s + at, ov[0] - at);
+		at = ov[1];
+	}
+	buf_add(&tmp, s + at, n - at);
+	add_collapsed(out, tmp.s, tmp.len);
+	buf_free(&tmp);
+}
+
+static const struct {
+	const char *name;
+	enum gesture_kind kind;
+} builtin[] = {
+	{"client", GP_CLIENT}, {"id", GP_ID}, {"years", GP_YEARS},
+	{"date", GP_DATE}, {"entry", GP_ENTRY}, {"last", GP_LAST},
+};
+
+static void
+add_part(struct gesture *g, enum gesture_kind kind, char *text, char *def)
+{
+	g->part = xrealloc(g->part, (g->n + 1) * sizeof *g->part);
+	g->part[g->n].kind = kind;
+	g->part[g->n].text = text;
+	g->part[g->n].def = def;
+	g->n++;
+}
+
+static char *
+errmsg(const char *fmt, int len, const char *s)
+{
+	struct buf b = {0};
+	buf_printf(&b, fmt, len, s);
+	return buf_steal(&b);
+}
+
+int
+gesture_compile(struct gesture *g, const char *s, size_t n, char **err)
+{
+	g->part = NULL;
+	g->n = 0;
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] != '{') {
+			const char *open = memchr(s + i, '{', n - i);
+			size_t j = open ? (size_t)(open - s) : n;
+			add_part(g, GP_TEXT, xstrndup(s + i, j - i), NULL);
+			i = j;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < n && s[j] != '{' && s[j] != '}')
+			j++;
+		if (j == n || s[j] == '{') {
+			*err = errmsg(j == n ?
+			    "unclosed '{' in '%.*s': end the placeholder "
+			    "with '}', e.g. {contact}" :
+			    "'{' inside the placeholder '%.*s': end the "
+			    "placeholder with '}' first, e.g. {contact}",
+			    (int)(j - i), s + i);
+			gesture_free(g);
+			return -1;
+		}
+		const char *in = s + i + 1;
+		size_t inlen = j - i - 1;
+		const char *bar = memchr(in, '|', inlen);
+		size_t klen = bar ? (size_t)(bar - in) : inlen;
+		char *key = key_normalize(in, klen);
+		if (!*key) {
+			free(key);
+			*err = errmsg("empty placeholder '%.*s': write {KEY} "
+			    "or {KEY|default}, e.g. {contact|the team}",
+			    (int)(j + 1 - i), s + i);
+			gesture_free(g);
+			return -1;
+		}
+		char *def = bar ? xstrndup(bar + 1, inlen - klen - 1) : NULL;
+		enum gesture_kind kind = GP_FIELD;
+		for (size_t k = 0; k < sizeof builtin / sizeof *builtin; k++)
+			if (strcmp(key, builtin[k].name) == 0)
+				kind = builtin[k].kind;
+		add_part(g, kind, key, def);
+		i = j + 1;
+	}
+	return 0;
+}
+
+void
+gesture_expand(const struct gesture *g, const struct gesture_vals *v,
+    struct buf *out)
+{
+	struct buf raw = {0}, val = {0};
+	for (size_t i = 0; i < g->n; i++) {
+		const struct gesture_part *p = &g->part[i];
+		const char *s = NULL;
+		buf_reset(&val);
+		switch (p->kind) {
+		case GP_TEXT:
+			buf_adds(&raw, p->text);
+			continue;
+		case GP_FIELD:
+			s = v->field ? v->field(p->text, v->arg) : NULL;
+			break;
+		case GP_CLIENT: s = v->client; break;
+		case GP_ID: s = v->id; break;
+		case GP_YEARS: s = v->years; break;
+		case GP_DATE: s = v->date; break;
+		case GP_ENTRY:
+		case GP_LAST:
+			s = p->kind == GP_ENTRY ? v->entry : v->last;
+			if (s) {
+				gesture_untag(&val, s);
+				s = val.s;
+			}
+			break;
+		}
+		if (is_empty(s))
+			s = p->def;
+		if (s)
+			buf_adds(&raw, s);
+	}
+	add_collapsed(out, raw.s ? raw.s : "", raw.len);
+	buf_free(&raw);
+	buf_free(&val);
+}
+
+void
+gesture_free(struct gesture *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->part[i].text);
+		free(g->part[i].def);
+	}
+	free(g->part);
+	g->part = NULL;
+	g->n = 0;
+}

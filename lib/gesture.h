@@ -1,0 +1,60 @@
+/* gesture.h: gesture templates of the occasions file (tact-occasions(5)):
+ * checked and split into parts once, expanded once per due gesture.
+ *
+ * Placeholders: {KEY} a field of the client, {KEY|default}, and the
+ * built-in {client} {id} {years} {date} {entry} {last}, which take
+ * precedence over fields of the same name.  Keys are normalized like
+ * field keys ("Company founded" → company-founded).  An empty value is
+ * missing; missing without a default is empty.  Entry texts ({entry},
+ * {last}) are inserted with their #tags removed.  After expansion every
+ * run of white space is one space and the text is trimmed. */
+#ifndef TACT_GESTURE_H
+#define TACT_GESTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+enum gesture_kind {
+	GP_TEXT,		/* literal text */
+	GP_FIELD,		/* {KEY} */
+	GP_CLIENT, GP_ID, GP_YEARS, GP_DATE, GP_ENTRY, GP_LAST
+};
+
+struct gesture_part {
+	enum gesture_kind kind;
+	char *text;		/* GP_TEXT: the text; GP_FIELD: the key */
+	char *def;		/* the default after '|', or NULL */
+};
+
+struct gesture {
+	struct gesture_part *part;
+	size_t n;
+};
+
+/* The values of one expansion; NULL or empty is missing.  entry and last
+ * are entry texts as written, #tags still in.  field(key, arg) returns
+ * the client's field value, or NULL. */
+struct gesture_vals {
+	const char *client, *id, *years, *date, *entry, *last;
+	const char *(*field)(const char *key, void *arg);
+	void *arg;
+};
+
+/* Split s[0..n) into *g.  Returns 0, or -1 with *err a malloc'd message
+ * saying what is wrong and what would be right (an unclosed '{', a '{'
+ * inside a placeholder, an empty key); *g is then empty. */
+int gesture_compile(struct gesture *g, const char *s, size_t n, char **err);
+
+/* Append the expansion of g to out. */
+void gesture_expand(const struct gesture *g, const struct gesture_vals *v,
+		    struct buf *out);
+
+/* Append s (NUL-terminated) without its #tags, white space collapsed and
+ * trimmed (text that is not valid UTF-8 is taken as it is). */
+void gesture_untag(struct buf *out, const char *s);
+
+void gesture_free(struct gesture *g);
+
+#endif
