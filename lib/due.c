@@ -365,6 +365,16 @@ filters_hold(const struct occasion *o, const struct client *c)
 	return true;
 }
 
+static void
+add_hit(struct due *d, struct hit h)
+{
+	if (d->nhit == d->caphit) {
+		d->caphit = d->caphit ? d->caphit * 2 : 64;
+		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
+	}
+	d->hit[d->nhit++] = h;
+}
+
 /* One occasion on day DATE: keep it when it is due or overdue. */
 static void
 consider(struct due *d, const struct occasion *o, const struct client *c,
@@ -385,13 +395,8 @@ consider(struct due *d, const struct occasion *o, const struct client *c,
 	if (o->when != OCC_LAST && done(c, o->name,
 	    trigger ? trigger->day : day - o->lead - 30, trigger))
 		return;
-	if (d->nhit == d->caphit) {
-		d->caphit = d->caphit ? d->caphit * 2 : 64;
-		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
-	}
-	d->hit[d->nhit] = (struct hit){act, day, c, o, trigger, source, years,
-	    overdue, d->nhit};
-	d->nhit++;
+	add_hit(d, (struct hit){act, day, c, o, trigger, source, years,
+	    overdue, d->nhit});
 }
 
 static int
@@ -463,8 +468,10 @@ apply(struct due *d, const struct occasion *o, const struct client *c)
 		if (c->latest)
 			consider(d, o, c, c->latest->day + o->days, 0, NULL,
 			    c->latest->source);
-		else
-			consider(d, o, c, d->today, 0, NULL, c->source);
+		else	/* never contacted: due today, whatever the lead
+			 * or the weekday (not overdue on a Saturday) */
+			add_hit(d, (struct hit){d->today, d->today, c, o,
+			    NULL, c->source, 0, false, d->nhit});
 		break;
 	}
 }

@@ -424,6 +424,10 @@ last_no_entries(void **state)
 	    "2026-06-10", ANNA),
 	    "due\t2026-06-10\t2026-06-10\tanna\tquiet\tCall Anna Example\t"
 	    "n.md:1\n");
+	/* On a Saturday and with a lead it is still due today, not
+	 * overdue since a Friday before. */
+	assert_string_equal(run("quiet last+90 3 Call\n", "2026-06-13", ANNA),
+	    "due\t2026-06-13\t2026-06-13\tanna\tquiet\tCall\tn.md:1\n");
 }
 
 /* last+N: quiet for two years stays overdue beyond any grace. */
