@@ -1,0 +1,728 @@
+/* report.c: aggregation and layout of the nightly report.
+ *
+ * Layout: the first line is the summary; then each section that is not
+ * empty, after a blank line, under a heading that starts in column 1 (an
+ * upper-case word, sometimes followed by details), its lines indented.
+ * Only headings and the summary start in column 1, so a script can find a
+ * section with grep '^OVERDUE$'.  Money is integer cents throughout. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "hash.h"
+#include "money.h"
+#include "record.h"
+#include "report.h"
+#include "slug.h"
+#include "wrap.h"
+
+struct vec {
+	void **v;
+	size_t n, cap;
+};
+
+static void
+vec_push(struct vec *v, void *p)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+		if (cap > (size_t)-1 / sizeof *v->v)
+			die_oom();
+		v->v = xrealloc(v->v, cap * sizeof *v->v);
+		v->cap = cap;
+	}
+	v->v[v->n++] = p;
+}
+
+static void
+vec_sort(struct vec *v, int (*cmp)(const void *, const void *))
+{
+	if (v->n > 1)
+		qsort(v->v, v->n, sizeof *v->v, cmp);
+}
+
+struct gift;
+
+struct client {
+	char *id;
+	char *name;		/* of the first client record, or NULL */
+	char *key;		/* sort key of the display name */
+	bool has_last;
+	struct date last;	/* the latest entry up to TODAY */
+	struct gift *limited;	/* this year's gifts in REPORT_CURRENCY */
+	int plan_year;		/* planned costs, summed while writing */
+	long long planned;
+};
+
+/* The gifts of this year to one client in one currency. */
+struct gift {
+	struct client *c;
+	char cur[4];
+	long long cents;
+	size_t n;
+};
+
+/* One gesture text and the distinct clients it goes to. */
+struct repeat {
+	const char *text;	/* of its first gesture */
+	struct vec clients;
+	bool warned;
+};
+
+struct gesture {
+	bool overdue;
+	struct date act, date;
+	struct client *c;
+	char *occasion, *text;
+	struct repeat *rep;	/* NULL for an empty text */
+	size_t seq;		/* input order */
+};
+
+struct month {
+	int y, m;
+	size_t entries, gifts;
+};
+
+struct report {
+	struct report_opts o;
+	long today;		/* day number of TODAY */
+	struct hash clients;	/* id → struct client */
+	struct vec clientv;
+	struct hash gifts;	/* currency and id → struct gift */
+	struct vec giftv;
+	struct hash texts;	/* gesture text → struct repeat */
+	struct vec repeatv;
+	struct hash pairs;	/* gesture text and id: seen */
+	struct vec gestures;
+	struct month month[12];	/* the 12 months ending with TODAY's */
+	struct buf key;
+};
+
+struct report *
+report_new(const struct report_opts *o)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+	r->o = *o;
+	r->today = date_to_days(o->today);
+	for (int i = 0; i < 12; i++) {
+		int k = o->today.y * 12 + (o->today.m - 1) - (11 - i);
+		r->month[i].y = k / 12;
+		r->month[i].m = k % 12 + 1;
+	}
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->clientv.n; i++) {
+		struct client *c = r->clientv.v[i];
+		free(c->id);
+		free(c->name);
+		free(c->key);
+		free(c);
+	}
+	for (size_t i = 0; i < r->giftv.n; i++)
+		free(r->giftv.v[i]);
+	for (size_t i = 0; i < r->repeatv.n; i++) {
+		struct repeat *p = r->repeatv.v[i];
+		free(p->clients.v);
+		free(p);
+	}
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		free(g->occasion);
+		free(g->text);
+		free(g);
+	}
+	free(r->clientv.v);
+	free(r->giftv.v);
+	free(r->repeatv.v);
+	free(r->gestures.v);
+	hash_free(&r->clients);
+	hash_free(&r->gifts);
+	hash_free(&r->texts);
+	hash_free(&r->pairs);
+	buf_free(&r->key);
+	free(r);
+}
+
+static struct client *
+client(struct report *r, const char *id)
+{
+	void **slot = hash_put(&r->clients, id);
+	if (!*slot) {
+		struct client *c = xcalloc(1, sizeof *c);
+		c->id = xstrdup(id);
+		*slot = c;
+		vec_push(&r->clientv, c);
+	}
+	return *slot;
+}
+
+static const char *
+display(const struct client *c)
+{
+	return c->name && *c->name ? c->name : c->id;
+}
+
+static void
+add_gift(struct report *r, struct client *c, const char *cur,
+	 long long cents)
+{
+	buf_reset(&r->key);
+	buf_adds(&r->key, cur);		/* three letters: the key is unique */
+	buf_adds(&r->key, c->id);
+	void **slot = hash_put(&r->gifts, r->key.s);
+	struct gift *g = *slot;
+	if (!g) {
+		g = xcalloc(1, sizeof *g);
+		g->c = c;
+		memcpy(g->cur, cur, 3);
+		*slot = g;
+		vec_push(&r->giftv, g);
+		if (strcmp(cur, REPORT_CURRENCY) == 0)
+			c->limited = g;
+	}
+	g->cents += cents;
+	g->n++;
+}
+
+static void
+add_entry(struct report *r, const char *const *f)
+{
+	struct date d;
+	long long cents = 0;
+	const char *amount = f[3], *cur = f[4];
+	bool gift = *amount != '\0';
+	if (date_parse_iso(f[2], &d, false) != 0)
+		return;
+	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
+		return;
+	struct client *c = client(r, f[1]);
+	long day = date_to_days(d);
+	if (day > r->today)
+		return;		/* a plan */
+	if (!c->has_last || date_cmp(d, c->last) > 0) {
+		c->last = d;
+		c->has_last = true;
+	}
+	long k = (long)d.y * 12 + (d.m - 1);
+	long first = (long)r->month[0].y * 12 + (r->month[0].m - 1);
+	if (k >= first && k < first + 12) {
+		r->month[k - first].entries++;
+		r->month[k - first].gifts += gift;
+	}
+	if (gift && d.y == r->o.today.y)
+		add_gift(r, c, cur, cents);
+}
+
+static void
+add_gesture(struct report *r, const char *const *f)
+{
+	struct date act, date;
+	if (date_parse_iso(f[1], &act, false) != 0 ||
+	    date_parse_iso(f[2], &date, false) != 0)
+		return;
+	struct gesture *g = xcalloc(1, sizeof *g);
+	g->overdue = f[0][0] == 'o';
+	g->act = act;
+	g->date = date;
+	g->c = client(r, f[3]);
+	g->occasion = xstrdup(f[4]);
+	g->text = xstrdup(f[5]);
+	g->seq = r->gestures.n;
+	vec_push(&r->gestures, g);
+	if (!*g->text)
+		return;
+	void **slot = hash_put(&r->texts, g->text);
+	if (!*slot) {
+		struct repeat *p = xcalloc(1, sizeof *p);
+		p->text = g->text;
+		*slot = p;
+		vec_push(&r->repeatv, p);
+	}
+	g->rep = *slot;
+	/* The length first, so that text and id cannot run together. */
+	buf_reset(&r->key);
+	buf_printf(&r->key, "%zu:%s%s", strlen(g->text), g->text, g->c->id);
+	slot = hash_put(&r->pairs, r->key.s);
+	if (!*slot) {
+		*slot = g;
+		vec_push(&g->rep->clients, g->c);
+	}
+}
+
+void
+report_add(struct report *r, size_t nf, const char *const *f)
+{
+	size_t want = nf ? record_kind_fields(f[0]) : 0;
+	if (!want || nf != want)
+		return;
+	const char *kind = f[0];
+	if (strcmp(kind, "client") == 0) {
+		struct client *c = client(r, f[1]);
+		if (!c->name)
+			c->name = xstrdup(f[2]);
+	} else if (strcmp(kind, "field") == 0) {
+		client(r, f[1]);
+	} else if (strcmp(kind, "entry") == 0) {
+		add_entry(r, f);
+	} else {
+		add_gesture(r, f);
+	}
+}
+
+void
+report_read(FILE *fp, const char *name, void *r)
+{
+	struct record_reader *rd = record_reader_new(fp, name);
+	struct record rec;
+	while (record_next(rd, &rec))
+		report_add(r, rec.nf, (const char *const *)rec.f);
+	record_reader_free(rd);
+}
+
+/* Writing. */
+
+static const char *const wday[] = {
+	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
+};
+
+/* Clients in the order people expect: by the slug of the display name
+ * ("Bäckerei" as "baeckerei", case ignored), then the name, then the id. */
+static int
+cmp_clients(const struct client *a, const struct client *b)
+{
+	int d = strcmp(a->key, b->key);
+	if (!d)
+		d = strcmp(display(a), display(b));
+	return d ? d : strcmp(a->id, b->id);
+}
+
+static int
+cmp_gesture(const void *pa, const void *pb)
+{
+	const struct gesture *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d;
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	if ((d = date_cmp(a->act, b->act)) || (d = date_cmp(a->date, b->date)) ||
+	    (d = strcmp(a->c->id, b->c->id)) ||
+	    (d = strcmp(a->occasion, b->occasion)))
+		return d;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int
+cmp_gift(const void *pa, const void *pb)
+{
+	const struct gift *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d = cmp_clients(a->c, b->c);
+	if (d)
+		return d;
+	bool la = strcmp(a->cur, REPORT_CURRENCY) == 0;
+	bool lb = strcmp(b->cur, REPORT_CURRENCY) == 0;
+	if (la != lb)
+		return la ? -1 : 1;
+	return strcmp(a->cur, b->cur);
+}
+
+/* Never contacted first, then the longest quiet. */
+static int
+cmp_quiet(const void *pa, const void *pb)
+{
+	const struct client *a = *(void *const *)pa, *b = *(void *const *)pb;
+	if (a->has_last != b->has_last)
+		return a->has_last ? 1 : -1;
+	int d = a->has_last ? date_cmp(a->last, b->last) : 0;
+	return d ? d : cmp_clients(a, b);
+}
+
+static int
+cmp_client_ptr(const void *pa, const void *pb)
+{
+	return cmp_clients(*(void *const *)pa, *(void *const *)pb);
+}
+
+static const char *
+plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static bool
+over(const struct report *r, const struct gift *g)
+{
+	return g == g->c->limited && g->cents > r->o.limit;
+}
+
+/* Append a buffer's text as a paragraph and empty the buffer. */
+static void
+para(struct buf *out, struct buf *t, size_t first, size_t hang)
+{
+	wrap_para(out, t->s ? t->s : "", t->len, REPORT_WIDTH, first, hang);
+	buf_reset(t);
+}
+
+/* A table row: name in a column of namew, indented by 2 and, when
+ * longer, wrapped in its column with a hanging indent of 2; then two
+ * spaces and right on its last line. */
+static void
+row(struct buf *out, const char *name, size_t namew, const char *right)
+{
+	struct buf t = {0};
+	wrap_squeeze(&t, name, strlen(name));
+	size_t pos = 0, hang = 0;
+	for (;;) {
+		size_t cols = namew > hang ? namew - hang : 1;
+		size_t rest, len = wrap_next(t.s + pos, t.len - pos, cols, &rest);
+		wrap_spaces(out, 2 + hang);
+		if (pos + rest < t.len) {
+			buf_add(out, t.s + pos, len);
+			buf_addc(out, '\n');
+			pos += rest;
+			hang = namew > 2 ? 2 : 0;
+			continue;
+		}
+		wrap_pad(out, t.s + pos, len, cols);
+		buf_add(out, "  ", 2);
+		buf_adds(out, right);
+		while (out->len && out->s[out->len - 1] == ' ')
+			out->len--;
+		buf_addc(out, '\n');
+		break;
+	}
+	buf_free(&t);
+}
+
+/* The width of the name column of a table whose right parts are at most
+ * rightw wide. */
+static size_t
+name_width(size_t maxname, size_t rightw)
+{
+	size_t avail = REPORT_WIDTH > 4 + rightw ? REPORT_WIDTH - 4 - rightw : 1;
+	size_t w = maxname < avail ? maxname : avail;
+	return w ? w : 1;
+}
+
+static void
+relative(struct buf *b, long diff)
+{
+	if (diff == 0)
+		buf_adds(b, "today");
+	else if (diff == 1)
+		buf_adds(b, "tomorrow");
+	else if (diff == -1)
+		buf_adds(b, "yesterday");
+	else if (diff > 0)
+		buf_printf(b, "in %ld days", diff);
+	else
+		buf_printf(b, "%ld days ago", -diff);
+}
+
+/* The gestures g[0..n), all overdue or all due, grouped by act date. */
+static void
+write_gestures(struct report *r, struct buf *out, const char *heading,
+	       void *const *v, size_t n)
+{
+	if (!n)
+		return;
+	char date[DATE_BUFSZ];
+	struct buf t = {0};
+	const struct gesture *prev = NULL;
+	buf_printf(out, "\n%s\n", heading);
+	for (size_t i = 0; i < n; prev = v[i++]) {
+		const struct gesture *g = v[i];
+		if (!prev || date_cmp(g->act, prev->act) != 0) {
+			buf_printf(&t, "%s %s (", wday[date_weekday(g->act)],
+				   date_format(g->act, date));
+			relative(&t, date_to_days(g->act) - r->today);
+			buf_addc(&t, ')');
+			para(out, &t, 2, 4);
+		}
+		buf_printf(&t, "%s (%s", display(g->c), g->occasion);
+		if (date_cmp(g->date, g->act) != 0)
+			buf_printf(&t, " %s", date_format(g->date, date));
+		buf_addc(&t, ')');
+		if (*g->text)
+			buf_printf(&t, ": %s", g->text);
+		para(out, &t, 4, 6);
+	}
+	buf_free(&t);
+}
+
+static void
+write_gifts(struct report *r, struct buf *out)
+{
+	if (!r->giftv.n)
+		return;
+	char a[MONEY_BUFSZ];
+	size_t amtw = 0, cntw = 0, maxname = 0, rightw = 0;
+	vec_sort(&r->giftv, cmp_gift);
+	for (size_t i = 0; i < r->giftv.n; i++) {
+		struct gift *g = r->giftv.v[i];
+		size_t w = strlen(money_format(g->cents, a));
+		amtw = w > amtw ? w : amtw;
+		struct buf t = {0};
+		buf_printf(&t, "%zu", g->n);
+		cntw = t.len > cntw ? t.len : cntw;
+		buf_free(&t);
+		const char *name = display(g->c);
+		w = wrap_width(name, strlen(name));
+		maxname = w > maxname ? w : maxname;
+	}
+	for (size_t i = 0; i < r->giftv.n; i++) {
+		/* amount, currency, count, "gifts", mark */
+		size_t w = amtw + 4 + 2 + cntw + 6 +
+		    (over(r, r->giftv.v[i]) ? 12 : 0);
+		rightw = w > rightw ? w : rightw;
+	}
+	size_t namew = name_width(maxname, rightw);
+	buf_printf(out, "\nGIFTS %d (limit %s %s a recipient)\n",
+		   r->o.today.y, money_format(r->o.limit, a), REPORT_CURRENCY);
+	struct buf right = {0};
+	for (size_t i = 0; i < r->giftv.n; i++) {
+		struct gift *g = r->giftv.v[i];
+		buf_reset(&right);
+		buf_printf(&right, "%*s %s  %*zu %-5s%s", (int)amtw,
+			   money_format(g->cents, a), g->cur, (int)cntw, g->n,
+			   plural(g->n, "gift", "gifts"),
+			   over(r, g) ? "  OVER LIMIT" : "");
+		row(out, display(g->c), namew, right.s);
+	}
+	buf_free(&right);
+}
+
+/* "2026-03-02 (270 days ago)", or "never". */
+static void
+last_seen(const struct report *r, const struct client *c, struct buf *b)
+{
+	char date[DATE_BUFSZ];
+	buf_reset(b);
+	if (!c->has_last) {
+		buf_adds(b, "never");
+		return;
+	}
+	buf_printf(b, "%s (", date_format(c->last, date));
+	relative(b, date_to_days(c->last) - r->today);
+	buf_addc(b, ')');
+}
+
+static void
+write_quiet(struct report *r, struct buf *out, struct vec *quiet)
+{
+	if (!quiet->n)
+		return;
+	size_t maxname = 0, rightw = 0;
+	struct buf right = {0};
+	vec_sort(quiet, cmp_quiet);
+	for (size_t i = 0; i < quiet->n; i++) {
+		const struct client *c = quiet->v[i];
+		size_t w = wrap_width(display(c), strlen(display(c)));
+		maxname = w > maxname ? w : maxname;
+		last_seen(r, c, &right);
+		rightw = right.len > rightw ? right.len : rightw;
+	}
+	size_t namew = name_width(maxname, rightw);
+	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
+		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
+	for (size_t i = 0; i < quiet->n; i++) {
+		const struct client *c = quiet->v[i];
+		last_seen(r, c, &right);
+		row(out, display(c), namew, right.s);
+	}
+	buf_free(&right);
+}
+
+static void
+write_spread(struct report *r, struct buf *out)
+{
+	size_t most = 0, sufw = 0;
+	struct buf suf[12] = {{0}};
+	for (int i = 0; i < 12; i++) {
+		struct month *m = &r->month[i];
+		most = m->entries > most ? m->entries : most;
+		buf_printf(&suf[i], "%zu", m->entries);
+		if (m->gifts)
+			buf_printf(&suf[i], " (%zu %s)", m->gifts,
+				   plural(m->gifts, "gift", "gifts"));
+		sufw = suf[i].len > sufw ? suf[i].len : sufw;
+	}
+	if (most) {
+		/* "  YYYY-MM " bar " " suffix */
+		size_t barmax = REPORT_WIDTH > 11 + sufw ?
+		    REPORT_WIDTH - 11 - sufw : 1;
+		if (barmax > most)
+			barmax = most;
+		buf_printf(out, "\nSPREAD (entries a month, %04d-%02d to "
+			   "%04d-%02d)\n", r->month[0].y, r->month[0].m,
+			   r->month[11].y, r->month[11].m);
+		for (int i = 0; i < 12; i++) {
+			struct month *m = &r->month[i];
+			buf_printf(out, "  %04d-%02d ", m->y, m->m);
+			size_t bar = 0;
+			if (m->entries) {
+				/* rounded, at least one mark */
+				bar = (size_t)(((unsigned long long)m->entries *
+				    barmax + most / 2) / most);
+				bar = bar ? bar : 1;
+			}
+			for (size_t k = 0; k < bar; k++)
+				buf_addc(out, '#');
+			if (bar)
+				buf_addc(out, ' ');
+			buf_printf(out, "%s\n", suf[i].s);
+		}
+	}
+	for (int i = 0; i < 12; i++)
+		buf_free(&suf[i]);
+}
+
+/* The planned cost of each gesture, in the order of the report, against
+ * the limit: a warning for each that would cross it. */
+static void
+warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
+{
+	char a[4][MONEY_BUFSZ], date[DATE_BUFSZ];
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		struct money m;
+		if (!money_find(g->text, strlen(g->text), &m, NULL, NULL) ||
+		    strcmp(m.currency, REPORT_CURRENCY) != 0 || m.cents <= 0)
+			continue;
+		/* Given when acted on: on the act date, or now if late. */
+		int year = g->overdue ? r->o.today.y : g->act.y;
+		struct client *c = g->c;
+		if (c->plan_year != year) {
+			c->plan_year = year;
+			c->planned = 0;
+		}
+		long long spent = year == r->o.today.y && c->limited ?
+		    c->limited->cents : 0;
+		long long earlier = c->planned;
+		c->planned += m.cents;
+		if (spent + earlier + m.cents <= r->o.limit)
+			continue;
+		if (!*any)
+			buf_adds(out, "\nWARNINGS\n");
+		*any = true;
+		buf_printf(t, "gift limit: %s (%s, %s %s) plans %s %s",
+			   display(c), g->occasion, wday[date_weekday(g->act)],
+			   date_format(g->act, date), money_format(m.cents, a[0]),
+			   REPORT_CURRENCY);
+		if (earlier)
+			buf_printf(t, " after %s %s in the gestures above",
+				   money_format(earlier, a[1]),
+				   REPORT_CURRENCY);
+		buf_printf(t, "; given in %d so far %s %s, limit %s %s: "
+			   "together %s %s, %s the limit. The limit is a "
+			   "threshold, not an allowance: once it is crossed, "
+			   "none of the recipient's gifts of %d is deductible, "
+			   "not even the first ones.", year,
+			   money_format(spent, a[1]), REPORT_CURRENCY,
+			   money_format(r->o.limit, a[2]), REPORT_CURRENCY,
+			   money_format(spent + earlier + m.cents, a[3]),
+			   REPORT_CURRENCY, spent + earlier > r->o.limit ?
+			   "already over" : "over", year);
+		para(out, t, 2, 4);
+	}
+}
+
+static void
+warn_december(struct report *r, struct buf *out, struct buf *t, bool *any)
+{
+	size_t total = 0, dec = 0;
+	int dy = 0;
+	for (int i = 0; i < 12; i++) {
+		total += r->month[i].gifts;
+		if (r->month[i].m == 12) {
+			dec = r->month[i].gifts;
+			dy = r->month[i].y;
+		}
+	}
+	if (!total || dec * 3 <= total)
+		return;
+	if (!*any)
+		buf_adds(out, "\nWARNINGS\n");
+	*any = true;
+	buf_printf(t, "December: %zu of the %zu gifts from %04d-%02d to "
+		   "%04d-%02d fall in %04d-12, more than a third. Spread the "
+		   "gestures over the year instead of a December rush.", dec,
+		   total, r->month[0].y, r->month[0].m, r->month[11].y,
+		   r->month[11].m, dy);
+	para(out, t, 2, 4);
+}
+
+static void
+warn_repeats(struct report *r, struct buf *out, struct buf *t, bool *any)
+{
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct repeat *p = ((struct gesture *)r->gestures.v[i])->rep;
+		if (!p || p->warned || p->clients.n < 3)
+			continue;
+		p->warned = true;
+		if (!*any)
+			buf_adds(out, "\nWARNINGS\n");
+		*any = true;
+		vec_sort(&p->clients, cmp_client_ptr);
+		buf_printf(t, "not personal: \"%s\" goes unchanged to %zu "
+			   "clients: ", p->text, p->clients.n);
+		for (size_t k = 0; k < p->clients.n; k++)
+			buf_printf(t, "%s%s", k ? ", " : "",
+				   display(p->clients.v[k]));
+		buf_adds(t, ". It is not personal: name the person and refer "
+			 "to something they said or did.");
+		para(out, t, 2, 4);
+	}
+}
+
+void
+report_write(struct report *r, struct buf *out)
+{
+	char date[DATE_BUFSZ];
+	struct buf t = {0};
+	struct vec quiet = {0};
+	size_t noverdue = 0, nover = 0;
+
+	for (size_t i = 0; i < r->clientv.n; i++) {
+		struct client *c = r->clientv.v[i];
+		if (!c->key)
+			c->key = slug_make(display(c), strlen(display(c)));
+	}
+	vec_sort(&r->gestures, cmp_gesture);
+	for (size_t i = 0; i < r->gestures.n; i++)
+		noverdue += ((struct gesture *)r->gestures.v[i])->overdue;
+	for (size_t i = 0; i < r->clientv.n; i++) {
+		struct client *c = r->clientv.v[i];
+		if (!c->has_last ||
+		    r->today - date_to_days(c->last) > r->o.quiet)
+			vec_push(&quiet, c);
+		if (c->limited && over(r, c->limited))
+			nover++;
+	}
+	size_t ndue = r->gestures.n - noverdue;
+
+	buf_printf(&t, "tact %s %s: %zu overdue, %zu due, %zu %s, "
+		   "%zu quiet, %zu over limit",
+		   wday[date_weekday(r->o.today)], date_format(r->o.today, date),
+		   noverdue, ndue, r->clientv.n,
+		   plural(r->clientv.n, "client", "clients"), quiet.n, nover);
+	para(out, &t, 0, 2);
+
+	write_gestures(r, out, "OVERDUE", r->gestures.v, noverdue);
+	write_gestures(r, out, "DUE", r->gestures.v + noverdue, ndue);
+	write_gifts(r, out);
+	write_quiet(r, out, &quiet);
+	write_spread(r, out);
+	bool any = false;
+	warn_limit(r, out, &t, &any);
+	warn_december(r, out, &t, &any);
+	warn_repeats(r, out, &t, &any);
+
+	free(quiet.v);
+	buf_free(&t);
+}

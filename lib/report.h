@@ -1,0 +1,47 @@
+/* report.h: the nightly report of tact-report(1): records and due lines
+ * in, a plain-text report of at most REPORT_WIDTH columns out.
+ *
+ * Records are aggregated as they come, in hash tables by client id, gift
+ * (client and currency) and gesture text, so the cost is linear in the
+ * input; the report sorts each of its lists once.  The sections, their
+ * headings and their layout are described in tact-report(1). */
+#ifndef TACT_REPORT_H
+#define TACT_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "util.h"
+
+#define REPORT_WIDTH 80		/* columns, one a UTF-8 character */
+#define REPORT_LIMIT 5000	/* -b default, cents of REPORT_CURRENCY */
+#define REPORT_CURRENCY "EUR"	/* the currency the gift limit is in */
+#define REPORT_QUIET 180	/* -q default, days */
+
+struct report_opts {
+	struct date today;	/* TODAY: later entries are plans */
+	long long limit;	/* gift limit a recipient and year, cents */
+	long quiet;		/* quiet: no entry for more than this many days */
+};
+
+struct report;
+
+struct report *report_new(const struct report_opts *o);
+void report_free(struct report *r);
+
+/* Take one record of nf fields, f[0] the kind: client, field, entry, due
+ * and overdue records are used (a known kind with the wrong number of
+ * fields or a bad date is ignored), other kinds skipped.  Any of them
+ * makes its id a client; its display name is the NAME of the first client
+ * record of that id, else the id. */
+void report_add(struct report *r, size_t nf, const char *const *f);
+
+/* An input_fn (input.h): read the records of fp, named name in
+ * diagnostics, with the record reader into the report r. */
+void report_read(FILE *fp, const char *name, void *r);
+
+/* Append the report. */
+void report_write(struct report *r, struct buf *out);
+
+#endif

@@ -1,0 +1,595 @@
+/* test_report.c: aggregation and layout of the nightly report. */
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diag.h"
+#include "report.h"
+#include "wrap.h"
+
+/* TODAY of every test: Friday 2026-11-27. */
+static struct report *
+new_report(long long limit, long quiet)
+{
+	struct report_opts o = {
+		.today = {2026, 11, 27}, .limit = limit, .quiet = quiet,
+	};
+	return report_new(&o);
+}
+
+static struct report *
+new_default(void)
+{
+	return new_report(REPORT_LIMIT, REPORT_QUIET);
+}
+
+/* Add one record written as its fields separated by TABs (no escapes). */
+static void
+add(struct report *r, const char *line)
+{
+	char *copy = strdup(line);
+	const char *f[16];
+	size_t nf = 0;
+	assert_non_null(copy);
+	for (char *p = copy; nf < 16; ) {
+		f[nf++] = p;
+		char *tab = strchr(p, '\t');
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	report_add(r, nf, f);
+	free(copy);
+}
+
+/* The report, malloc'd; r is freed. */
+static char *
+finish(struct report *r)
+{
+	struct buf out = {0};
+	report_write(r, &out);
+	report_free(r);
+	return buf_steal(&out);
+}
+
+/* The line of text that starts with prefix (the whole line, malloc'd),
+ * or NULL. */
+static char *
+line_of(const char *text, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	for (const char *p = text; *p; ) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (len >= n && memcmp(p, prefix, n) == 0) {
+			char *l = malloc(len + 1);
+			assert_non_null(l);
+			memcpy(l, p, len);
+			l[len] = '\0';
+			return l;
+		}
+		p += len + (nl != NULL);
+	}
+	return NULL;
+}
+
+/* text has a line that is exactly want. */
+static void
+has_line(const char *text, const char *want, const char *file, int line)
+{
+	char *l = line_of(text, want);
+	if (!l || strcmp(l, want) != 0) {
+		free(l);
+		fail_msg("%s:%d: no line \"%s\" in:\n%s", file, line, want,
+			 text);
+	}
+	free(l);
+}
+#define HAS_LINE(text, want) has_line(text, want, __FILE__, __LINE__)
+
+/* text with every line break and the indent after it turned into one
+ * space, so that a wrapped paragraph reads as one line (malloc'd). */
+static char *
+flat(const char *text)
+{
+	struct buf b = {0};
+	for (const char *p = text; *p; p++) {
+		if (*p != '\n') {
+			buf_addc(&b, *p);
+			continue;
+		}
+		while (p[1] == ' ')
+			p++;
+		buf_addc(&b, ' ');
+	}
+	return buf_steal(&b);
+}
+
+/* Does the text, its paragraphs joined (flat), contain want? */
+static bool
+flat_has(const char *text, const char *want)
+{
+	char *f = flat(text);
+	bool r = strstr(f, want) != NULL;
+	free(f);
+	return r;
+}
+
+/* Every line is at most REPORT_WIDTH columns and has no trailing space. */
+static void
+assert_within(const char *text)
+{
+	for (const char *p = text; *p; ) {
+		const char *nl = strchr(p, '\n');
+		assert_non_null(nl);
+		assert_true(wrap_width(p, (size_t)(nl - p)) <= REPORT_WIDTH);
+		assert_true(nl == p || nl[-1] != ' ');
+		p = nl + 1;
+	}
+}
+
+/* No input: the summary line alone. */
+static void
+empty_input(void **state)
+{
+	(void)state;
+	char *out = finish(new_default());
+	assert_string_equal(out, "tact Fri 2026-11-27: 0 overdue, 0 due, "
+			    "0 clients, 0 quiet, 0 over limit\n");
+	free(out);
+}
+
+/* Overdue first, then due by act date with weekday and distance; the
+ * occasion date is shown where it is not the act date. */
+static void
+gestures_grouped(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAnna AG\tn:1");
+	add(r, "client\tb\tBerta KG\tn:2");
+	add(r, "due\t2026-11-30\t2026-11-30\tb\tcall\tCall Berta\tx:1");
+	add(r, "due\t2026-11-27\t2026-12-01\ta\tbirthday\tCall Anna\tx:2");
+	add(r, "overdue\t2026-11-20\t2026-11-22\ta\tthanks\tThank Anna\tx:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tcall\t\tx:4");
+	char *out = finish(r);
+	assert_string_equal(out,
+	    "tact Fri 2026-11-27: 1 overdue, 3 due, 2 clients, 2 quiet, "
+	    "0 over limit\n"
+	    "\n"
+	    "OVERDUE\n"
+	    "  Fri 2026-11-20 (7 days ago)\n"
+	    "    Anna AG (thanks 2026-11-22): Thank Anna\n"
+	    "\n"
+	    "DUE\n"
+	    "  Fri 2026-11-27 (today)\n"
+	    "    Anna AG (birthday 2026-12-01): Call Anna\n"
+	    "  Mon 2026-11-30 (in 3 days)\n"
+	    "    Anna AG (call)\n"
+	    "    Berta KG (call): Call Berta\n"
+	    "\n"
+	    "QUIET CLIENTS (no entry for more than 180 days)\n"
+	    "  Anna AG   never\n"
+	    "  Berta KG  never\n");
+	free(out);
+}
+
+/* The first client record names a client; without one, the id. */
+static void
+display_names(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "due\t2026-11-28\t2026-11-28\tx-id\tcall\tCall\tx:1");
+	add(r, "client\ta\tFirst Name\tn:1");
+	add(r, "client\ta\tSecond Name\tn:9");
+	add(r, "due\t2026-11-28\t2026-11-28\ta\tcall\tCall\tx:2");
+	char *out = finish(r);
+	HAS_LINE(out, "    First Name (call): Call");
+	HAS_LINE(out, "    x-id (call): Call");
+	assert_null(strstr(out, "Second Name"));
+	free(out);
+}
+
+/* Gifts of this year up to TODAY, per recipient and currency; the limit
+ * currency first; over the limit marked, exactly at it not. */
+static void
+gifts_table(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAnna\tn:1");
+	add(r, "client\tb\tBerta\tn:2");
+	add(r, "client\tc\tCarl\tn:3");
+	add(r, "entry\ta\t2026-01-05\t30.00\tEUR\t\tbook\tn:4");
+	add(r, "entry\ta\t2026-06-05\t20.01\tEUR\t\twine\tn:5");
+	add(r, "entry\ta\t2026-06-06\t12.00\tUSD\t\tmug\tn:6");
+	add(r, "entry\ta\t2025-12-24\t99.00\tEUR\t\tlast year\tn:7");
+	add(r, "entry\ta\t2026-12-24\t99.00\tEUR\t\ta plan\tn:8");
+	add(r, "entry\tb\t2026-11-27\t50.00\tEUR\t\ttoday\tn:9");
+	add(r, "entry\tc\t2026-11-01\t\t\t\tno amount\tn:10");
+	char *out = finish(r);
+	HAS_LINE(out, "GIFTS 2026 (limit 50.00 EUR a recipient)");
+	HAS_LINE(out, "  Anna   50.01 EUR  2 gifts  OVER LIMIT");
+	HAS_LINE(out, "  Anna   12.00 USD  1 gift");
+	HAS_LINE(out, "  Berta  50.00 EUR  1 gift");
+	assert_null(strstr(out, "Carl  "));
+	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 3 clients, "
+		 "0 quiet, 1 over limit");
+	free(out);
+}
+
+/* Names sort as people file them: case and umlauts folded. */
+static void
+names_sorted(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "entry\tz\t2026-01-05\t1\tEUR\t\ta\tn:1");
+	add(r, "client\tz\tzeta\tn:1");
+	add(r, "entry\tb2\t2026-01-05\t1\tEUR\t\ta\tn:2");
+	add(r, "client\tb2\tBrightside\tn:2");
+	add(r, "entry\tb1\t2026-01-05\t1\tEUR\t\ta\tn:3");
+	add(r, "client\tb1\tBäckerei\tn:3");
+	add(r, "entry\ta\t2026-01-05\t1\tEUR\t\ta\tn:4");
+	add(r, "client\ta\tÖl AG\tn:4");
+	add(r, "entry\tx\t2026-01-05\t1\tEUR\t\ta\tn:5");
+	char *out = finish(r);
+	assert_non_null(strstr(out,
+	    "  Bäckerei    1.00 EUR  1 gift\n"
+	    "  Brightside  1.00 EUR  1 gift\n"
+	    "  Öl AG       1.00 EUR  1 gift\n"
+	    "  x           1.00 EUR  1 gift\n"
+	    "  zeta        1.00 EUR  1 gift\n"));
+	free(out);
+}
+
+/* -b sets the limit. */
+static void
+gifts_other_limit(void **state)
+{
+	(void)state;
+	struct report *r = new_report(3500, REPORT_QUIET);
+	add(r, "entry\ta\t2026-01-05\t35.01\tEUR\t\tbook\tn:4");
+	char *out = finish(r);
+	HAS_LINE(out, "GIFTS 2026 (limit 35.00 EUR a recipient)");
+	HAS_LINE(out, "  a  35.01 EUR  1 gift   OVER LIMIT");
+	free(out);
+}
+
+/* A planned cost that crosses the limit warns with spent, planned and
+ * limit, and says the limit is a threshold; one that does not, not. */
+static void
+limit_warning(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAnna\tn:1");
+	add(r, "client\tb\tBerta\tn:2");
+	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\t\tbook\tn:3");
+	add(r, "entry\tb\t2026-03-01\t35.00\tEUR\t\tbook\tn:4");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tGift (~15 EUR)\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\tb\tthanks\tGift (~15 EUR)\tx:2");
+	char *out = finish(r);
+	assert_true(flat_has(out, " WARNINGS gift limit: Anna (thanks, "
+			     "Mon 2026-11-30) plans 15.00 EUR; given in "
+			     "2026 so far 40.00 EUR, limit 50.00 EUR: "
+			     "together 55.00 EUR, over the limit. The limit "
+			     "is a threshold, not an allowance: once it is "
+			     "crossed, none of the recipient's gifts of 2026 "
+			     "is deductible, not even the first ones."));
+	assert_null(strstr(out, "gift limit: Berta"));
+	assert_within(out);
+	free(out);
+
+	r = new_default();
+	add(r, "entry\ta\t2026-03-01\t50.01\tEUR\t\tbook\tn:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tGift (~1 EUR)\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tcard\tCard (~0 EUR)\tx:2");
+	out = finish(r);
+	assert_true(flat_has(out, "gift limit: a (thanks, Mon 2026-11-30) plans "
+			     "1.00 EUR; given in 2026 so far 50.01 EUR, limit "
+			     "50.00 EUR: together 51.01 EUR, already over the "
+			     "limit."));
+	assert_null(strstr(out, "(card,"));
+	free(out);
+}
+
+/* Planned costs of one client add up in the order of the report; other
+ * currencies and gestures without an amount are not counted. */
+static void
+limit_cumulative(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "entry\ta\t2026-03-01\t20.00\tEUR\t\tbook\tn:3");
+	add(r, "due\t2026-12-01\t2026-12-01\ta\tx\tSmall gift (~20 EUR)\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\ty\tGift €15\tx:2");
+	add(r, "due\t2026-11-29\t2026-11-29\ta\tz\tGift 500 USD\tx:3");
+	add(r, "due\t2026-11-29\t2026-11-29\ta\tw\tCall\tx:4");
+	char *out = finish(r);
+	assert_null(strstr(out, "gift limit: a (y,"));
+	assert_true(flat_has(out, "gift limit: a (x, Tue 2026-12-01) plans "
+			     "20.00 EUR after 15.00 EUR in the gestures "
+			     "above; given in 2026 so far 20.00 EUR, limit "
+			     "50.00 EUR: together 55.00 EUR"));
+	assert_null(strstr(out, "(z,"));
+	free(out);
+}
+
+/* A due gesture acted on next year counts against next year's gifts
+ * (none yet); an overdue one against this year's. */
+static void
+limit_next_year(void **state)
+{
+	(void)state;
+	struct report_opts o = {
+		.today = {2026, 12, 28}, .limit = 5000, .quiet = 180,
+	};
+	struct report *r = report_new(&o);
+	add(r, "entry\ta\t2026-03-01\t45.00\tEUR\t\tbook\tn:3");
+	add(r, "due\t2027-01-04\t2027-01-04\ta\tx\tGift (~10 EUR)\tx:1");
+	add(r, "due\t2027-01-05\t2027-01-05\ta\ty\tGift (~60 EUR)\tx:2");
+	add(r, "overdue\t2026-12-27\t2026-12-27\ta\tz\tGift (~6 EUR)\tx:3");
+	char *out = finish(r);
+	assert_null(strstr(out, "(x,"));
+	assert_true(flat_has(out, "gift limit: a (y, Tue 2027-01-05) plans "
+			     "60.00 EUR after 10.00 EUR in the gestures "
+			     "above; given in 2027 so far 0.00 EUR"));
+	assert_true(flat_has(out, "gift limit: a (z, Sun 2026-12-27) plans "
+			     "6.00 EUR; given in 2026 so far 45.00 EUR"));
+	free(out);
+}
+
+/* Quiet: never contacted first, then the longest quiet; exactly DAYS
+ * ago is not quiet; entries after TODAY do not count. */
+static void
+quiet_clients(void **state)
+{
+	(void)state;
+	struct report *r = new_report(REPORT_LIMIT, 10);
+	add(r, "client\tnever\tNever\tn:1");
+	add(r, "client\tedge\tEdge\tn:2");
+	add(r, "client\told\tOld\tn:3");
+	add(r, "client\tolder\tOlder\tn:4");
+	add(r, "client\tplan\tPlan\tn:5");
+	add(r, "entry\tedge\t2026-11-17\t\t\t\tten days ago\tn:6");
+	add(r, "entry\told\t2026-11-16\t\t\t\televen days ago\tn:7");
+	add(r, "entry\tolder\t2026-01-01\t\t\t\tlong ago\tn:8");
+	add(r, "entry\tolder\t2025-01-01\t\t\t\tlonger ago\tn:9");
+	add(r, "entry\tplan\t2026-11-28\t\t\t\ttomorrow\tn:10");
+	char *out = finish(r);
+	assert_non_null(strstr(out,
+	    "\nQUIET CLIENTS (no entry for more than 10 days)\n"
+	    "  Never  never\n"
+	    "  Plan   never\n"
+	    "  Older  2026-01-01 (330 days ago)\n"
+	    "  Old    2026-11-16 (11 days ago)\n"));
+	assert_null(strstr(out, "  Edge"));
+	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 5 clients, "
+		 "4 quiet, 0 over limit");
+	free(out);
+}
+
+/* The spread: 12 months up to TODAY's, one mark an entry while it fits,
+ * the gifts counted; older and later entries left out. */
+static void
+spread_chart(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "entry\ta\t2025-11-30\t\t\t\ttoo old\tn:1");
+	add(r, "entry\ta\t2025-12-01\t5\tEUR\t\tgift\tn:2");
+	add(r, "entry\ta\t2025-12-02\t\t\t\tcall\tn:3");
+	add(r, "entry\ta\t2026-11-27\t\t\t\tcall\tn:4");
+	add(r, "entry\ta\t2026-11-28\t\t\t\tplan\tn:5");
+	char *out = finish(r);
+	assert_non_null(strstr(out,
+	    "\nSPREAD (entries a month, 2025-12 to 2026-11)\n"
+	    "  2025-12 ## 2 (1 gift)\n"
+	    "  2026-01 0\n"));
+	assert_non_null(strstr(out, "  2026-10 0\n  2026-11 # 1\n"));
+	free(out);
+}
+
+/* Many entries: bars scaled to the width, a small month keeps one mark. */
+static void
+spread_scaled(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	for (int i = 0; i < 1000; i++)
+		add(r, "entry\ta\t2026-05-05\t\t\t\tcall\tn:1");
+	add(r, "entry\ta\t2026-06-05\t\t\t\tcall\tn:2");
+	char *out = finish(r);
+	char *may = line_of(out, "  2026-05 ");
+	char *june = line_of(out, "  2026-06 ");
+	assert_non_null(may);
+	assert_non_null(june);
+	assert_int_equal(wrap_width(may, strlen(may)), REPORT_WIDTH);
+	assert_string_equal(june, "  2026-06 # 1");
+	assert_within(out);
+	free(may);
+	free(june);
+	free(out);
+}
+
+/* December with more than a third of the gifts warns; a third does not. */
+static void
+december_warning(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "entry\ta\t2025-12-01\t5\tEUR\t\tgift\tn:1");
+	add(r, "entry\ta\t2026-01-01\t5\tEUR\t\tgift\tn:2");
+	add(r, "entry\ta\t2026-02-01\t5\tEUR\t\tgift\tn:3");
+	char *out = finish(r);
+	assert_null(strstr(out, "December:"));
+	free(out);
+
+	r = new_default();
+	add(r, "entry\ta\t2025-12-01\t5\tEUR\t\tgift\tn:1");
+	add(r, "entry\ta\t2025-12-02\t5\tUSD\t\tgift\tn:2");
+	add(r, "entry\ta\t2026-01-01\t5\tEUR\t\tgift\tn:3");
+	add(r, "entry\ta\t2026-02-01\t5\tEUR\t\tgift\tn:4");
+	add(r, "entry\ta\t2026-02-01\t\t\t\tno gift\tn:5");
+	out = finish(r);
+	assert_true(flat_has(out, " WARNINGS December: 2 of the 4 gifts "
+			     "from 2025-12 to 2026-11 fall in 2025-12, more "
+			     "than a third."));
+	free(out);
+}
+
+/* One text to three clients is not personal; three times to two clients
+ * is not warned about; an empty text never. */
+static void
+repeated_gesture(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\tc\tCarl\tn:1");
+	add(r, "client\ta\tAnna\tn:2");
+	add(r, "client\tb\tBerta\tn:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\tSame text\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\tb\tx\tSame text\tx:2");
+	add(r, "overdue\t2026-11-20\t2026-11-20\tc\tx\tSame text\tx:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\tTwo only\tx:4");
+	add(r, "due\t2026-12-01\t2026-12-01\ta\ty\tTwo only\tx:5");
+	add(r, "due\t2026-12-02\t2026-12-02\tb\ty\tTwo only\tx:6");
+	add(r, "due\t2026-12-01\t2026-12-01\ta\tz\t\tx:7");
+	add(r, "due\t2026-12-01\t2026-12-01\tb\tz\t\tx:8");
+	add(r, "due\t2026-12-01\t2026-12-01\tc\tz\t\tx:9");
+	char *out = finish(r);
+	assert_true(flat_has(out, " WARNINGS not personal: \"Same text\" "
+			     "goes unchanged to 3 clients: Anna, Berta, "
+			     "Carl. It is not personal:"));
+	assert_null(strstr(out, "\"Two only\""));
+	assert_null(strstr(out, "\"\""));
+	free(out);
+}
+
+/* Unknown kinds and known kinds with the wrong number of fields or a bad
+ * date are skipped. */
+static void
+skips_bad_records(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "note\ta\tsomething");
+	add(r, "client\ta");
+	add(r, "entry\tb\t2026-13-01\t\t\t\tbad\tn:1");
+	add(r, "due\tsoon\t2026-11-30\tc\tx\ty\tx:1");
+	add(r, "entry\td\t2026-11-01\tabc\tEUR\t\tbad\tn:2");
+	char *out = finish(r);
+	assert_string_equal(out, "tact Fri 2026-11-27: 0 overdue, 0 due, "
+			    "0 clients, 0 quiet, 0 over limit\n");
+	free(out);
+}
+
+/* Long names and gestures wrap within the width, everywhere. */
+static void
+long_text_within_width(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tSchmidt & Partner Rechtsanwälte Steuerberater "
+	    "Wirtschaftsprüfer Unternehmensberater PartGmbB Zweigniederlassung "
+	    "München\tn:1");
+	add(r, "client\tb\tDonaudampfschifffahrtsgesellschaftskapitänsmützen"
+	    "abzeichenherstellungsbetriebsleitungsgesellschaft\tn:2");
+	add(r, "client\tc\tÖ\tn:3");
+	add(r, "entry\ta\t2026-01-01\t49.99\tEUR\t\tgift\tn:4");
+	add(r, "entry\tb\t2026-01-01\t999999999.99\tCHF\t\tgift\tn:5");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tThank Frau "
+	    "Dr. Schmidt-Müllenhoff for the referral of Donaudampfschifffahrts"
+	    "gesellschaftskapitänsmützenabzeichenherstellungsbetrieb, small "
+	    "gift for literature, mountaineering, wine (~15 EUR)\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\tb\tthanks\tThank Frau "
+	    "Dr. Schmidt-Müllenhoff for the referral of Donaudampfschifffahrts"
+	    "gesellschaftskapitänsmützenabzeichenherstellungsbetrieb, small "
+	    "gift for literature, mountaineering, wine (~15 EUR)\tx:2");
+	add(r, "due\t2026-11-30\t2026-11-30\tc\tthanks\tThank Frau "
+	    "Dr. Schmidt-Müllenhoff for the referral of Donaudampfschifffahrts"
+	    "gesellschaftskapitänsmützenabzeichenherstellungsbetrieb, small "
+	    "gift for literature, mountaineering, wine (~15 EUR)\tx:3");
+	char *out = finish(r);
+	assert_within(out);
+	assert_null(strstr(out, "OVER LIMIT"));
+	assert_non_null(strstr(out, "gift limit: Schmidt"));
+	assert_non_null(strstr(out, "not personal:"));
+	free(out);
+}
+
+/* Control characters in names and texts do not break the layout. */
+static void
+control_characters(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tTab\x01Name\tn:1");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\tline\x0a" "break\tx:1");
+	char *out = finish(r);
+	HAS_LINE(out, "    Tab Name (x): line break");
+	free(out);
+}
+
+/* report_read takes records through the reader; a malformed line draws
+ * its error and is skipped. */
+static void
+reads_records(void **state)
+{
+	(void)state;
+	const char *in =
+	    "client\ta\tAnna\\tAG\tn:1\n"
+	    "entry\ta\t2026-02-30\t\t\t\tbad\tn:2\n"
+	    "due\t2026-11-30\t2026-11-30\ta\tcall\tCall\tx:1\n";
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	fputs(in, fp);
+	rewind(fp);
+	struct buf diags = {0};
+	diag_capture(&diags);
+	struct report *r = new_default();
+	report_read(fp, "t", r);
+	diag_capture(NULL);
+	fclose(fp);
+	char *out = finish(r);
+	HAS_LINE(out, "    Anna AG (call): Call");
+	assert_non_null(strstr(diags.s, "t:2: error: "));
+	assert_int_equal(diag_status(), 1);
+	buf_free(&diags);
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(empty_input),
+		cmocka_unit_test(gestures_grouped),
+		cmocka_unit_test(display_names),
+		cmocka_unit_test(gifts_table),
+		cmocka_unit_test(names_sorted),
+		cmocka_unit_test(gifts_other_limit),
+		cmocka_unit_test(limit_warning),
+		cmocka_unit_test(limit_cumulative),
+		cmocka_unit_test(limit_next_year),
+		cmocka_unit_test(quiet_clients),
+		cmocka_unit_test(spread_chart),
+		cmocka_unit_test(spread_scaled),
+		cmocka_unit_test(december_warning),
+		cmocka_unit_test(repeated_gesture),
+		cmocka_unit_test(skips_bad_records),
+		cmocka_unit_test(long_text_within_width),
+		cmocka_unit_test(control_characters),
+		cmocka_unit_test(reads_records),
+	};
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
