@@ -92,6 +92,11 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh
 
+# Not part of check: a corpus of BENCH_CLIENTS (100000) clients, measured
+# against grep, awk and remind.  See tests/bench/RESULTS.md.
+bench: all
+	@sh tests/bench/bench.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR)
 	for c in $(CMDS); do cp bin/$$c $(DESTDIR)$(BINDIR)/$$c; done
@@ -104,7 +109,7 @@ uninstall:
 		rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -rf build-san tests/unit/bin
+	rm -rf build-san build-bench tests/unit/bin
 	rm -f lib/*.o lib/*.d lib/libtact.a bin/*.d $(BINS)
 
-.PHONY: all deps test test-san check-valgrind lint-man check demo install uninstall clean
+.PHONY: all deps test test-san check-valgrind lint-man check demo bench install uninstall clean

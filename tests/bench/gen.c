@@ -94,7 +94,7 @@ main(int argc, char *argv[])
 	    "christmas      12-24                21    Personal note, refer to {last}\n"
 	    "trade-fair     2027-04-20           10    Invite {contact} to our booth\n"
 	    "stay-in-touch  last+90?tier=A       0     Call {contact} without a sales reason\n"
-	    "summer         07-01?tier=B,C       1w    Summer card for {contact}\n", occ);
+	    "thanks         #referral+2          1w    Thank {contact} for the referral, small gift for {interests} (~15 EUR)\n", occ);
 	fclose(occ);
 
 	FILE *brec = create(dir, "birthdays.records");
