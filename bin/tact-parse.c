@@ -12,7 +12,14 @@
 #include "record.h"
 #include "util.h"
 
-static struct buf out;	/* one record, reused */
+static struct buf out;	/* records not yet written */
+
+static void
+flush(void)
+{
+	fwrite(out.s, 1, out.len, stdout);
+	buf_reset(&out);
+}
 
 static void
 usage(FILE *f)
@@ -34,7 +41,6 @@ put(const struct notes_item *it, void *ctx)
 {
 	(void)ctx;
 	char date[DATE_BUFSZ], amount[MONEY_BUFSZ];
-	buf_reset(&out);
 	switch (it->kind) {
 	case NOTES_CLIENT:
 		add("client");
@@ -64,7 +70,8 @@ put(const struct notes_item *it, void *ctx)
 	buf_addc(&out, ':');
 	buf_addnum(&out, it->line);
 	buf_addc(&out, '\n');
-	fwrite(out.s, 1, out.len, stdout);
+	if (out.len >= 1 << 16)
+		flush();
 }
 
 static void
@@ -95,12 +102,11 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	}
-	static char obuf[1 << 16];
-	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 
 	struct notes *np = notes_new(put, NULL);
 	input_each(argc - optind, argv + optind, true, parse, np);
 	notes_free(np);
+	flush();
 	buf_free(&out);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		diag_syserr("write error");

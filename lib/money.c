@@ -238,11 +238,17 @@ spaced_group(const char *s, size_t n, size_t i)
 	return k - i == 3;
 }
 
-/* Is there any byte that can begin a currency? */
+/* Is there a digit, and a byte that can begin a currency?  Most text
+ * has no digit: it is turned away in one pass. */
 static bool
 maybe_currency(const char *s, size_t n)
 {
-	for (size_t k = 0; k < n; k++)
+	size_t k = 0;
+	while (k < n && !isdig((unsigned char)s[k]))
+		k++;
+	if (k == n)
+		return false;
+	for (k = 0; k < n; k++)
 		switch (s[k]) {
 		case '$': case 'E': case 'U': case 'G': case 'C': case 'e':
 		case '\xE2': case '\xC2':

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "hash.h"
+#include "lines.h"
 #include "notes.h"
 #include "rx.h"
 #include "slug.h"
@@ -56,6 +57,7 @@ struct notes {
 	long last_item_line;
 	struct buf diags;
 	struct buf strs;	/* the strings of the section's items */
+	struct lines in;	/* its buffer serves every file */
 };
 
 struct notes *
@@ -64,6 +66,7 @@ notes_new(notes_fn fn, void *ctx)
 	struct notes *np = xcalloc(1, sizeof *np);
 	np->fn = fn;
 	np->ctx = ctx;
+	lines_init(&np->in, NULL);
 	/* Key: 1-40 letters, digits, spaces, '-', '_', maybe in emphasis
 	 * ("**Key**:" or "**Key:**"), then ':' and white space or the end. */
 	rx_init(&np->field_rx,
@@ -112,6 +115,7 @@ notes_free(struct notes *np)
 	buf_free(&np->tags);
 	buf_free(&np->diags);
 	buf_free(&np->strs);
+	lines_free(&np->in);
 	free(np);
 }
 
@@ -218,6 +222,7 @@ section_close(struct notes *np, long end)
 	memset(&it, 0, sizeof it);
 	it.kind = NOTES_SECTION;
 	it.id = id;
+	it.name = np->name;
 	it.file = np->file;
 	it.line = hline;
 	it.merged = merged;
@@ -688,9 +693,8 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 	char fc = 0;
 	size_t fl = 0;
 	bool content = false;
-	char *raw = NULL;
-	size_t cap = 0;
-	ssize_t got;
+	char *raw;
+	size_t got;
 
 	np->file = name;
 	np->lineno = 0;
@@ -703,12 +707,11 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 	section_open(np, bn, bl, 0);
 	diag_capture(&np->diags);
 
-	while ((got = getline(&raw, &cap, fp)) != -1) {
+	lines_reuse(&np->in, fp);
+	while ((raw = lines_next(&np->in, &got))) {
 		np->lineno++;
 		const char *s = raw;
-		size_t n = (size_t)got;
-		if (n && s[n - 1] == '\n')
-			n--;
+		size_t n = got;
 		if (n && s[n - 1] == '\r')
 			n--;
 		if (np->lineno == 1 && n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
@@ -780,8 +783,6 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 			np->last_item_line = np->lineno;	/* continuation */
 		}
 	}
-	free(raw);
-
 	if (state == FENCE)
 		diag_warning(name, open_line, "unclosed code block: the rest "
 		    "of the file is ignored");
