@@ -30,7 +30,8 @@ struct notes_item {
 	const char *file;
 	long line;		/* where the item stands (1-based) */
 
-	const char *name;	/* CLIENT: display name */
+	const char *name;	/* CLIENT: display name; SECTION: this
+				 * section's name (heading or file name) */
 
 	const char *key;	/* FIELD: normalized key */
 	const char *value;	/* FIELD: the value, trimmed */

@@ -8,6 +8,9 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 have_pc libpcre2-8 || missing="$missing libpcre2-dev"
 have_pc cmocka || missing="$missing libcmocka-dev"
 command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+# The ics-icalendar case checks tact-ics with a real iCalendar parser.
+/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 ||
+	missing="$missing python3-icalendar"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
 	echo "tact needs these Debian packages:$missing" >&2
