@@ -8,75 +8,43 @@
 #include "date.h"
 #include "diag.h"
 #include "notesedit.h"
+#include "opts.h"
 #include "util.h"
-
-/* glibc's getopt would take options after CLIENT, even in TEXT. */
-#ifdef __GLIBC__
-#define OPTS "+f:ht:"
-#else
-#define OPTS "f:ht:"
-#endif
-
-static void
-usage(FILE *f)
-{
-	fprintf(f, "usage: tact-done [-t DATE] [-f FILE | DIR] CLIENT "
-	    "OCCASION [TEXT ...]\n");
-}
 
 int
 main(int argc, char *argv[])
 {
-	progname = "tact-done";
+	opts_begin("tact-done", "tact-done [-t DATE] [-f FILE | DIR] CLIENT "
+	    "OCCASION [TEXT ...]", argc, argv);
 	struct notesedit_req rq = {0};
 	bool tflag = false;
 	char **paths = NULL;
 	int c;
-
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	while ((c = getopt(argc, argv, OPTS)) != -1) {
+	/* Options end at CLIENT: TEXT may start with '-'. */
+	while ((c = opts_next(argc, argv, "f:t:")) != -1) {
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "-")) {
-				fprintf(stderr, "%s: -f -: standard input "
-				    "cannot be written; name a file\n",
-				    progname);
 				free(paths);
-				return 2;
+				opts_fail("-f -: standard input cannot be "
+				    "written; name a file");
 			}
 			paths = xrealloc(paths, (size_t)(rq.npaths + 1) *
 			    sizeof *paths);
 			paths[rq.npaths++] = optarg;
 			break;
-		case 'h':
-			usage(stdout);
-			free(paths);
-			return 0;
 		case 't':
-			if (date_parse_iso(optarg, &rq.date, false) < 0) {
-				fprintf(stderr, "%s: -t '%s': write a date as "
-				    "YYYY-MM-DD\n", progname, optarg);
-				usage(stderr);
-				free(paths);
-				return 2;
-			}
+			rq.date = opts_date(c, optarg);
 			tflag = true;
 			break;
-		default:
-			usage(stderr);
-			free(paths);
-			return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 2 || !*argv[0]) {
-		usage(stderr);
 		free(paths);
-		return 2;
+		opts_fail(argc < 2 ? "a client and an occasion are needed" :
+		    "the client is empty");
 	}
 	if (!rq.npaths) {
 		static char dot[] = ".";

@@ -1,6 +1,5 @@
 /* tact-due: an occasions file and records in, the gestures that are due
  * or overdue out (SPEC "Due gestures"). */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,86 +11,46 @@
 #include "due.h"
 #include "input.h"
 #include "occasion.h"
+#include "opts.h"
 #include "util.h"
-
-static void
-usage(FILE *f)
-{
-	fprintf(f, "usage: tact-due [-t DATE] [-w DAYS] [-g DAYS] [-p] "
-	    "OCCASIONS [RECORDS ...]\n");
-}
-
-/* A number of days from 0 to DUE_MAX_DAYS, or exit 2 naming the option. */
-static long
-days(int opt, const char *s)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 0 || v > DUE_MAX_DAYS) {
-		fprintf(stderr, "%s: -%c '%s': write a number of days from 0 "
-		    "to %d\n", progname, opt, s, DUE_MAX_DAYS);
-		usage(stderr);
-		exit(2);
-	}
-	return v;
-}
 
 int
 main(int argc, char *argv[])
 {
-	progname = "tact-due";
+	opts_begin("tact-due", "tact-due [-t DATE] [-w DAYS] [-g DAYS] [-p] "
+	    "OCCASIONS [RECORDS ...]", argc, argv);
 	struct due_opts opt = {.window = DUE_WINDOW, .grace = DUE_GRACE};
 	bool tflag = false;
 	int c;
-
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	opterr = 0;
-	while ((c = getopt(argc, argv, ":g:hpt:w:")) != -1) {
+	while ((c = opts_next(argc, argv, "g:pt:w:")) != -1) {
 		switch (c) {
-		case 'g': opt.grace = days(c, optarg); break;
-		case 'h': usage(stdout); return 0;
-		case 'p': opt.pass = stdout; break;
+		case 'g':
+			opt.grace = opts_number(c, optarg, 0, DUE_MAX_DAYS,
+			    "days");
+			break;
+		case 'p':
+			opt.pass = stdout;
+			break;
 		case 't':
-			if (date_parse_iso(optarg, &opt.today, false) < 0) {
-				fprintf(stderr, "%s: -t '%s': write a date as "
-				    "YYYY-MM-DD\n", progname, optarg);
-				usage(stderr);
-				return 2;
-			}
+			opt.today = opts_date(c, optarg);
 			tflag = true;
 			break;
-		case 'w': opt.window = days(c, optarg); break;
-		case ':':
-			fprintf(stderr, "%s: -%c needs a value\n", progname,
-			    optopt);
-			usage(stderr);
-			return 2;
-		default:
-			fprintf(stderr, "%s: unknown option -%c\n", progname,
-			    optopt);
-			usage(stderr);
-			return 2;
+		case 'w':
+			opt.window = opts_number(c, optarg, 0, DUE_MAX_DAYS,
+			    "days");
+			break;
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1) {
-		usage(stderr);
-		return 2;
-	}
+	if (argc < 1)
+		opts_fail("no occasions file");
 	bool stdin_records = argc == 1;
 	for (int i = 1; i < argc; i++)
 		stdin_records = stdin_records || !strcmp(argv[i], "-");
-	if (!strcmp(argv[0], "-") && stdin_records) {
-		fprintf(stderr, "%s: the occasions and the records cannot both "
-		    "come from standard input\n", progname);
-		usage(stderr);
-		return 2;
-	}
+	if (!strcmp(argv[0], "-") && stdin_records)
+		opts_fail("the occasions and the records cannot both come "
+		    "from standard input");
 	if (!tflag)
 		opt.today = date_today();
 

@@ -8,14 +8,9 @@
 #include "diag.h"
 #include "ics.h"
 #include "input.h"
+#include "opts.h"
 #include "record.h"
 #include "util.h"
-
-static void
-usage(FILE *f)
-{
-	fprintf(f, "usage: tact-ics [-t DATE] [FILE ...]\n");
-}
 
 static void
 read_records(FILE *fp, const char *name, void *ctx)
@@ -30,33 +25,13 @@ read_records(FILE *fp, const char *name, void *ctx)
 int
 main(int argc, char *argv[])
 {
-	progname = "tact-ics";
+	opts_begin("tact-ics", "tact-ics [-t DATE] [FILE ...]", argc, argv);
 	struct date today;
 	bool tflag = false;
 	int c;
-
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	while ((c = getopt(argc, argv, "ht:")) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 't':
-			if (date_parse_iso(optarg, &today, false) < 0) {
-				fprintf(stderr, "%s: -t '%s': write a date as "
-				    "YYYY-MM-DD\n", progname, optarg);
-				usage(stderr);
-				return 2;
-			}
-			tflag = true;
-			break;
-		default:
-			usage(stderr);
-			return 2;
-		}
+	while ((c = opts_next(argc, argv, "t:")) != -1) {
+		today = opts_date(c, optarg);	/* c == 't' */
+		tflag = true;
 	}
 	char stamp[ICS_STAMP_BUFSZ];
 	struct ics *cal = ics_new(stdout, ics_dtstamp(tflag ? &today : NULL,

@@ -9,6 +9,7 @@
 #include "input.h"
 #include "money.h"
 #include "notes.h"
+#include "opts.h"
 #include "record.h"
 #include "util.h"
 
@@ -19,12 +20,6 @@ flush(void)
 {
 	fwrite(out.s, 1, out.len, stdout);
 	buf_reset(&out);
-}
-
-static void
-usage(FILE *f)
-{
-	fprintf(f, "usage: tact-parse [-h] [FILE | DIR | -] ...\n");
 }
 
 /* Append a field and its TAB. */
@@ -83,25 +78,10 @@ parse(FILE *fp, const char *name, void *np)
 int
 main(int argc, char *argv[])
 {
-	progname = "tact-parse";
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	int c;
-	opterr = 0;
-	while ((c = getopt(argc, argv, "h")) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			fprintf(stderr, "%s: unknown option -%c\n", progname,
-			    optopt);
-			usage(stderr);
-			return 2;
-		}
-	}
+	opts_begin("tact-parse", "tact-parse [-h] [FILE | DIR | -] ...", argc,
+	    argv);
+	while (opts_next(argc, argv, "") != -1)
+		;
 
 	struct notes *np = notes_new(put, NULL);
 	input_each(argc - optind, argv + optind, true, parse, np);

@@ -1,6 +1,5 @@
 /* tact-report: records and due lines in, the nightly report out (SPEC
  * "The report"; the layout is in tact-report(1)). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,69 +9,33 @@
 #include "diag.h"
 #include "input.h"
 #include "money.h"
+#include "opts.h"
 #include "report.h"
 #include "util.h"
-
-static void
-usage(FILE *f)
-{
-	fprintf(f, "usage: tact-report [-t DATE] [-b AMOUNT] [-q DAYS] "
-	    "[FILE ...]\n");
-}
-
-static _Noreturn void
-bad(int opt, const char *arg, const char *want)
-{
-	fprintf(stderr, "%s: -%c '%s': %s\n", progname, opt, arg, want);
-	usage(stderr);
-	exit(2);
-}
 
 int
 main(int argc, char *argv[])
 {
-	progname = "tact-report";
+	opts_begin("tact-report", "tact-report [-t DATE] [-b AMOUNT] [-q DAYS] "
+	    "[FILE ...]", argc, argv);
 	struct report_opts opt = {.limit = REPORT_LIMIT, .quiet = REPORT_QUIET};
-	int tflag = 0, c;
-	char *end;
-
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	opterr = 0;
-	while ((c = getopt(argc, argv, ":b:hq:t:")) != -1) {
+	bool tflag = false;
+	int c;
+	while ((c = opts_next(argc, argv, "b:q:t:")) != -1) {
 		switch (c) {
 		case 'b':
 			if (money_parse(optarg, &opt.limit) != 0)
-				bad(c, optarg, "write an amount in " REPORT_CURRENCY
-				    " such as 35 or 35.00");
+				opts_fail("-b '%s': write an amount in "
+				    REPORT_CURRENCY " such as 35 or 35.00",
+				    optarg);
 			break;
-		case 'h':
-			usage(stdout);
-			return 0;
 		case 'q':
-			errno = 0;
-			opt.quiet = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || opt.quiet < 0 ||
-			    optarg[0] < '0' || optarg[0] > '9')
-				bad(c, optarg, "write a number of days, 0 or more");
+			opt.quiet = opts_number(c, optarg, 0, 36500, "days");
 			break;
 		case 't':
-			if (date_parse_iso(optarg, &opt.today, false) != 0)
-				bad(c, optarg, "write a date as YYYY-MM-DD");
-			tflag = 1;
+			opt.today = opts_date(c, optarg);
+			tflag = true;
 			break;
-		case ':':
-			fprintf(stderr, "%s: -%c needs a value\n", progname,
-			    optopt);
-			usage(stderr);
-			return 2;
-		default:
-			fprintf(stderr, "%s: unknown option -%c\n", progname,
-			    optopt);
-			usage(stderr);
-			return 2;
 		}
 	}
 	if (!tflag)

@@ -1,0 +1,90 @@
+/* opts.c: option handling shared by every command. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "opts.h"
+#include "util.h"
+
+static const char *usage_line = "";
+
+void
+opts_usage(FILE *f)
+{
+	fprintf(f, "usage: %s\n", usage_line);
+}
+
+void
+opts_begin(const char *prog, const char *usage, int argc, char *argv[])
+{
+	progname = prog;
+	usage_line = usage;
+	if (argc > 1 && !strcmp(argv[1], "--help")) {
+		opts_usage(stdout);
+		exit(0);
+	}
+}
+
+_Noreturn void
+opts_fail(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	opts_usage(stderr);
+	exit(2);
+}
+
+int
+opts_next(int argc, char *argv[], const char *optstring)
+{
+	/* ':' for our own messages; '+' stops glibc at the first operand,
+	 * as POSIX getopt does. */
+	size_t n = strlen(optstring);
+	char *spec = xmalloc(n + 4);
+	memcpy(spec, "+:h", 3);
+	memcpy(spec + 3, optstring, n + 1);
+#ifndef __GLIBC__
+	memmove(spec, spec + 1, n + 3);
+#endif
+	opterr = 0;
+	int c = getopt(argc, argv, spec);
+	free(spec);
+	switch (c) {
+	case 'h':
+		opts_usage(stdout);
+		exit(0);
+	case ':':
+		opts_fail("-%c needs a value", optopt);
+	case '?':
+		opts_fail("unknown option -%c", optopt);
+	}
+	return c;
+}
+
+struct date
+opts_date(int opt, const char *arg)
+{
+	struct date d;
+	if (date_parse_iso(arg, &d, false) != 0)
+		opts_fail("-%c '%s': write a date as YYYY-MM-DD", opt, arg);
+	return d;
+}
+
+long
+opts_number(int opt, const char *arg, long min, long max, const char *what)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || arg[0] < '0' || arg[0] > '9' ||
+	    v < min || v > max)
+		opts_fail("-%c '%s': write a number of %s from %ld to %ld",
+		    opt, arg, what, min, max);
+	return v;
+}
