@@ -50,6 +50,7 @@ struct notes {
 	char *name;
 	long heading_line;	/* 0: the file's implicit client */
 	char *id;		/* from an "id" field */
+	bool id_front;		/* that field was in the front matter */
 	bool skip;		/* an empty heading: drop the section */
 	struct pend *items;
 	size_t nitems, capitems;
@@ -146,6 +147,8 @@ section_open(struct notes *np, const char *name, size_t n, long line)
 	np->last_item_line = 0;
 }
 
+static void basename_md(const char *path, const char **s, size_t *n);
+
 static void
 emit(struct notes *np, struct notes_item *it)
 {
@@ -157,8 +160,13 @@ static void
 section_close(struct notes *np, long end)
 {
 	long hline = np->heading_line ? np->heading_line : 1;
-	char *id = np->id ? xstrdup(np->id) : slug_make(np->name,
-	    strlen(np->name));
+	/* A file without heading keeps the id of its file name, even when
+	 * a "name" field gives it a display name. */
+	const char *from = np->name;
+	size_t fn = strlen(np->name);
+	if (!np->heading_line)
+		basename_md(np->file, &from, &fn);
+	char *id = np->id ? xstrdup(np->id) : slug_make(from, fn);
 	if (np->skip) {
 		drop_items(np, 0);
 		diag_flush(&np->diags);
@@ -274,11 +282,16 @@ heading(struct notes *np, const char *s, size_t n)
 		}
 	}
 
-	if (!np->had_heading)
+	char *front_id = NULL;	/* front matter names the first client */
+	if (!np->had_heading) {
+		if (np->id && np->id_front)
+			front_id = xstrdup(np->id);
 		first_heading(np);
-	else
+	} else {
 		section_close(np, np->lineno - 1);
+	}
 	section_open(np, s, n, np->lineno);
+	np->id = front_id;
 	np->nfront = 0;
 	if (n == 0) {
 		diag_error(np->file, np->lineno, "empty client heading: write "
@@ -345,11 +358,17 @@ field(struct notes *np, const char *s, size_t n, bool front)
 		} else {
 			free(np->id);
 			np->id = xstrndup(v, vn);
+			np->id_front = front;
 		}
 	}
 	struct pend *p = add_item(np, NOTES_FIELD);
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
+	if (!strcmp(key, "name") && !np->heading_line && vn) {
+		/* a file without heading: its display name */
+		free(np->name);
+		np->name = xstrndup(v, vn);
+	}
 	p->key = keep(np, key, strlen(key));
 	p->value = keep(np, v, vn);
 	p->text = p->tags = p->key;	/* unused: any valid offset */

@@ -114,6 +114,24 @@ front_matter_first_client(void **state)
 	    "section two h6 i0 e6\n");
 }
 
+/* Front matter's id names the first heading's client; a "name" field
+ * gives a file without heading its display name, not its id. */
+static void
+front_matter_id_and_name(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("f.md",
+	    "---\nid: lena\n---\n# Lena Vogt\n"),
+	    "client lena 4 Lena Vogt\n"
+	    "field lena 2 id [] lena\n"
+	    "section lena h4 i0 e4\n");
+	assert_string_equal(parse("dir/hof.md",
+	    "---\nname: Hofmann Schreinerei\n---\n"),
+	    "client hof 1 Hofmann Schreinerei\n"
+	    "field hof 2 name [] Hofmann Schreinerei\n"
+	    "section hof h0 i0 e3\n");
+}
+
 /* An empty file gives nothing. */
 static void
 empty_file(void **state)
@@ -243,6 +261,7 @@ main(void)
 		cmocka_unit_test(spec_example),
 		cmocka_unit_test(no_heading),
 		cmocka_unit_test(front_matter_first_client),
+		cmocka_unit_test(front_matter_id_and_name),
 		cmocka_unit_test(empty_file),
 		cmocka_unit_test(id_field_late),
 		cmocka_unit_test(merge_same_id),
