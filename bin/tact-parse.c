@@ -18,7 +18,8 @@ static struct buf out;	/* records not yet written */
 static void
 flush(void)
 {
-	fwrite(out.s, 1, out.len, stdout);
+	if (out.len)	/* out.s is NULL when nothing was written */
+		fwrite(out.s, 1, out.len, stdout);
 	buf_reset(&out);
 }
 

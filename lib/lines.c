@@ -25,6 +25,12 @@ lines_reuse(struct lines *l, FILE *fp)
 char *
 lines_next(struct lines *l, size_t *n)
 {
+	/* A buffer from the start: arithmetic on a NULL l->buf, even "+ 0",
+	 * and memmove from NULL are undefined (UBSan stops there). */
+	if (!l->buf) {
+		l->cap = LINES_BLOCK;
+		l->buf = xmalloc(l->cap);
+	}
 	for (;;) {
 		char *start = l->buf + l->pos;
 		char *nl = l->len > l->pos ?
