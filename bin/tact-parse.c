@@ -23,12 +23,43 @@ flush(void)
 	buf_reset(&out);
 }
 
-/* Append a field and its TAB. */
+/* Append a field that may hold a TAB, a backslash or a CR, and a TAB. */
 static void
 add(const char *s)
 {
 	record_escape_str(&out, s);
 	buf_addc(&out, '\t');
+}
+
+/* Append a field that cannot need an escape (a kind, a key, a date, an
+ * amount, tags: their characters are letters, digits and "-_,."), and
+ * a TAB. */
+static void
+add_plain(const char *s)
+{
+	buf_adds(&out, s);
+	buf_addc(&out, '\t');
+}
+
+/* "FILE:", escaped once a file rather than once a record. */
+static void
+add_source(const char *file, long line)
+{
+	static const char *last;	/* the file of esc */
+	static struct buf esc;
+	if (!file) {		/* the end: free the cache */
+		buf_free(&esc);
+		return;
+	}
+	if (!last || strcmp(file, last) != 0) {
+		buf_reset(&esc);
+		record_escape_str(&esc, file);
+		buf_addc(&esc, ':');
+		last = file;
+	}
+	buf_add(&out, esc.s, esc.len);
+	buf_addnum(&out, line);
+	buf_addc(&out, '\n');
 }
 
 /* Write one item of the notes as a record (tact-records(5)). */
@@ -39,33 +70,34 @@ put(const struct notes_item *it, void *ctx)
 	char date[DATE_BUFSZ], amount[MONEY_BUFSZ];
 	switch (it->kind) {
 	case NOTES_CLIENT:
-		add("client");
+		add_plain("client");
 		add(it->id);
 		add(it->name);
 		break;
 	case NOTES_FIELD:
-		add("field");
+		add_plain("field");
 		add(it->id);
-		add(it->key);
-		add(it->has_date ? date_format(it->date, date) : "");
+		add_plain(it->key);
+		add_plain(it->has_date ? date_format(it->date, date) : "");
 		add(it->value);
 		break;
 	case NOTES_ENTRY:
-		add("entry");
+		add_plain("entry");
 		add(it->id);
-		add(date_format(it->date, date));
-		add(it->has_amount ? money_format(it->amount.cents, amount) : "");
-		add(it->has_amount ? it->amount.currency : "");
-		add(it->tags);
+		add_plain(date_format(it->date, date));
+		if (it->has_amount) {
+			add_plain(money_format(it->amount.cents, amount));
+			add_plain(it->amount.currency);
+		} else {
+			buf_add(&out, "\t\t", 2);
+		}
+		add_plain(it->tags);
 		add(it->text);
 		break;
 	case NOTES_SECTION:
 		return;
 	}
-	record_escape_str(&out, it->file);
-	buf_addc(&out, ':');
-	buf_addnum(&out, it->line);
-	buf_addc(&out, '\n');
+	add_source(it->file, it->line);
 	if (out.len >= 1 << 16)
 		flush();
 }
@@ -89,6 +121,7 @@ main(int argc, char *argv[])
 	notes_free(np);
 	flush();
 	buf_free(&out);
+	add_source(NULL, 0);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		diag_syserr("write error");
 		return 2;

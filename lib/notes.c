@@ -737,12 +737,13 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 			s += 3;
 			n -= 3;
 		}
-		if (memchr(s, '\0', n)) {
+		int scan = text_scan(s, n);
+		if (scan & TEXT_NUL) {
 			diag_error(name, np->lineno, "NUL byte in line; line "
 			    "skipped");
 			continue;
 		}
-		if (!utf8_valid(s, n)) {
+		if ((scan & TEXT_NONASCII) && !utf8_valid(s, n)) {
 			diag_error(name, np->lineno, "invalid UTF-8; line "
 			    "skipped");
 			continue;
@@ -773,7 +774,7 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 			open_line = 1;
 			continue;
 		}
-		if (comment || find(s, n, "<!--")) {
+		if (comment || ((scan & TEXT_LT) && find(s, n, "<!--"))) {
 			bool was = comment;
 			strip_comments(np, s, n, &comment);
 			if (comment && !was)

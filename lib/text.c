@@ -88,3 +88,40 @@ key_normalize(const char *s, size_t n)
 	out[o] = '\0';
 	return out;
 }
+
+int
+text_scan(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	const uint64_t lt = ones * '<';
+	uint64_t nul = 0, nonascii = 0, less = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, x;
+		memcpy(&w, s + i, 8);
+		nonascii |= w;
+		/* A zero byte in w (or in w ^ lt): the classic test, exact
+		 * for the "is there one" question. */
+		nul |= (w - ones) & ~w;
+		x = w ^ lt;
+		less |= (x - ones) & ~x;
+	}
+	int flags = 0;
+	if (nul & high)
+		flags |= TEXT_NUL;
+	if (nonascii & high)
+		flags |= TEXT_NONASCII;
+	if (less & high)
+		flags |= TEXT_LT;
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0)
+			flags |= TEXT_NUL;
+		else if (c >= 0x80)
+			flags |= TEXT_NONASCII;
+		else if (c == '<')
+			flags |= TEXT_LT;
+	}
+	return flags;
+}

@@ -13,6 +13,17 @@ bool utf8_valid(const char *s, size_t n);
  * for bytes that cannot start a sequence). */
 size_t utf8_seqlen(unsigned char c);
 
+/* What one pass over a line finds (text_scan). */
+enum {
+	TEXT_NUL = 1,		/* a NUL byte */
+	TEXT_NONASCII = 2,	/* a byte >= 0x80: check the UTF-8 */
+	TEXT_LT = 4		/* a '<' (an HTML comment may start) */
+};
+
+/* The TEXT_ flags of s[0..n), eight bytes at a time: most lines are
+ * ordinary, and one pass tells so. */
+int text_scan(const char *s, size_t n);
+
 /* Is c a space or a tab? */
 static inline bool
 is_blank(char c)
