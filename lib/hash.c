@@ -1,4 +1,6 @@
-/* hash.c: FNV-1a, linear probing, load factor at most 1/2. */
+/* hash.c: FNV-1a, linear probing, load factor at most 1/2.  Keys are
+ * copied into blocks of 16 KiB, not one malloc each: a table of many
+ * short keys (client ids) stays small. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +19,47 @@ fnv1a(const char *s)
 	return h;
 }
 
-static struct hash_slot *
-find(struct hash_slot *slot, size_t cap, const char *key)
+struct hash_keys {
+	struct hash_keys *next;
+	size_t used, size;
+	char text[];
+};
+
+static char *
+keep_key(struct hash *h, const char *key)
 {
-	size_t i = (size_t)fnv1a(key) & (cap - 1);
-	while (slot[i].key && strcmp(slot[i].key, key) != 0)
+	enum { BLOCK = 16384 };
+	size_t n = strlen(key) + 1;
+	struct hash_keys *b = h->keys;
+	if (!b || b->size - b->used < n) {
+		size_t size = n > BLOCK ? n : BLOCK;
+		b = xmalloc(sizeof *b + size);
+		b->next = h->keys;
+		b->used = 0;
+		b->size = size;
+		h->keys = b;
+	}
+	char *p = b->text + b->used;
+	memcpy(p, key, n);
+	b->used += n;
+	return p;
+}
+
+static void
+free_keys(struct hash *h)
+{
+	while (h->keys) {
+		struct hash_keys *next = h->keys->next;
+		free(h->keys);
+		h->keys = next;
+	}
+}
+
+static struct hash_slot *
+find(struct hash_slot *slot, size_t cap, const char *key, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+	while (slot[i].key && (slot[i].h != h || strcmp(slot[i].key, key)))
 		i = (i + 1) & (cap - 1);
 	return &slot[i];
 }
@@ -32,7 +70,8 @@ resize(struct hash *h, size_t cap)
 	struct hash_slot *slot = xcalloc(cap, sizeof *slot);
 	for (size_t i = 0; i < h->cap; i++)
 		if (h->slot[i].key)
-			*find(slot, cap, h->slot[i].key) = h->slot[i];
+			*find(slot, cap, h->slot[i].key, h->slot[i].h) =
+			    h->slot[i];
 	free(h->slot);
 	h->slot = slot;
 	h->cap = cap;
@@ -53,10 +92,12 @@ hash_put(struct hash *h, const char *key)
 {
 	if ((h->len + 1) * 2 > h->cap)
 		resize(h, h->cap ? h->cap * 2 : 16);
-	struct hash_slot *s = find(h->slot, h->cap, key);
+	uint64_t hv = fnv1a(key);
+	struct hash_slot *s = find(h->slot, h->cap, key, hv);
 	if (!s->key) {
-		s->key = xstrdup(key);
+		s->key = keep_key(h, key);
 		s->val = NULL;
+		s->h = hv;
 		h->len++;
 	}
 	return &s->val;
@@ -67,15 +108,14 @@ hash_get(const struct hash *h, const char *key)
 {
 	if (!h->cap)
 		return NULL;
-	struct hash_slot *s = find(h->slot, h->cap, key);
+	struct hash_slot *s = find(h->slot, h->cap, key, fnv1a(key));
 	return s->key ? s->val : NULL;
 }
 
 void
 hash_free(struct hash *h)
 {
-	for (size_t i = 0; i < h->cap; i++)
-		free(h->slot[i].key);
+	free_keys(h);
 	free(h->slot);
 	memset(h, 0, sizeof *h);
 }
@@ -90,9 +130,9 @@ hash_clear(struct hash *h)
 		return;
 	}
 	for (size_t i = 0; i < h->cap; i++) {
-		free(h->slot[i].key);
 		h->slot[i].key = NULL;
 		h->slot[i].val = NULL;
 	}
+	free_keys(h);
 	h->len = 0;
 }

@@ -9,8 +9,10 @@ struct hash {
 	struct hash_slot {
 		char *key;	/* owned copy; NULL: empty slot */
 		void *val;
+		unsigned long long h;	/* the key's hash: no rehashing */
 	} *slot;
 	size_t cap, len;
+	struct hash_keys *keys;	/* the blocks the keys are kept in */
 };
 
 /* Zero-initialised ({0}) is an empty table; hash_init pre-sizes it. */

@@ -6,6 +6,7 @@
  * section is held back until it ends, because an "id" field anywhere in
  * it names the client; its diagnostics are held back with it so that
  * they come out in line order. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +36,14 @@ struct pend {
 struct notes {
 	notes_fn fn;
 	void *ctx;
-	struct hash seen;	/* id → "FILE:LINE" of its first section */
+	struct hash seen;	/* id → its first place: index in places + 1 */
+	struct place {
+		size_t file;	/* index in files */
+		long line;
+	} *places;
+	size_t nplaces, capplaces;
+	char **files;		/* every file parsed, in order */
+	size_t nfiles;
 	struct rx field_rx, tag_rx;
 	struct buf line;	/* the current line without HTML comments */
 	struct buf tags;
@@ -105,10 +113,11 @@ notes_free(struct notes *np)
 	free(np->items);
 	free(np->name);
 	free(np->id);
-	for (size_t i = 0; i < np->seen.cap; i++)
-		if (np->seen.slot[i].key)
-			free(np->seen.slot[i].val);
 	hash_free(&np->seen);
+	free(np->places);
+	for (size_t i = 0; i < np->nfiles; i++)
+		free(np->files[i]);
+	free(np->files);
 	hash_free(&np->tagset);
 	rx_free(&np->field_rx);
 	rx_free(&np->tag_rx);
@@ -187,17 +196,25 @@ section_close(struct notes *np, long end)
 		return;
 	}
 
+	/* A compact place a client (no string each), so that many
+	 * clients cost little memory. */
 	void **first = hash_put(&np->seen, id);
 	bool merged = *first != NULL;
 	if (merged) {
+		struct place *p = &np->places[(uintptr_t)*first - 1];
 		diag_capture(NULL);
-		diag_warning(np->file, hline, "client '%s' already at %s; "
-		    "merged", id, (char *)*first);
+		diag_warning(np->file, hline, "client '%s' already at %s:%ld; "
+		    "merged", id, np->files[p->file], p->line);
 		diag_capture(&np->diags);
 	} else {
-		struct buf where = {0};
-		buf_printf(&where, "%s:%ld", np->file, hline);
-		*first = buf_steal(&where);
+		if (np->nplaces == np->capplaces) {
+			np->capplaces = np->capplaces ? np->capplaces * 2 : 64;
+			np->places = xrealloc(np->places,
+			    np->capplaces * sizeof *np->places);
+		}
+		np->places[np->nplaces++] = (struct place){np->nfiles - 1,
+		    hline};
+		*first = (void *)(uintptr_t)np->nplaces;
 	}
 	diag_flush(&np->diags);
 
@@ -716,6 +733,10 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 	size_t got;
 
 	np->file = name;
+	if ((np->nfiles & (np->nfiles - 1)) == 0)	/* 0, 1, 2, 4 …: grow */
+		np->files = xrealloc(np->files, (np->nfiles ? 2 * np->nfiles : 1)
+		    * sizeof *np->files);
+	np->files[np->nfiles++] = xstrdup(name);
 	np->lineno = 0;
 	np->had_heading = false;
 	np->in_item = false;
