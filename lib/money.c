@@ -349,9 +349,20 @@ money_parse(const char *s, long long *cents)
 char *
 money_format(long long cents, char buf[MONEY_BUFSZ])
 {
+	/* By hand rather than snprintf: it runs for every gift record. */
 	unsigned long long u = cents < 0 ? -(unsigned long long)cents
 	    : (unsigned long long)cents;
-	snprintf(buf, MONEY_BUFSZ, "%s%llu.%02llu", cents < 0 ? "-" : "",
-	    u / 100, u % 100);
+	char tmp[MONEY_BUFSZ], *p = tmp + sizeof tmp;
+	*--p = '\0';
+	*--p = (char)('0' + u % 10);
+	*--p = (char)('0' + u / 10 % 10);
+	*--p = '.';
+	u /= 100;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (cents < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
 	return buf;
 }

@@ -33,7 +33,7 @@ corpus() {
 	if [ ! -f "$c/done" ]; then
 		rm -rf "$c"
 		build-bench/gen "$c" "$1" || return 1
-		"$bin/tact-parse" "$c/notes" >"$c/records" || return 1
+		(cd "$c" && "$bin/tact-parse" notes >records) || return 1
 		printf 'birthday birthday 0 Call {contact|the team}: happy birthday\n' \
 			>"$c/birthday.occasions"
 		touch "$c/done"
@@ -93,24 +93,30 @@ for n in "$clients" $((clients / 10)) $((clients * 10)); do
 	c=$dir/c$n
 	mb=$(du -sm "$c/notes" | cut -f1)
 	rmb=$(du -sm "$c/records" | cut -f1)
-	if [ "$n" = "$clients" ]; then
-		row "grep -cP (baseline)" "$n" "$mb" "grep -cP '^\\s{0,3}[-*+] ' $c/notes/*.md"
-		row "awk extract.awk (baseline)" "$n" "$mb" "awk -f $top/tests/bench/extract.awk $c/notes/*.md"
+	# Relative paths, as a user types them: SOURCE fields are short.
+	cd "$c" || exit 2
+	main=; [ "$n" = "$clients" ] && main=1
+	if [ -n "$main" ]; then
+		row "grep -cP (baseline)" "$n" "$mb" "grep -cP '^\\s{0,3}[-*+] ' notes/*.md"
+		row "awk extract.awk (baseline)" "$n" "$mb" "awk -f $top/tests/bench/extract.awk notes/*.md"
+		row "tact-parse" "$n" "$mb" "$bin/tact-parse notes" \
+			grep "$(secs "grep -cP (baseline)" "$n")"
+		echo "$(printf '%-34s' '')   (tact-parse vs awk: $(awk -v a="$(secs tact-parse "$n")" -v b="$(secs "awk extract.awk (baseline)" "$n")" 'BEGIN { printf "%.1fx faster", b / a }'))"
+	else
+		row "tact-parse" "$n" "$mb" "$bin/tact-parse notes"
 	fi
-	row "tact-parse" "$n" "$mb" "$bin/tact-parse $c/notes" \
-		grep "$(secs "grep -cP (baseline)" "$clients")"
-	[ "$n" = "$clients" ] && echo "$(printf '%-34s' '')   (tact-parse vs awk: $(awk -v a="$(secs tact-parse "$n")" -v b="$(secs "awk extract.awk (baseline)" "$n")" 'BEGIN { printf "%.1fx faster", b / a }'))"
-	row "tact-due (8 rules)" "$n" "$rmb" "$bin/tact-due -t $today $c/occasions $c/records"
-	if [ "$n" = "$clients" ] && command -v remind >/dev/null 2>&1; then
-		bmb=$(du -sm "$c/birthdays.records" | cut -f1)
-		row "remind -n (baseline)" "$n" "$bmb" "remind -n $c/birthdays.rem $today"
-		row "remind (baseline)" "$n" "$bmb" "remind $c/birthdays.rem $today"
+	row "tact-due (8 rules)" "$n" "$rmb" "$bin/tact-due -t $today occasions records"
+	if [ -n "$main" ] && command -v remind >/dev/null 2>&1; then
+		bmb=$(du -sm birthdays.records | cut -f1)
+		row "remind -n (baseline)" "$n" "$bmb" "remind -n birthdays.rem $today"
+		row "remind (baseline)" "$n" "$bmb" "remind birthdays.rem $today"
 		row "tact-due (birthdays)" "$n" "$bmb" \
-			"$bin/tact-due -t $today -w 14 $c/birthday.occasions $c/birthdays.records" \
+			"$bin/tact-due -t $today -w 14 birthday.occasions birthdays.records" \
 			"remind -n" "$(secs "remind -n (baseline)" "$n")"
 	fi
 	row "pipeline parse|due -p|report" "$n" "$mb" \
-		"$bin/tact-parse $c/notes | $bin/tact-due -p -t $today $c/occasions | $bin/tact-report -t $today"
+		"$bin/tact-parse notes | $bin/tact-due -p -t $today occasions | $bin/tact-report -t $today"
+	cd "$top" || exit 2
 done
 
 echo
