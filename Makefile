@@ -3,6 +3,7 @@
 #   make            build lib/libtact.a and bin/tact-*
 #   make check      install missing packages, build, run every test
 #                   (also in a build with address and UB sanitizers)
+#   make fuzz       build the libFuzzer targets, run each FUZZ_SECONDS
 #   make demo       install missing packages, build, run the pipeline on samples/
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -64,19 +65,28 @@ deps:
 # The tests of one build (no package installation).
 test: all $(UNITS)
 	@sh tests/run-units.sh $(UNITS)
-	@sh tests/run-cases.sh $(O)/bin tests/cases
+	@sh tests/run-cases.sh $(O)/bin tests/cases tests/hostile
 
-# The same suite built with the sanitizers, in build-san/.
+# The same suite built with the sanitizers, in build-san/.  The first
+# report stops the program (its case fails on the message and the status).
 test-san:
-	@$(MAKE) --no-print-directory O=build-san CFLAGS="$(SAN_FLAGS)" \
+	@ASAN_OPTIONS=halt_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	$(MAKE) --no-print-directory O=build-san CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" test
+
+# Time and peak memory on inputs of 100 MB and 10 million lines
+# (tests/bounds/): in the ordinary build only, as sanitizers and valgrind
+# change both.
+check-bounds: all
+	@sh tests/run-cases.sh $(O)/bin tests/bounds
 
 # The end-to-end cases with every command under valgrind.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect
 check-valgrind: all
 	@TACT_PCRE2_JIT=0 CASE_WRAP="$(VALGRIND)" \
-		sh tests/run-cases.sh $(O)/bin tests/cases
+		sh tests/run-cases.sh $(O)/bin tests/cases tests/hostile
 
 lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MANS) 2>&1); \
@@ -85,6 +95,7 @@ lint-man:
 
 check: deps
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory check-bounds
 	@$(MAKE) --no-print-directory test-san
 	@$(MAKE) --no-print-directory lint-man
 
@@ -112,4 +123,40 @@ clean:
 	rm -rf build-san build-bench tests/unit/bin
 	rm -f lib/*.o lib/*.d lib/libtact.a bin/*.d $(BINS)
 
-.PHONY: all deps test test-san check-valgrind lint-man check demo bench install uninstall clean
+.PHONY: all deps test test-san check-bounds check-valgrind lint-man check demo bench install uninstall clean
+
+# ---- Fuzzing ---------------------------------------------------------
+# make fuzz [FUZZ_SECONDS=30] [FUZZ_JOBS=1] [FUZZ_TARGETS="fuzz_date ..."]
+# builds the libFuzzer targets of tests/fuzz/ and the library with clang
+# -fsanitize=fuzzer,address,undefined into build-fuzz/ and runs each for
+# FUZZ_SECONDS seconds (tests/fuzz/run.sh: seeds from samples/ and tests/,
+# corpus kept in build-fuzz/corpus/, findings in build-fuzz/artifacts/).
+# Needs clang and libclang-rt-14-dev (sh tests/deps.sh fuzz installs
+# them); make check does not.
+FUZZ_SECONDS ?= 30
+FUZZ_JOBS ?= 1
+FUZZ_CC ?= clang
+FUZZ_TARGETS ?= $(sort $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+
+fuzz: fuzz-build
+	@FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build:
+	@sh tests/deps.sh fuzz
+	@$(MAKE) --no-print-directory O=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
+		$(FUZZ_TARGETS:%=build-fuzz/bin/%)
+
+build-fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
+		tests/fuzz/fuzz_due.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBA) \
+		$(PCRE_LIBS)
+
+clean: clean-fuzz
+clean-fuzz:
+	rm -rf build-fuzz
+
+.PHONY: fuzz fuzz-build clean-fuzz

@@ -59,11 +59,7 @@ main(int argc, char *argv[])
 	occasions_load(&os);
 	struct due *d = due_new(&os, &opt);
 	input_each(argc - 1, argv + 1, false, due_read, d);
-	struct buf out = {0};
-	due_finish(d, &out);
-	if (out.len)
-		fwrite(out.s, 1, out.len, stdout);
-	buf_free(&out);
+	due_write(d, stdout);
 	due_free(d);
 	occasions_free(&os);
 	if (fflush(stdout) == EOF || ferror(stdout))

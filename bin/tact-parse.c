@@ -23,11 +23,25 @@ flush(void)
 	buf_reset(&out);
 }
 
-/* Append a field that may hold a TAB, a backslash or a CR, and a TAB. */
+/* Append a field that may hold a TAB, a backslash or a CR, and a TAB.
+ * A long run without escapes is written at once, not copied into out: a
+ * line of 100 MB is then held by the parser only. */
 static void
 add(const char *s)
 {
-	record_escape_str(&out, s);
+	for (;;) {
+		size_t run = strcspn(s, "\\\t\r\n");
+		if (run >= 1 << 16) {
+			flush();
+			fwrite(s, 1, run, stdout);
+		} else {
+			buf_add(&out, s, run);
+		}
+		s += run;
+		if (!*s)
+			break;
+		record_escape(&out, s++, 1);
+	}
 	buf_addc(&out, '\t');
 }
 

@@ -607,6 +607,24 @@ scan_dotted(struct scan *sc, int a, size_t i)
 	return take(sc, p, (struct date){ 0, b, a }, false);
 }
 
+/* "10000-01-01": a year of la > 4 digits, then month and day, is an
+ * error rather than no date, as it would make a field of that key. */
+static enum date_scan
+scan_long_year(struct scan *sc, size_t la)
+{
+	int m, d;
+	size_t k, l;
+	if (at(sc, la) != '-')
+		return DATE_NONE;
+	k = digits(sc, la + 1, &m);
+	if (k < 1 || k > 2 || at(sc, la + 1 + k) != '-')
+		return DATE_NONE;
+	l = digits(sc, la + 2 + k, &d);
+	if (l < 1 || l > 2 || !ends(sc, la + 2 + k + l) || !in_range(m, d))
+		return DATE_NONE;
+	return bad(sc, la + 2 + k + l, "impossible", "years go from 1 to 9999");
+}
+
 static enum date_scan
 scan_number(struct scan *sc)
 {
@@ -614,6 +632,8 @@ scan_number(struct scan *sc)
 	size_t la = digits(sc, 0, &a), j;
 	if (la == 4)
 		return scan_year_first(sc, a);
+	if (la > 4)
+		return scan_long_year(sc, la);
 	if (la > 2)
 		return DATE_NONE;
 	switch (at(sc, la)) {

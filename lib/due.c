@@ -2,7 +2,20 @@
  *
  * Day numbers (date.h) throughout: an occasion is DATE, its act date
  * ACT = DATE - LEAD moved back to Friday from a weekend.  Entries after
- * TODAY are dropped as they are read, so every entry kept is <= TODAY. */
+ * TODAY are dropped as they are read, so every entry kept is <= TODAY.
+ *
+ * A client keeps only what the rules can read, known once the occasions
+ * are parsed (due_new), so memory follows the rules and the clients, not
+ * the size of the log:
+ * - the fields of the keys some rule reads (WHEN FIELD, filter keys,
+ *   {KEY} placeholders);
+ * - of its entries, updated as they stream by, the day and source of the
+ *   latest (last+N) and the day and text of the latest without occasion
+ *   tags ({last});
+ * - a mark for each tag that triggers a rule (#TAG+N) or marks one done
+ *   (#NAME), from the horizon on: no rule looks further back.  Triggers
+ *   keep their source, and their text when a gesture expands {entry}.
+ * Strings and clients live in one arena, freed with the engine. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,46 +26,67 @@
 #include "record.h"
 #include "text.h"
 
+enum { DUE_BLOCK = 256 * 1024 };	/* bytes of output written at once */
+
+/* A field key that rules read, and what they read of it. */
+struct wanted {
+	size_t i;		/* its place in client.field */
+	bool when;		/* a WHEN FIELD: the date and the source */
+	bool value;		/* a filter or a placeholder: the value */
+};
+
 struct field {
-	char *value, *source;
-	struct date date;
+	bool set;		/* the client has the field */
 	bool dated;
+	struct date date;	/* when dated */
+	const char *value, *source;	/* as wanted, else NULL */
 };
 
-struct entry {
+/* A tag of an entry that a rule reads; a client's marks are sorted by
+ * tag, day, idx before the rules run. */
+struct mark {
+	const char *tag;	/* the rule's copy of the tag */
 	long day;
-	size_t idx;		/* input order within the client */
-	char *text, *source;
-	char *tags;		/* NUL-separated, ntag of them */
-	size_t ntag;
+	size_t idx;		/* the entry's input order within the client */
+	const char *text;	/* a trigger's, when {entry} is expanded */
+	const char *source;	/* a trigger's */
 };
 
-/* One tag of one entry; a client's are sorted by tag, day, idx. */
-struct tref {
-	const char *tag;
-	long day;
-	size_t idx;
+/* What the rules make of a tag. */
+struct tagrole {
+	const char *tag;	/* the rule's copy of the tag */
+	bool name;		/* the NAME of a rule: marks it done */
+	bool trigger;		/* the TAG of a #TAG+N rule */
+};
+
+/* A string that later entries replace: its space is reused while the
+ * new one fits. */
+struct slot {
+	char *s;
+	size_t cap;
 };
 
 struct client {
-	char *id, *name, *source;
+	const char *id, *name, *source;
 	bool named;		/* a client record was read */
-	struct hash fields;	/* key → struct field * */
-	struct entry *ent;
-	size_t nent, cap;
-	struct tref *tref;
-	size_t ntref;
-	const struct entry *latest;	/* by date, then input order */
-	const struct entry *last;	/* the same, without occasion tags */
+	bool has_last;
+	size_t nent;		/* entries up to TODAY read so far */
+	struct mark *mark;
+	size_t nmark, capmark;
+	/* The latest entry (by date, then input order), and the same
+	 * without occasion tags; *_day valid when nent, has_last. */
+	long latest_day, last_day;
+	struct slot latest_source, last_text;
+	struct field field[];	/* one a wanted key (due.nwant) */
 };
 
+/* A due or overdue gesture, its text expanded when it is found. */
 struct hit {
 	long act, day;
-	const struct client *c;
+	const char *id;		/* the client's */
 	const struct occasion *o;
-	const struct entry *trigger;	/* #TAG+N */
+	const char *gesture;	/* in due.texts */
 	const char *source;
-	int years;			/* 0: none */
 	bool overdue;
 	size_t seq;
 };
@@ -61,13 +95,55 @@ struct due {
 	const struct occasions *os;
 	struct due_opts opt;
 	long today, dmin, dmax;
-	struct hash clients;	/* id → struct client * */
+	long horizon;		/* marks dated before it are not kept */
+	struct hash want;	/* field key a rule reads → struct wanted * */
+	size_t nwant;
+	struct hash tags;	/* tag a rule reads → struct tagrole * */
+	bool keep_entry;	/* a gesture expands {entry} */
+	bool keep_last;		/* a gesture expands {last} */
+	bool keep_latest;	/* a last+N rule needs the latest's source */
+	struct arena arena;	/* clients and their strings */
+	struct buf scratch;	/* a tag being looked up */
+	/* id → struct client *.  Its copies of the ids are the clients'
+	 * ids: kept together, apart from the rest, they keep the final sort
+	 * in the cache. */
+	struct hash clients;
 	struct client **cl;	/* in order of first appearance */
 	size_t ncl, capcl;
+	struct client *cur;	/* the client of the previous record */
 	struct hit *hit;
 	size_t nhit, caphit;
+	struct arena texts;	/* the gestures of the hits */
+	struct buf gesture, years;	/* one being expanded */
 	bool finished;
 };
+
+/* A field key (normalized) that a rule reads: a new one gets the next
+ * place. */
+static struct wanted *
+want_key(struct due *d, const char *key)
+{
+	void **slot = hash_put(&d->want, key);
+	if (!*slot) {
+		struct wanted *w = arena_alloc(&d->arena, sizeof *w);
+		*w = (struct wanted){.i = d->nwant++};
+		*slot = w;
+	}
+	return *slot;
+}
+
+/* The role of tag (a rule's string), created on first use. */
+static struct tagrole *
+tag_role(struct due *d, const char *tag)
+{
+	void **slot = hash_put(&d->tags, tag);
+	if (!*slot) {
+		struct tagrole *r = arena_alloc(&d->arena, sizeof *r);
+		*r = (struct tagrole){.tag = tag};
+		*slot = r;
+	}
+	return *slot;
+}
 
 struct due *
 due_new(const struct occasions *os, const struct due_opts *o)
@@ -78,32 +154,34 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	d->today = date_to_days(o->today);
 	d->dmin = date_to_days((struct date){1, 1, 1});
 	d->dmax = date_to_days((struct date){9999, 12, 31});
-	return d;
-}
-
-static void
-client_free(struct client *c)
-{
-	for (size_t i = 0; i < c->fields.cap; i++) {
-		struct field *f = c->fields.slot[i].val;
-		if (c->fields.slot[i].key && f) {
-			free(f->value);
-			free(f->source);
-			free(f);
+	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
+	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
+	long back = 0;
+	for (size_t k = 0; k < os->n; k++) {
+		const struct occasion *oc = os->v[k];
+		tag_role(d, oc->name)->name = true;
+		if (oc->when == OCC_FIELD)
+			want_key(d, oc->key)->when = true;
+		for (size_t i = 0; i < oc->nfilter; i++)
+			want_key(d, oc->filter[i].key)->value = true;
+		for (size_t i = 0; i < oc->gesture.n; i++) {
+			const struct gesture_part *p = &oc->gesture.part[i];
+			if (p->kind == GP_FIELD)
+				want_key(d, p->text)->value = true;
+			d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
+			d->keep_last = d->keep_last || p->kind == GP_LAST;
 		}
+		if (oc->when == OCC_TAG) {
+			tag_role(d, oc->key)->trigger = true;
+			if (oc->days > back)
+				back = oc->days;
+		}
+		d->keep_latest = d->keep_latest || oc->when == OCC_LAST;
+		if (oc->lead + 30 > back)
+			back = oc->lead + 30;
 	}
-	hash_free(&c->fields);
-	for (size_t i = 0; i < c->nent; i++) {
-		free(c->ent[i].text);
-		free(c->ent[i].source);
-		free(c->ent[i].tags);
-	}
-	free(c->ent);
-	free(c->tref);
-	free(c->id);
-	free(c->name);
-	free(c->source);
-	free(c);
+	d->horizon = d->today - d->opt.grace - back;
+	return d;
 }
 
 void
@@ -111,79 +189,133 @@ due_free(struct due *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->ncl; i++)
-		client_free(d->cl[i]);
+	for (size_t i = 0; i < d->ncl; i++) {
+		free(d->cl[i]->mark);
+		free(d->cl[i]->latest_source.s);
+		free(d->cl[i]->last_text.s);
+	}
 	free(d->cl);
 	hash_free(&d->clients);
+	hash_free(&d->want);
+	hash_free(&d->tags);
+	arena_free(&d->arena);
+	buf_free(&d->scratch);
 	free(d->hit);
+	arena_free(&d->texts);
+	buf_free(&d->gesture);
+	buf_free(&d->years);
 	free(d);
 }
 
-/* The client id, created on its first record. */
+/* The client id, created on its first record (due_add sets its source).
+ * A client's records mostly come together: the previous one is tried
+ * first. */
 static struct client *
-client_get(struct due *d, const char *id, const char *source)
+client_get(struct due *d, const char *id)
 {
-	void **slot = hash_put(&d->clients, id);
-	if (*slot)
-		return *slot;
-	struct client *c = xcalloc(1, sizeof *c);
-	c->id = xstrdup(id);
-	c->name = xstrdup(id);
-	c->source = xstrdup(source);
-	*slot = c;
-	if (d->ncl == d->capcl) {
-		d->capcl = d->capcl ? d->capcl * 2 : 64;
-		d->cl = xrealloc(d->cl, d->capcl * sizeof *d->cl);
+	if (d->cur && strcmp(d->cur->id, id) == 0)
+		return d->cur;
+	const char *kept;
+	void **slot = hash_put_kept(&d->clients, id, &kept);
+	if (!*slot) {
+		size_t size = sizeof(struct client) +
+		    d->nwant * sizeof(struct field);
+		struct client *c = memset(arena_alloc(&d->arena, size), 0,
+		    size);
+		c->id = c->name = kept;
+		*slot = c;
+		if (d->ncl == d->capcl) {
+			d->capcl = d->capcl ? d->capcl * 2 : 64;
+			d->cl = xrealloc(d->cl, d->capcl * sizeof *d->cl);
+		}
+		d->cl[d->ncl++] = c;
 	}
-	d->cl[d->ncl++] = c;
-	return c;
+	return d->cur = *slot;
+}
+
+/* The field key of a record as the rules want it, or NULL.  Keys as
+ * tact-parse writes them are normalized already. */
+static const struct wanted *
+wanted(const struct due *d, const char *key)
+{
+	const char *p = key;
+	while (*p && !(*p >= 'A' && *p <= 'Z') && *p != ' ' && *p != '\t' &&
+	    *p != '_')
+		p++;
+	if (!*p)
+		return hash_get(&d->want, key);
+	char *norm = key_normalize(key, strlen(key));
+	const struct wanted *w = hash_get(&d->want, norm);
+	free(norm);
+	return w;
+}
+
+/* The client's field key (one a rule reads), or NULL when it has none. */
+static const struct field *
+field_get(const struct due *d, const struct client *c, const char *key)
+{
+	const struct wanted *w = hash_get(&d->want, key);
+	return w && c->field[w->i].set ? &c->field[w->i] : NULL;
+}
+
+/* Copy s into sl, reusing its space when s fits. */
+static void
+slot_set(struct slot *sl, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (n > sl->cap) {
+		sl->s = xrealloc(sl->s, n);
+		sl->cap = n;
+	}
+	memcpy(sl->s, s, n);
+}
+
+/* A field record; the last one of a key wins. */
+static void
+add_field(struct due *d, struct client *c, const char *const *f)
+{
+	const struct wanted *w = wanted(d, f[2]);
+	if (!w)
+		return;		/* no rule reads it */
+	struct field *fl = &c->field[w->i];
+	*fl = (struct field){.set = true};
+	if (w->when) {
+		fl->dated = date_parse_iso(f[3], &fl->date, true) == 0;
+		fl->source = arena_strdup(&d->arena, f[5]);
+	}
+	if (w->value)
+		fl->value = arena_strdup(&d->arena, f[4]);
+}
+
+/* The next item of an entry's TAGS (comma-separated) at *s, trimmed and
+ * lowercased into d->scratch; *s moves past it.  NULL when it is empty. */
+static const char *
+next_tag(struct due *d, const char **s)
+{
+	const char *t = *s;
+	size_t n = 0;
+	while (t[n] && t[n] != ',')
+		n++;
+	*s = t + n + (t[n] == ',');
+	t = trim(t, &n);
+	if (!n)
+		return NULL;
+	buf_reset(&d->scratch);
+	buf_add(&d->scratch, t, n);
+	for (char *p = d->scratch.s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return d->scratch.s;
 }
 
 static void
-add_field(struct client *c, const char *const *f)
+add_mark(struct client *c, struct mark m)
 {
-	char *key = key_normalize(f[2], strlen(f[2]));
-	struct field *fl = xcalloc(1, sizeof *fl);
-	fl->dated = date_parse_iso(f[3], &fl->date, true) == 0;
-	fl->value = xstrdup(f[4]);
-	fl->source = xstrdup(f[5]);
-	void **slot = hash_put(&c->fields, key);
-	struct field *old = *slot;
-	if (old) {
-		free(old->value);
-		free(old->source);
-		free(old);
+	if (c->nmark == c->capmark) {
+		c->capmark = c->capmark ? c->capmark * 2 : 4;
+		c->mark = xrealloc(c->mark, c->capmark * sizeof *c->mark);
 	}
-	*slot = fl;
-	free(key);
-}
-
-/* "a, B,c" → "a\0b\0c\0", lowercased, empty items dropped. */
-static char *
-split_tags(const char *s, size_t *ntag)
-{
-	size_t n = strlen(s);
-	char *out = xmalloc(n + 1);
-	size_t o = 0;
-	*ntag = 0;
-	while (*s) {
-		size_t len = strcspn(s, ",");
-		size_t tl = len;
-		const char *t = trim(s, &tl);
-		if (tl) {
-			for (size_t i = 0; i < tl; i++) {
-				char ch = t[i];
-				out[o++] = ch >= 'A' && ch <= 'Z' ?
-				    (char)(ch - 'A' + 'a') : ch;
-			}
-			out[o++] = '\0';
-			(*ntag)++;
-		}
-		s += len;
-		if (*s)
-			s++;
-	}
-	return out;
+	c->mark[c->nmark++] = m;
 }
 
 static void
@@ -195,16 +327,38 @@ add_entry(struct due *d, struct client *c, const char *const *f)
 	long day = date_to_days(dt);
 	if (day > d->today)
 		return;		/* a plan: no rule reads it */
-	if (c->nent == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 8;
-		c->ent = xrealloc(c->ent, c->cap * sizeof *c->ent);
+	size_t idx = c->nent++;
+	bool occ = false;	/* a tag names an occasion */
+	const char *text = NULL, *source = NULL;	/* copied once */
+	for (const char *s = f[5]; *s; ) {
+		const char *tag = next_tag(d, &s);
+		if (!tag)
+			continue;
+		const struct tagrole *r = hash_get(&d->tags, tag);
+		if (!r)
+			continue;
+		occ = occ || r->name;
+		if (day < d->horizon)
+			continue;
+		if (r->trigger && !source) {
+			source = arena_strdup(&d->arena, f[7]);
+			if (d->keep_entry)
+				text = arena_strdup(&d->arena, f[6]);
+		}
+		add_mark(c, (struct mark){r->tag, day, idx,
+		    r->trigger ? text : NULL, r->trigger ? source : NULL});
 	}
-	struct entry *e = &c->ent[c->nent];
-	e->day = day;
-	e->idx = c->nent++;
-	e->tags = split_tags(f[5], &e->ntag);
-	e->text = xstrdup(f[6]);
-	e->source = xstrdup(f[7]);
+	if (idx == 0 || day >= c->latest_day) {
+		c->latest_day = day;
+		if (d->keep_latest)
+			slot_set(&c->latest_source, f[7]);
+	}
+	if (!occ && (!c->has_last || day >= c->last_day)) {
+		c->has_last = true;
+		c->last_day = day;
+		if (d->keep_last)
+			slot_set(&c->last_text, f[6]);
+	}
 }
 
 void
@@ -213,30 +367,33 @@ due_add(struct due *d, size_t nf, const char *const *f, const char *file,
 {
 	if (nf < 1)
 		return;
-	size_t want = strcmp(f[0], "client") == 0 ? 4 :
-	    strcmp(f[0], "field") == 0 ? 6 :
-	    strcmp(f[0], "entry") == 0 ? 8 : 0;
-	if (!want || nf != want)
+	/* The number of fields first: one strcmp a record. */
+	size_t want = nf == 8 && strcmp(f[0], "entry") == 0 ? 8 :
+	    nf == 6 && strcmp(f[0], "field") == 0 ? 6 :
+	    nf == 4 && strcmp(f[0], "client") == 0 ? 4 : 0;
+	if (!want)
 		return;
 	if (!*f[1]) {
 		diag_error(file, line, "%s record without a client id: "
 		    "write the id in its second field", f[0]);
 		return;
 	}
-	struct client *c = client_get(d, f[1], f[nf - 1]);
+	/* The client record names the client and is its source; until it
+	 * comes, the id and the first record do. */
+	struct client *c = client_get(d, f[1]);
 	if (want == 4) {
 		if (!c->named) {
-			free(c->name);
-			free(c->source);
-			c->name = xstrdup(f[2]);
-			c->source = xstrdup(f[3]);
+			c->name = arena_strdup(&d->arena, f[2]);
+			c->source = arena_strdup(&d->arena, f[3]);
 			c->named = true;
 		}
-	} else if (want == 6) {
-		add_field(c, f);
-	} else {
-		add_entry(d, c, f);
+	} else if (!c->source) {
+		c->source = arena_strdup(&d->arena, f[nf - 1]);
 	}
+	if (want == 6)
+		add_field(d, c, f);
+	else if (want == 8)
+		add_entry(d, c, f);
 }
 
 void
@@ -244,6 +401,7 @@ due_read(FILE *fp, const char *name, void *arg)
 {
 	struct due *d = arg;
 	struct record_reader *r = record_reader_new(fp, name);
+	record_reader_utf8(r);
 	struct record rec;
 	while (record_next(r, &rec) == 1) {
 		if (d->opt.pass) {
@@ -257,9 +415,9 @@ due_read(FILE *fp, const char *name, void *arg)
 }
 
 static int
-tref_cmp(const void *a, const void *b)
+mark_cmp(const void *a, const void *b)
 {
-	const struct tref *x = a, *y = b;
+	const struct mark *x = a, *y = b;
 	int c = strcmp(x->tag, y->tag);
 	if (c)
 		return c;
@@ -268,41 +426,15 @@ tref_cmp(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* Sort the client's tags once; find its latest entries. */
-static void
-index_client(const struct occasions *os, struct client *c)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < c->nent; i++)
-		n += c->ent[i].ntag;
-	c->tref = n ? xmalloc(n * sizeof *c->tref) : NULL;
-	c->ntref = 0;
-	for (size_t i = 0; i < c->nent; i++) {
-		const struct entry *e = &c->ent[i];
-		bool occ = false;
-		const char *t = e->tags;
-		for (size_t k = 0; k < e->ntag; k++, t += strlen(t) + 1) {
-			c->tref[c->ntref++] = (struct tref){t, e->day, e->idx};
-			occ = occ || occasions_has(os, t);
-		}
-		if (!c->latest || e->day >= c->latest->day)
-			c->latest = e;
-		if (!occ && (!c->last || e->day >= c->last->day))
-			c->last = e;
-	}
-	if (c->ntref > 1)
-		qsort(c->tref, c->ntref, sizeof *c->tref, tref_cmp);
-}
-
-/* The index of the first tref of c at or after (tag, day). */
+/* The index of the first mark of c at or after (tag, day). */
 static size_t
-tref_find(const struct client *c, const char *tag, long day)
+mark_find(const struct client *c, const char *tag, long day)
 {
-	size_t lo = 0, hi = c->ntref;
-	struct tref key = {tag, day, 0};
+	size_t lo = 0, hi = c->nmark;
+	struct mark key = {.tag = tag, .day = day};
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (tref_cmp(&c->tref[mid], &key) < 0)
+		if (mark_cmp(&c->mark[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -314,11 +446,11 @@ tref_find(const struct client *c, const char *tag, long day)
  * Every entry kept is dated up to TODAY. */
 static bool
 done(const struct client *c, const char *name, long from,
-    const struct entry *trigger)
+    const struct mark *trigger)
 {
-	for (size_t i = tref_find(c, name, from);
-	    i < c->ntref && strcmp(c->tref[i].tag, name) == 0; i++)
-		if (!trigger || c->tref[i].idx != trigger->idx)
+	for (size_t i = mark_find(c, name, from);
+	    i < c->nmark && strcmp(c->mark[i].tag, name) == 0; i++)
+		if (!trigger || c->mark[i].idx != trigger->idx)
 			return true;
 	return false;
 }
@@ -355,19 +487,56 @@ has_item(const char *s, const char *v)
 }
 
 static bool
-filters_hold(const struct occasion *o, const struct client *c)
+filters_hold(const struct due *d, const struct occasion *o,
+    const struct client *c)
 {
 	for (size_t i = 0; i < o->nfilter; i++) {
-		const struct field *f = hash_get(&c->fields, o->filter[i].key);
+		const struct field *f = field_get(d, c, o->filter[i].key);
 		if (!f || !has_item(f->value, o->filter[i].value))
 			return false;
 	}
 	return true;
 }
 
-static void
-add_hit(struct due *d, struct hit h)
+/* The arg of field_value: whose fields. */
+struct fields_of {
+	const struct due *d;
+	const struct client *c;
+};
+
+static const char *
+field_value(const char *key, void *arg)
 {
+	const struct fields_of *fo = arg;
+	const struct field *f = field_get(fo->d, fo->c, key);
+	return f ? f->value : NULL;
+}
+
+/* Keep the hit h of client c, its gesture expanded now: the rules go
+ * client by client, so the client's strings are at hand, and the sort
+ * and the output read only the hits. */
+static void
+add_hit(struct due *d, const struct client *c, const struct mark *trigger,
+    int years, struct hit h)
+{
+	char date[DATE_BUFSZ];
+	date_format(date_from_days(h.day), date);
+	buf_reset(&d->years);
+	if (years)
+		buf_addnum(&d->years, years);
+	struct fields_of fo = {d, c};
+	struct gesture_vals v = {
+		.client = c->name, .id = c->id,
+		.years = years ? d->years.s : NULL, .date = date,
+		.entry = trigger ? trigger->text : NULL,
+		.last = c->has_last ? c->last_text.s : NULL,
+		.field = field_value, .arg = &fo,
+	};
+	buf_reset(&d->gesture);
+	gesture_expand(&h.o->gesture, &v, &d->gesture);
+	h.id = c->id;
+	h.gesture = arena_strdup(&d->texts, d->gesture.s ? d->gesture.s : "");
+	h.seq = d->nhit;
 	if (d->nhit == d->caphit) {
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
@@ -378,7 +547,7 @@ add_hit(struct due *d, struct hit h)
 /* One occasion on day DATE: keep it when it is due or overdue. */
 static void
 consider(struct due *d, const struct occasion *o, const struct client *c,
-    long day, int years, const struct entry *trigger, const char *source)
+    long day, int years, const struct mark *trigger, const char *source)
 {
 	long act = day - o->lead;
 	if (day > d->dmax || act < d->dmin)
@@ -395,8 +564,8 @@ consider(struct due *d, const struct occasion *o, const struct client *c,
 	if (o->when != OCC_LAST && done(c, o->name,
 	    trigger ? trigger->day : day - o->lead - 30, trigger))
 		return;
-	add_hit(d, (struct hit){act, day, c, o, trigger, source, years,
-	    overdue, d->nhit});
+	add_hit(d, c, trigger, years, (struct hit){.act = act, .day = day,
+	    .o = o, .source = source, .overdue = overdue});
 }
 
 static int
@@ -440,11 +609,11 @@ yearly(struct due *d, const struct occasion *o, const struct client *c,
 static void
 apply(struct due *d, const struct occasion *o, const struct client *c)
 {
-	if (!filters_hold(o, c))
+	if (!filters_hold(d, o, c))
 		return;
 	switch (o->when) {
 	case OCC_FIELD: {
-		const struct field *f = hash_get(&c->fields, o->key);
+		const struct field *f = field_get(d, c, o->key);
 		if (!f || !f->dated || ((o->every || o->nyears) && !f->date.y))
 			return;
 		yearly(d, o, c, f->date.m, f->date.d, f->date.y, f->source);
@@ -457,21 +626,21 @@ apply(struct due *d, const struct occasion *o, const struct client *c)
 		consider(d, o, c, date_to_days(o->date), 0, NULL, o->source);
 		break;
 	case OCC_TAG: {
-		for (size_t i = tref_find(c, o->key, d->dmin - 1);
-		    i < c->ntref && strcmp(c->tref[i].tag, o->key) == 0; i++) {
-			const struct entry *e = &c->ent[c->tref[i].idx];
-			consider(d, o, c, e->day + o->days, 0, e, e->source);
+		for (size_t i = mark_find(c, o->key, d->dmin - 1);
+		    i < c->nmark && strcmp(c->mark[i].tag, o->key) == 0; i++) {
+			const struct mark *m = &c->mark[i];
+			consider(d, o, c, m->day + o->days, 0, m, m->source);
 		}
 		break;
 	}
 	case OCC_LAST:
-		if (c->latest)
-			consider(d, o, c, c->latest->day + o->days, 0, NULL,
-			    c->latest->source);
+		if (c->nent)
+			consider(d, o, c, c->latest_day + o->days, 0, NULL,
+			    c->latest_source.s);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
-			add_hit(d, (struct hit){d->today, d->today, c, o,
-			    NULL, c->source, 0, false, d->nhit});
+			add_hit(d, c, NULL, 0, (struct hit){.act = d->today,
+			    .day = d->today, .o = o, .source = c->source});
 		break;
 	}
 }
@@ -485,60 +654,63 @@ hit_cmp(const void *a, const void *b)
 		return x->act < y->act ? -1 : 1;
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
-	if ((r = strcmp(x->c->id, y->c->id)) != 0)
+	if ((r = strcmp(x->id, y->id)) != 0)
 		return r;
 	if ((r = strcmp(x->o->name, y->o->name)) != 0)
 		return r;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static const char *
-field_value(const char *key, void *arg)
-{
-	const struct client *c = arg;
-	const struct field *f = hash_get(&c->fields, key);
-	return f ? f->value : NULL;
-}
-
 static void
-emit(const struct hit *h, struct buf *out, struct buf *g, struct buf *yrs)
+emit(const struct hit *h, struct buf *out)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
 	date_format(date_from_days(h->act), act);
 	date_format(date_from_days(h->day), date);
-	buf_reset(yrs);
-	if (h->years)
-		buf_printf(yrs, "%d", h->years);
-	struct gesture_vals v = {
-		.client = h->c->name, .id = h->c->id,
-		.years = h->years ? yrs->s : NULL, .date = date,
-		.entry = h->trigger ? h->trigger->text : NULL,
-		.last = h->c->last ? h->c->last->text : NULL,
-		.field = field_value, .arg = (void *)h->c,
-	};
-	buf_reset(g);
-	gesture_expand(&h->o->gesture, &v, g);
 	const char *f[7] = {h->overdue ? "overdue" : "due", act, date,
-	    h->c->id, h->o->name, g->s ? g->s : "", h->source};
+	    h->id, h->o->name, h->gesture, h->source};
 	record_format(out, 7, f);
 }
 
-void
-due_finish(struct due *d, struct buf *out)
+/* The lines into out; with fp, written there a block at a time. */
+static void
+finish(struct due *d, struct buf *out, FILE *fp)
 {
 	if (d->finished)
 		return;
 	d->finished = true;
 	for (size_t i = 0; i < d->ncl; i++)
-		index_client(d->os, d->cl[i]);
-	for (size_t k = 0; k < d->os->n; k++)
-		for (size_t i = 0; i < d->ncl; i++)
+		if (d->cl[i]->nmark > 1)
+			qsort(d->cl[i]->mark, d->cl[i]->nmark,
+			    sizeof *d->cl[i]->mark, mark_cmp);
+	/* Client by client, so that one is read from memory once for all
+	 * rules; the hits of one rule and client keep their order. */
+	for (size_t i = 0; i < d->ncl; i++)
+		for (size_t k = 0; k < d->os->n; k++)
 			apply(d, d->os->v[k], d->cl[i]);
 	if (d->nhit > 1)
 		qsort(d->hit, d->nhit, sizeof *d->hit, hit_cmp);
-	struct buf g = {0}, yrs = {0};
-	for (size_t i = 0; i < d->nhit; i++)
-		emit(&d->hit[i], out, &g, &yrs);
-	buf_free(&g);
-	buf_free(&yrs);
+	for (size_t i = 0; i < d->nhit; i++) {
+		emit(&d->hit[i], out);
+		if (fp && out->len >= DUE_BLOCK) {
+			fwrite(out->s, 1, out->len, fp);
+			buf_reset(out);
+		}
+	}
+	if (fp && out->len)
+		fwrite(out->s, 1, out->len, fp);
+}
+
+void
+due_finish(struct due *d, struct buf *out)
+{
+	finish(d, out, NULL);
+}
+
+void
+due_write(struct due *d, FILE *fp)
+{
+	struct buf out = {0};
+	finish(d, &out, fp);
+	buf_free(&out);
 }

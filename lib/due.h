@@ -1,12 +1,14 @@
 /* due.h: the due engine of tact-due(1): records in, due and overdue
  * gesture lines out.
  *
- * Records are grouped by client id in a hash table: per client its fields
- * by key (the last one wins) and its entries up to TODAY in input order.
- * due_finish indexes each client's entries by tag once and then asks
- * every rule about every client, so the cost is linear in the records
- * plus clients × rules (times the few years a yearly rule spans), and
- * the output is sorted once.
+ * Records are grouped by client id in a hash table.  A client keeps only
+ * what the rules can read (due.c): the fields of the keys they name (the
+ * last one wins), its latest entries, and the entries up to TODAY tagged
+ * with a tag a rule reads, recent enough to matter.  due_finish then
+ * asks every rule about every client, so the cost is linear in the
+ * records plus clients × rules (times the few years a yearly rule
+ * spans), memory grows with the clients rather than their logs, and the
+ * output is sorted once.
  *
  * A record whose id has no client record still makes a client: its
  * display name is the id and its source the first record of that id. */
@@ -50,5 +52,9 @@ void due_read(FILE *fp, const char *name, void *d);
 /* Append the due and overdue lines, sorted by ACT, DATE, ID, NAME (once:
  * records added later are not read). */
 void due_finish(struct due *d, struct buf *out);
+
+/* The same, written to fp a block at a time rather than held in memory
+ * all together. */
+void due_write(struct due *d, FILE *fp);
 
 #endif

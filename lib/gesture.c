@@ -32,28 +32,33 @@ tag_pattern(void)
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	    c == '\f';
+	return c == ' ' || (c >= '\t' && c <= '\r');	/* \t \n \v \f \r */
 }
 
-/* Append s[0..n) with each run of white space one space, trimmed. */
+/* Collapse out->s[from..) in place: each run of white space one space,
+ * trimmed.  Text is appended first and collapsed after, so that an
+ * expansion needs no buffer of its own (it runs for every gesture). */
 static void
-add_collapsed(struct buf *out, const char *s, size_t n)
+collapse(struct buf *out, size_t from)
 {
-	bool gap = false, any = false;
-	for (size_t i = 0; i < n; i++) {
-		if (is_space(s[i])) {
-			gap = true;
-			continue;
-		}
-		if (gap && any)
-			buf_addc(out, ' ');
-		gap = false;
-		any = true;
-		buf_addc(out, s[i]);
-	}
-	if (!out->s)
+	if (!out->s) {
 		buf_add(out, "", 0);
+		return;
+	}
+	char *s = out->s;
+	size_t i = from, o = from, n = out->len;
+	for (;;) {
+		while (i < n && is_space(s[i]))
+			i++;
+		if (i == n)
+			break;
+		if (o > from)
+			s[o++] = ' ';
+		while (i < n && !is_space(s[i]))
+			s[o++] = s[i++];
+	}
+	out->len = o;
+	s[o] = '\0';
 }
 
 static bool
@@ -67,25 +72,28 @@ is_empty(const char *s)
 	return true;
 }
 
+/* Append s without its #tags, white space as it is. */
+static void
+untag(struct buf *out, const char *s)
+{
+	size_t n = strlen(s), at = 0;
+	if (memchr(s, '#', n) && utf8_valid(s, n)) {
+		struct rx *rx = tag_pattern();
+		while (at < n && rx_match(rx, s, n, at, 0)) {
+			PCRE2_SIZE *ov = rx_ov(rx);
+			buf_add(out, s + at, ov[0] - at);
+			at = ov[1];
+		}
+	}
+	buf_add(out, s + at, n - at);
+}
+
 void
 gesture_untag(struct buf *out, const char *s)
 {
-	size_t n = strlen(s);
-	if (!utf8_valid(s, n)) {
-		add_collapsed(out, s, n);
-		return;
-	}
-	struct rx *rx = tag_pattern();
-	struct buf tmp = {0};
-	size_t at = 0;
-	while (at < n && rx_match(rx, s, n, at, 0)) {
-		PCRE2_SIZE *ov = rx_ov(rx);
-		buf_add(&tmp, s + at, ov[0] - at);
-		at = ov[1];
-	}
-	buf_add(&tmp, s + at, n - at);
-	add_collapsed(out, tmp.s, tmp.len);
-	buf_free(&tmp);
+	size_t from = out->len;
+	untag(out, s);
+	collapse(out, from);
 }
 
 static const struct {
@@ -169,14 +177,14 @@ void
 gesture_expand(const struct gesture *g, const struct gesture_vals *v,
     struct buf *out)
 {
-	struct buf raw = {0}, val = {0};
+	size_t from = out->len;
 	for (size_t i = 0; i < g->n; i++) {
 		const struct gesture_part *p = &g->part[i];
 		const char *s = NULL;
-		buf_reset(&val);
+		size_t at = out->len;
 		switch (p->kind) {
 		case GP_TEXT:
-			buf_adds(&raw, p->text);
+			buf_adds(out, p->text);
 			continue;
 		case GP_FIELD:
 			s = v->field ? v->field(p->text, v->arg) : NULL;
@@ -189,19 +197,19 @@ gesture_expand(const struct gesture *g, const struct gesture_vals *v,
 		case GP_LAST:
 			s = p->kind == GP_ENTRY ? v->entry : v->last;
 			if (s) {
-				gesture_untag(&val, s);
-				s = val.s;
+				gesture_untag(out, s);	/* empty: nothing */
+				if (out->len > at)
+					continue;
+				s = NULL;
 			}
 			break;
 		}
 		if (is_empty(s))
 			s = p->def;
 		if (s)
-			buf_adds(&raw, s);
+			buf_adds(out, s);
 	}
-	add_collapsed(out, raw.s ? raw.s : "", raw.len);
-	buf_free(&raw);
-	buf_free(&val);
+	collapse(out, from);
 }
 
 void

@@ -88,7 +88,7 @@ hash_init(struct hash *h, size_t expected)
 }
 
 void **
-hash_put(struct hash *h, const char *key)
+hash_put_kept(struct hash *h, const char *key, const char **kept)
 {
 	if ((h->len + 1) * 2 > h->cap)
 		resize(h, h->cap ? h->cap * 2 : 16);
@@ -100,7 +100,15 @@ hash_put(struct hash *h, const char *key)
 		s->h = hv;
 		h->len++;
 	}
+	if (kept)
+		*kept = s->key;
 	return &s->val;
+}
+
+void **
+hash_put(struct hash *h, const char *key)
+{
+	return hash_put_kept(h, key, NULL);
 }
 
 void *

@@ -19,6 +19,9 @@ struct hash {
 void hash_init(struct hash *h, size_t expected);
 /* The value slot for key, created (with val NULL) when absent. */
 void **hash_put(struct hash *h, const char *key);
+/* The same; *kept is the table's copy of key, valid until hash_clear or
+ * hash_free (keys never move: a caller can keep it instead of its own). */
+void **hash_put_kept(struct hash *h, const char *key, const char **kept);
 /* The value for key, or NULL when absent. */
 void *hash_get(const struct hash *h, const char *key);
 /* Remove every key (not the values); a small table keeps its memory. */

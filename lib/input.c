@@ -20,8 +20,6 @@
 #include "input.h"
 #include "util.h"
 
-#define INPUT_BUFSZ (256 * 1024)
-
 /* A growable array of malloc'd strings. */
 struct strv {
 	char **v;
@@ -147,15 +145,17 @@ run(FILE *fp, const char *name, input_fn fn, void *ctx)
 	}
 }
 
+/* The readers (lines.h) read large blocks of their own, which stdio
+ * reads straight into them when its buffer is smaller: a stdio buffer
+ * as large would only copy every block once more. */
 static void
-run_file(const char *name, char *iobuf, input_fn fn, void *ctx)
+run_file(const char *name, input_fn fn, void *ctx)
 {
 	FILE *fp = fopen(name, "r");
 	if (!fp) {
 		diag_syserr("cannot read '%s'", name);
 		return;
 	}
-	setvbuf(fp, iobuf, _IOFBF, INPUT_BUFSZ);
 	run(fp, name, fn, ctx);
 	fclose(fp);
 }
@@ -167,7 +167,6 @@ input_each(int argc, char *const argv[], bool dirs, input_fn fn, void *ctx)
 		run(stdin, "-", fn, ctx);
 		return;
 	}
-	char *iobuf = xmalloc(INPUT_BUFSZ);
 	/* Paths found below directories are kept until the end, so a name
 	 * handed to fn stays valid until input_each returns. */
 	struct strv found = {0};
@@ -183,7 +182,7 @@ input_each(int argc, char *const argv[], bool dirs, input_fn fn, void *ctx)
 			continue;
 		}
 		if (!S_ISDIR(st.st_mode)) {
-			run_file(arg, iobuf, fn, ctx);
+			run_file(arg, fn, ctx);
 			continue;
 		}
 		if (!dirs) {
@@ -197,8 +196,7 @@ input_each(int argc, char *const argv[], bool dirs, input_fn fn, void *ctx)
 			qsort(found.v + first, found.n - first,
 			      sizeof *found.v, cmp_path);
 		for (size_t j = first; j < found.n; j++)
-			run_file(found.v[j], iobuf, fn, ctx);
+			run_file(found.v[j], fn, ctx);
 	}
 	strv_free(&found);
-	free(iobuf);
 }

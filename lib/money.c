@@ -137,9 +137,10 @@ run_end(const char *s, size_t n, size_t i)
 }
 
 /* Parse the number whose run is s[i..j); the whole token (with a ",-")
- * ends at *end.  Returns false when the run is no valid number or its
- * value is above MONEY_MAX_CENTS. */
-static bool
+ * ends at *end.  Returns MONEY_FOUND (0), or MONEY_MALFORMED when the
+ * run is no valid number, MONEY_TOO_LARGE when its value is above
+ * MONEY_MAX_CENTS. */
+static int
 number(const char *s, size_t n, size_t i, size_t j, long long *cents,
        size_t *end)
 {
@@ -149,7 +150,7 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 		if (!issep((unsigned char)s[k]))
 			continue;
 		if (nsep == 4 || k == i || (nsep > 0 && k == q[nsep - 1] + 1))
-			return false;	/* too many, or an empty part */
+			return MONEY_MALFORMED;	/* too many, or an empty part */
 		q[nsep++] = k;
 	}
 	size_t intend = j, first = nsep ? q[0] - i : j - i;
@@ -162,17 +163,17 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 			intend = q[nsep - 1];
 			ngroup--;
 		} else if (llast != 3)
-			return false;
+			return MONEY_MALFORMED;
 		for (int g = 0; g < ngroup; g++) {
 			size_t glen = (g + 1 < nsep ? q[g + 1] : j) - q[g] - 1;
 			if (glen != 3 || s[q[g]] != s[q[0]])
-				return false;
+				return MONEY_MALFORMED;
 		}
 		if (ngroup > 0) {
 			group = s[q[0]];
 			if (first > 3 || s[i] == '0' ||
 			    (intend != j && last == group))
-				return false;
+				return MONEY_MALFORMED;
 		}
 	}
 	long long v = 0;
@@ -181,7 +182,7 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 			continue;
 		v = v * 10 + (s[k] - '0');
 		if (v > MONEY_MAX_CENTS / 100)
-			return false;
+			return MONEY_TOO_LARGE;
 	}
 	v *= 100;
 	if (intend != j) {
@@ -190,7 +191,7 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 			v += s[intend + 2] - '0';
 	}
 	if (v > MONEY_MAX_CENTS)
-		return false;
+		return MONEY_TOO_LARGE;
 	*end = j;
 	if (intend == j && j + 1 < n && issep((unsigned char)s[j]) &&
 	    s[j] != group && s[j + 1] == '-') {
@@ -198,10 +199,10 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 		if (*end < n && s[*end] == '-')
 			(*end)++;
 		if (*end < n && isdig((unsigned char)s[*end]))
-			return false;
+			return MONEY_MALFORMED;
 	}
 	*cents = v;
-	return true;
+	return MONEY_FOUND;
 }
 
 /* Can a number start at the digit s[i]? */
@@ -223,6 +224,15 @@ number_may_start(const char *s, size_t i)
 			return false;	/* "2026-03", "5,-3" */
 	}
 	return true;
+}
+
+/* Is there a minus sign right before the number at s[i] ("-5 €")?  A
+ * number may start there (number_may_start): the '-' is no hyphen. */
+static bool
+minus_before(const char *s, size_t i)
+{
+	return (i >= 1 && s[i - 1] == '-') ||
+	    (i >= 3 && memcmp(s + i - 3, "\xE2\x88\x92", 3) == 0);
 }
 
 /* Is the number at s[i] the last group of "1 200" (thousands separated
@@ -257,10 +267,59 @@ maybe_currency(const char *s, size_t n)
 	return false;
 }
 
-bool
-money_find(const char *s, size_t n, struct money *m, size_t *start,
-	   size_t *end)
+/* A number s[i..j) that is no amount for the reason why: note it in *d
+ * (when it is the first) if a currency stands right before or after it,
+ * with the text from the currency or the number's first byte to the
+ * other's end. */
+static void
+doubt(const char *s, size_t n, size_t i, size_t j, int why,
+      struct money_doubt *d)
 {
+	size_t k = i, at, len;
+	if (!d || d->why != MONEY_FOUND)
+		return;
+	/* before: currency, white space, '~', a minus sign, number */
+	if (k >= 1 && s[k - 1] == '-')
+		k--;
+	else if (k >= 3 && memcmp(s + k - 3, "\xE2\x88\x92", 3) == 0)
+		k -= 3;
+	if (k > 0 && s[k - 1] == '~')
+		k--;
+	for (size_t w; (w = ws_before(s, k)) > 0; )
+		k -= w;
+	if (cur_before(s, k, &at) >= 0) {
+		*d = (struct money_doubt){ why, at, j };
+		return;
+	}
+	/* after: number (and ",-"), white space, currency */
+	k = j;
+	if (k + 1 < n && issep((unsigned char)s[k]) && s[k + 1] == '-')
+		k += k + 2 < n && s[k + 2] == '-' ? 3 : 2;
+	for (size_t w; (w = ws_at(s, n, k)) > 0; )
+		k += w;
+	if (cur_after(s, n, k, &len) < 0 ||
+	    (k > j && k + len < n && isdig((unsigned char)s[k + len])))
+		return;		/* none, or the next number's ("5 $3") */
+	/* from the start of the word the number ends ("-5", "10-15"), or
+	 * of "1 200" */
+	at = i;
+	while (at > 0 && !ws_before(s, at))
+		at--;
+	for (size_t w; (w = ws_before(s, at)) > 0 && at > w &&
+	    isdig((unsigned char)s[at - w - 1]); ) {
+		at -= w;
+		while (at > 0 && isdig((unsigned char)s[at - 1]))
+			at--;
+	}
+	*d = (struct money_doubt){ why, at, k + len };
+}
+
+bool
+money_scan(const char *s, size_t n, struct money *m, size_t *start,
+	   size_t *end, struct money_doubt *d)
+{
+	if (d)
+		*d = (struct money_doubt){ MONEY_FOUND, 0, 0 };
 	if (!maybe_currency(s, n))
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -268,9 +327,16 @@ money_find(const char *s, size_t n, struct money *m, size_t *start,
 			continue;
 		size_t j = run_end(s, n, i), numend = j;
 		long long cents = 0;
-		bool ok = number_may_start(s, i) &&
-		    number(s, n, i, j, &cents, &numend);
-		if (!ok || spaced_group(s, n, i)) {
+		int why = MONEY_MALFORMED;
+		if (number_may_start(s, i)) {
+			why = number(s, n, i, j, &cents, &numend);
+			if (why == MONEY_FOUND && spaced_group(s, n, i))
+				why = MONEY_MALFORMED;
+			if (why == MONEY_FOUND && minus_before(s, i))
+				why = MONEY_NEGATIVE;
+		}
+		if (why != MONEY_FOUND) {
+			doubt(s, n, i, j, why, d);
 			i = j - 1;
 			continue;
 		}
@@ -317,6 +383,13 @@ money_find(const char *s, size_t n, struct money *m, size_t *start,
 		return true;
 	}
 	return false;
+}
+
+bool
+money_find(const char *s, size_t n, struct money *m, size_t *start,
+	   size_t *end)
+{
+	return money_scan(s, n, m, start, end, NULL);
 }
 
 int

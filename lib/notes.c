@@ -19,12 +19,15 @@
 #include "text.h"
 #include "util.h"
 
-enum { PEND_OTHER = -1 };	/* a list item that is neither field nor entry */
+/* A section's diagnostics wait for it to end, so that those of its
+ * heading, found last, come first; but not more than this many bytes of
+ * them. */
+enum { NOTES_DIAG_HOLD = 1 << 20 };
 
 /* An item of the open section.  Its strings live in the section's arena
  * (struct notes.strs) as offsets, so an item costs no malloc. */
 struct pend {
-	int kind;		/* NOTES_FIELD, NOTES_ENTRY or PEND_OTHER */
+	int kind;		/* NOTES_FIELD or NOTES_ENTRY */
 	long line;
 	size_t key, value, text, tags;
 	struct date date;
@@ -63,6 +66,13 @@ struct notes {
 	struct pend *items;
 	size_t nitems, capitems;
 	size_t nfront;		/* items[0..nfront) are front matter */
+	/* Before a file's first heading, the lines of the list items that are
+	 * neither field nor entry (a warning each, should a heading follow),
+	 * as runs of consecutive lines: a million "-" lines cost nothing. */
+	struct stray {
+		long first, last;
+	} *stray;
+	size_t nstray, capstray;
 	long last_item_line;
 	struct buf diags;
 	struct buf strs;	/* the strings of the section's items */
@@ -90,8 +100,10 @@ static void
 drop_items(struct notes *np, size_t from)
 {
 	np->nitems = from;
-	if (!from)
+	if (!from) {
 		buf_reset(&np->strs);
+		np->nstray = 0;
+	}
 }
 
 /* Copy s[0..n) into the section's arena; returns its offset. */
@@ -111,6 +123,7 @@ notes_free(struct notes *np)
 		return;
 	drop_items(np, 0);
 	free(np->items);
+	free(np->stray);
 	free(np->name);
 	free(np->id);
 	hash_free(&np->seen);
@@ -230,8 +243,6 @@ section_close(struct notes *np, long end)
 	}
 	for (size_t i = 0; i < np->nitems; i++) {
 		struct pend *p = &np->items[i];
-		if (p->kind == PEND_OTHER)
-			continue;
 		it.kind = (enum notes_kind)p->kind;
 		it.line = p->line;
 		it.key = np->strs.s + p->key;
@@ -265,10 +276,24 @@ static void
 first_heading(struct notes *np)
 {
 	diag_flush(&np->diags);
-	size_t keep = np->nfront;
-	for (size_t i = keep; i < np->nitems; i++)
-		diag_warning(np->file, np->items[i].line, "list item before "
-		    "the first heading belongs to no client");
+	size_t keep = np->nfront, i = keep, r = 0;
+	long at = np->nstray ? np->stray[0].first : 0;
+	while (i < np->nitems || r < np->nstray) {	/* in line order */
+		long line;
+		if (r == np->nstray ||
+		    (i < np->nitems && np->items[i].line < at)) {
+			line = np->items[i++].line;
+		} else {
+			line = at;
+			if (at++ == np->stray[r].last && ++r < np->nstray)
+				at = np->stray[r].first;
+		}
+		diag_warning(np->file, line, "list item before the first "
+		    "heading belongs to no client");
+		if (np->diags.len >= NOTES_DIAG_HOLD)
+			diag_flush(&np->diags);
+	}
+	np->nstray = 0;
 	drop_items(np, keep);
 	np->had_heading = true;
 }
@@ -514,7 +539,8 @@ entry(struct notes *np, const char *s, size_t n, size_t used, struct date d)
 	p->tags = keep(np, np->tags.s ? np->tags.s : "", np->tags.len);
 	p->key = p->value = p->text;	/* unused: any valid offset */
 	size_t a0, a1;
-	if (money_find(t, tn, &p->amount, &a0, &a1)) {
+	struct money_doubt why;
+	if (money_scan(t, tn, &p->amount, &a0, &a1, &why)) {
 		p->has_amount = true;
 		struct money m2;
 		size_t b0, b1;
@@ -523,6 +549,23 @@ entry(struct notes *np, const char *s, size_t n, size_t used, struct date d)
 			    "'%.*s' ignored: one amount an entry",
 			    (int)(b1 - b0), t + a1 + b0);
 	}
+	/* A gift whose amount is not understood would go uncounted. */
+	int wl = (int)(why.end - why.start);
+	const char *ws = t + why.start;
+	switch (why.why) {
+	case MONEY_NEGATIVE:
+		diag_warning(np->file, np->lineno, "negative amount '%.*s' "
+		    "ignored: an amount is what a gift cost", wl, ws);
+		break;
+	case MONEY_TOO_LARGE:
+		diag_warning(np->file, np->lineno, "amount '%.*s' ignored: "
+		    "amounts go up to 999999999.99", wl, ws);
+		break;
+	case MONEY_MALFORMED:
+		diag_warning(np->file, np->lineno, "'%.*s' is no amount: "
+		    "write e.g. 1200 €, 1.200,50 € or €24.90", wl, ws);
+		break;
+	}
 }
 
 /* A list item that is neither field nor entry: remembered only before a
@@ -530,8 +573,18 @@ entry(struct notes *np, const char *s, size_t n, size_t used, struct date d)
 static void
 other_item(struct notes *np)
 {
-	if (!np->had_heading)
-		add_item(np, PEND_OTHER);
+	if (np->had_heading)
+		return;
+	if (np->nstray && np->stray[np->nstray - 1].last == np->lineno - 1) {
+		np->stray[np->nstray - 1].last = np->lineno;
+		return;
+	}
+	if (np->nstray == np->capstray) {
+		np->capstray = np->capstray ? 2 * np->capstray : 16;
+		np->stray = xrealloc(np->stray,
+		    np->capstray * sizeof *np->stray);
+	}
+	np->stray[np->nstray++] = (struct stray){ np->lineno, np->lineno };
 }
 
 /* A list item's text (after the marker and its white space). */
@@ -749,6 +802,8 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 
 	lines_reuse(&np->in, fp);
 	while ((raw = lines_next(&np->in, &got))) {
+		if (np->diags.len >= NOTES_DIAG_HOLD)
+			diag_flush(&np->diags);
 		np->lineno++;
 		const char *s = raw;
 		size_t n = got;
@@ -769,6 +824,19 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 			    "skipped");
 			continue;
 		}
+		if (scan & TEXT_CR) {
+			diag_error(name, np->lineno, "carriage return inside "
+			    "the line (CR line ends?): save the file with LF "
+			    "or CRLF line ends; line skipped");
+			continue;
+		}
+		if ((scan & TEXT_NONASCII) && n >= 3 &&
+		    !memcmp(s, "\xef\xbb\xbf", 3)) {
+			diag_warning(name, np->lineno, "byte-order mark at the "
+			    "start of the line (files joined?); ignored");
+			s += 3;
+			n -= 3;
+		}
 		bool blank = blank_line(s, n);
 		if (!blank)
 			content = true;
@@ -780,7 +848,11 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 			}
 			size_t tn = n;
 			const char *t = trim(s, &tn);
-			if (tn && t[0] != '#' && !field(np, t, tn, true))
+			/* "- x: y" is a list (as in YAML), not the key "- x" */
+			bool dash = tn && t[0] == '-' &&
+			    (tn == 1 || is_blank(t[1]));
+			if (tn && t[0] != '#' &&
+			    (dash || !field(np, t, tn, true)))
 				diag_warning(name, np->lineno, "front matter "
 				    "line is not 'key: value'; skipped");
 			continue;

@@ -23,8 +23,11 @@ occasions_init(struct occasions *os, const char *file)
 	os->file = xstrdup(file);
 	os->rx = xmalloc(sizeof *os->rx);
 	rx_init(&os->rx->tag, "^#(\\p{L}[\\p{L}\\p{N}_-]*)\\+([0-9]+)$", 0);
+	/* The list of FIELD@A,B is checked item by item (parse_field): a
+	 * group repeated for each item would hit the JIT's stack or the
+	 * depth limit on a long list, differently with and without JIT. */
 	rx_init(&os->rx->field, "^([\\p{L}\\p{N}_-]+)"
-	    "(?:/([0-9]+)|@([0-9]+(?:,[0-9]+)*))?$", 0);
+	    "(?:/([0-9]+)|@([0-9,]+))?$", 0);
 	rx_init(&os->rx->key, "^[\\p{L}\\p{N}_-]+$", 0);
 	rx_init(&os->rx->date, "^(?:[0-9]{4}-)?[0-9]{2}-[0-9]{2}$", 0);
 	rx_init(&os->rx->dateish, "^[0-9]+[-./]", 0);
@@ -408,16 +411,22 @@ occasions_add(struct occasions *os, const char *s, size_t n, long line)
 {
 	if (n && s[n - 1] == '\r')
 		n--;
+	/* Checked before comments are skipped: a file that is not UTF-8
+	 * is told so at its first such line, wherever that is. */
+	if (memchr(s, '\0', n)) {
+		diag_error(os->file, line, "NUL byte in line; line skipped");
+		return -1;
+	}
+	if (!utf8_valid(s, n)) {
+		diag_error(os->file, line, "not UTF-8 text: save the "
+		    "occasions file as UTF-8");
+		return -1;
+	}
 	size_t at = 0;
 	while (at < n && is_blank(s[at]))
 		at++;
 	if (at == n || s[at] == '#')
 		return 0;
-	if (!utf8_valid(s, n) || memchr(s, '\0', n)) {
-		diag_error(os->file, line, "not UTF-8 text: save the "
-		    "occasions file as UTF-8");
-		return -1;
-	}
 	struct occasion *o = xcalloc(1, sizeof *o);
 	o->line = line;
 	if (parse_rule(os, o, s, n, line) < 0) {

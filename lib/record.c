@@ -1,19 +1,22 @@
 /* record.c: escaping, formatting and reading the record stream.
  *
  * The reader keeps three buffers per input and reuses them for every line:
- * getline's buffer holds the line as read (rec->raw), a second buffer its
- * copy that is split at TABs and unescaped in place (rec->f[i] point into
- * it), and the array of field pointers.  They only grow, so a long input
- * costs no allocation per line once the longest line has been seen. */
-#include <errno.h>
+ * the block buffer of lines.h holds the line as read (rec->raw), a second
+ * buffer its copy that is split at TABs and unescaped in place (rec->f[i]
+ * point into it), and the array of field pointers.  They only grow, so a
+ * long input costs no allocation per line once the longest line has been
+ * seen.  TABs are found with memchr, and a line without a backslash (most
+ * lines) is not unescaped at all: its fields are only NUL-terminated. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "diag.h"
+#include "lines.h"
 #include "money.h"
 #include "record.h"
+#include "text.h"
 
 /* A NUL byte needs no escape: it is copied like any other byte (only
  * record_format, which takes NUL-terminated fields, cannot write one;
@@ -59,8 +62,13 @@ record_escape_str(struct buf *out, const char *s)
 static size_t
 unescape(char *s, size_t *n)
 {
-	size_t j = 0;
-	for (size_t i = 0; i < *n; i++) {
+	char *bs = memchr(s, '\\', *n);
+	if (!bs) {
+		s[*n] = '\0';
+		return SIZE_MAX;
+	}
+	size_t j = (size_t)(bs - s);
+	for (size_t i = j; i < *n; i++) {
 		if (s[i] != '\\') {
 			s[j++] = s[i];
 			continue;
@@ -104,8 +112,8 @@ record_kind_fields(const char *kind)
 	static const struct {
 		const char *kind;
 		size_t nf;
-	} kinds[] = {
-		{"client", 4}, {"field", 6}, {"entry", 8},
+	} kinds[] = {	/* the most frequent first */
+		{"entry", 8}, {"field", 6}, {"client", 4},
 		{"due", 7}, {"overdue", 7},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
@@ -115,25 +123,31 @@ record_kind_fields(const char *kind)
 }
 
 struct record_reader {
-	FILE *fp;
 	const char *name;
 	long lineno;
-	char *line;		/* getline's buffer: the line as read */
-	size_t linecap;
+	struct lines in;	/* the line as read */
+	char *line;		/* the current line, in the block of in */
 	char *work;		/* the line split and unescaped */
 	size_t workcap;
 	char **f;
 	size_t fcap;
 	struct buf show;	/* a field shown escaped, for messages */
+	bool utf8;		/* diagnose lines that are not UTF-8 */
 };
 
 struct record_reader *
 record_reader_new(FILE *fp, const char *name)
 {
 	struct record_reader *r = xcalloc(1, sizeof *r);
-	r->fp = fp;
+	lines_init(&r->in, fp);
 	r->name = name;
 	return r;
+}
+
+void
+record_reader_utf8(struct record_reader *r)
+{
+	r->utf8 = true;
 }
 
 void
@@ -141,7 +155,7 @@ record_reader_free(struct record_reader *r)
 {
 	if (!r)
 		return;
-	free(r->line);
+	lines_free(&r->in);
 	free(r->work);
 	free(r->f);
 	buf_free(&r->show);
@@ -193,14 +207,15 @@ iso_ok(const char *s, bool yearless_ok)
 }
 
 /* Check a record of a known kind with nf fields; diagnose and return false
- * when it is malformed. */
+ * when it is malformed.  want, the number of fields of the kind, tells
+ * the kinds apart (record_kind_fields). */
 static bool
 check_known(struct record_reader *r, char **f, size_t nf, size_t want)
 {
 	const char *kind = f[0];
 	const char *file = r->name;
 	long line = r->lineno;
-	bool act = strcmp(kind, "due") == 0 || strcmp(kind, "overdue") == 0;
+	bool act = want == 7;	/* due, overdue */
 	if (nf != want) {
 		diag_error(file, line, "%s record has %zu fields, expected %zu",
 			   kind, nf, want);
@@ -221,14 +236,14 @@ check_known(struct record_reader *r, char **f, size_t nf, size_t want)
 				   "expected YYYY-MM-DD", show(r, f[2]), kind);
 			return false;
 		}
-	} else if (strcmp(kind, "field") == 0) {
+	} else if (want == 6) {		/* field */
 		if (*f[3] && !iso_ok(f[3], true)) {
 			diag_error(file, line, "bad date '%s' in field record: "
 				   "expected YYYY-MM-DD, --MM-DD or nothing",
 				   show(r, f[3]));
 			return false;
 		}
-	} else if (strcmp(kind, "entry") == 0) {
+	} else if (want == 8) {		/* entry */
 		const char *amount = f[3], *cur = f[4];
 		long long cents;
 		if (!iso_ok(f[2], false)) {
@@ -274,18 +289,6 @@ blank(const char *s, size_t n)
 static size_t
 split(struct record_reader *r, size_t len)
 {
-	size_t nf = 1;
-	for (size_t i = 0; i < len; i++)
-		nf += r->line[i] == '\t';
-	if (nf > r->fcap) {
-		size_t cap = r->fcap ? r->fcap : 16;
-		while (cap < nf)
-			cap *= 2;
-		if (cap > SIZE_MAX / sizeof *r->f)
-			die_oom();
-		r->f = xrealloc(r->f, cap * sizeof *r->f);
-		r->fcap = cap;
-	}
 	if (len + 1 > r->workcap) {
 		size_t cap = r->workcap ? r->workcap : 256;
 		while (cap < len + 1)
@@ -296,46 +299,61 @@ split(struct record_reader *r, size_t len)
 	}
 	memcpy(r->work, r->line, len);
 	r->work[len] = '\0';
+	/* Most lines have no escape: then a field only needs its NUL. */
+	bool plain = !memchr(r->line, '\\', len);
 
-	char *p = r->work, *end = r->work + len;
-	for (size_t i = 0; i < nf; i++) {
-		char *tab = memchr(p, '\t', (size_t)(end - p));
+	/* TABs are looked for in the line as read and the fields cut in its
+	 * copy, so that memchr never reads a byte just written (a stalled
+	 * load each field). */
+	const char *p = r->line, *end = r->line + len;
+	for (size_t nf = 0;; nf++) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
-		/* unescape() overwrites the TAB with the field's NUL. */
-		size_t bad = unescape(p, &n);
+		if (nf == r->fcap) {
+			size_t cap = r->fcap ? r->fcap * 2 : 16;
+			if (cap > SIZE_MAX / sizeof *r->f)
+				die_oom();
+			r->f = xrealloc(r->f, cap * sizeof *r->f);
+			r->fcap = cap;
+		}
+		char *w = r->work + (p - r->line);
+		/* The field's NUL overwrites the TAB. */
+		size_t bad = SIZE_MAX;
+		if (plain)
+			w[n] = '\0';
+		else
+			bad = unescape(w, &n);
 		if (bad != SIZE_MAX) {
-			size_t flen = tab ? (size_t)(tab - p) : (size_t)(end - p);
-			/* Quote from the raw line: p is partly rewritten. */
-			const char *raw = r->line + (p - r->work);
-			bad_escape(r, raw, flen, bad, i);
+			/* Quote from the raw line: w is partly rewritten. */
+			bad_escape(r, p, tab ? (size_t)(tab - p) :
+			    (size_t)(end - p), bad, nf);
 			return 0;
 		}
-		r->f[i] = p;
-		if (tab)
-			p = tab + 1;
+		r->f[nf] = w;
+		if (!tab)
+			return nf + 1;
+		p = tab + 1;
 	}
-	return nf;
 }
 
 int
 record_next(struct record_reader *r, struct record *rec)
 {
 	for (;;) {
-		errno = 0;
-		ssize_t got = getline(&r->line, &r->linecap, r->fp);
-		if (got < 0) {
-			if (errno == ENOMEM)
-				die_oom();
+		size_t len;
+		if (!(r->line = lines_next(&r->in, &len)))
 			return 0;
-		}
 		r->lineno++;
-		size_t len = (size_t)got;
-		if (len && r->line[len - 1] == '\n')
-			r->line[--len] = '\0';
 		if (blank(r->line, len))
 			continue;
+		/* memchr is vectorized, and utf8_valid goes through ASCII
+		 * eight bytes at a time: cheaper than one pass for both. */
 		if (memchr(r->line, '\0', len)) {
 			diag_error(r->name, r->lineno, "NUL byte in record");
+			continue;
+		}
+		if (r->utf8 && !utf8_valid(r->line, len)) {
+			diag_error(r->name, r->lineno, "invalid UTF-8 in record");
 			continue;
 		}
 		if (r->line[len - 1] == '\r') {

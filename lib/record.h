@@ -48,6 +48,10 @@ struct record_reader;
 /* Read records from fp, named name in diagnostics ("-" for stdin). */
 struct record_reader *record_reader_new(FILE *fp, const char *name);
 void record_reader_free(struct record_reader *r);
+/* From now on, diagnose a line that is not valid UTF-8 as an error and
+ * skip it (tact-due: gestures are text for people).  By default such a
+ * line is returned as it is (tact-ics repairs what it writes). */
+void record_reader_utf8(struct record_reader *r);
 
 /* Next well-formed record into *rec: 1, or 0 at the end of the input.
  * A blank line is skipped.  A line of a known kind with the wrong number

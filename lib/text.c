@@ -94,8 +94,8 @@ text_scan(const char *s, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t high = 0x8080808080808080ULL;
-	const uint64_t lt = ones * '<';
-	uint64_t nul = 0, nonascii = 0, less = 0;
+	const uint64_t lt = ones * '<', cr = ones * '\r';
+	uint64_t nul = 0, nonascii = 0, less = 0, ret = 0;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w, x;
@@ -106,6 +106,8 @@ text_scan(const char *s, size_t n)
 		nul |= (w - ones) & ~w;
 		x = w ^ lt;
 		less |= (x - ones) & ~x;
+		x = w ^ cr;
+		ret |= (x - ones) & ~x;
 	}
 	int flags = 0;
 	if (nul & high)
@@ -114,6 +116,8 @@ text_scan(const char *s, size_t n)
 		flags |= TEXT_NONASCII;
 	if (less & high)
 		flags |= TEXT_LT;
+	if (ret & high)
+		flags |= TEXT_CR;
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == 0)
@@ -122,6 +126,8 @@ text_scan(const char *s, size_t n)
 			flags |= TEXT_NONASCII;
 		else if (c == '<')
 			flags |= TEXT_LT;
+		else if (c == '\r')
+			flags |= TEXT_CR;
 	}
 	return flags;
 }

@@ -17,7 +17,8 @@ size_t utf8_seqlen(unsigned char c);
 enum {
 	TEXT_NUL = 1,		/* a NUL byte */
 	TEXT_NONASCII = 2,	/* a byte >= 0x80: check the UTF-8 */
-	TEXT_LT = 4		/* a '<' (an HTML comment may start) */
+	TEXT_LT = 4,		/* a '<' (an HTML comment may start) */
+	TEXT_CR = 8		/* a CR (the caller drops a CRLF's first) */
 };
 
 /* The TEXT_ flags of s[0..n), eight bytes at a time: most lines are

@@ -147,3 +147,62 @@ buf_steal(struct buf *b)
 	b->len = b->cap = 0;
 	return s;
 }
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+struct arena_block {
+	struct arena_block *next;	/* the blocks filled before */
+	size_t used, size;
+	max_align_t text[];
+};
+
+/* n bytes at a multiple of align (a power of two, at most that of
+ * max_align_t).  A request larger than a block gets a block of its own,
+ * behind the one being filled. */
+static void *
+arena_get(struct arena *a, size_t n, size_t align)
+{
+	struct arena_block *b = a->head;
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (b && at <= b->size && b->size - at >= n) {
+		b->used = at + n;
+		return (char *)b->text + at;
+	}
+	size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+	if (size > (size_t)-1 - sizeof *b)
+		die_oom();
+	struct arena_block *nb = xmalloc(sizeof *nb + size);
+	nb->size = size;
+	nb->used = n;
+	if (b && n > ARENA_BLOCK) {
+		nb->next = b->next;
+		b->next = nb;
+	} else {
+		nb->next = b;
+		a->head = nb;
+	}
+	return nb->text;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return arena_get(a, n, _Alignof(max_align_t));
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(arena_get(a, n, 1), s, n);
+}
+
+void
+arena_free(struct arena *a)
+{
+	while (a->head) {
+		struct arena_block *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+}

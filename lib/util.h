@@ -53,4 +53,15 @@ void buf_reset(struct buf *b);		/* len = 0, keeps the memory */
 void buf_free(struct buf *b);
 char *buf_steal(struct buf *b);		/* returns s (never NULL), b is empty */
 
+/* An arena: many small allocations carved from large blocks and freed
+ * all at once, for data that lives as long as its owner.  Zero-initialise
+ * ({0}) before use. */
+struct arena {
+	struct arena_block *head;	/* the block being filled */
+};
+
+void *arena_alloc(struct arena *a, size_t n);	/* aligned for any type */
+char *arena_strdup(struct arena *a, const char *s);
+void arena_free(struct arena *a);
+
 #endif

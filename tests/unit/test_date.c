@@ -357,6 +357,32 @@ scan_impossible_yearless(void **state)
 	    "29 days");
 }
 
+/* The edges of the calendar; a year of five digits and more in the ISO
+ * form (a list item "- 10000-01-01: x" would be a field of that key). */
+static void
+scan_year_range(void **state)
+{
+	(void)state;
+	ok("0001-01-01", 1, 1, 1, 10);
+	ok("9999-12-31: x", 9999, 12, 31, 10);
+	ok("31.12.9999", 9999, 12, 31, 10);
+	bad("10000-01-01: x", 11, "impossible date '10000-01-01': years go "
+	    "from 1 to 9999");
+	bad("99999999999999999999-1-1", 24, "impossible date "
+	    "'99999999999999999999-1-1': years go from 1 to 9999");
+	bad("0000-00-00", 10, "impossible date '0000-00-00': there is no "
+	    "year 0");
+	/* other numbers stay no date */
+	assert_int_equal(date_scan("12345-67", 8, NULL, NULL, NULL),
+	    DATE_NONE);
+	assert_int_equal(date_scan("12345-13-01", 11, NULL, NULL, NULL),
+	    DATE_NONE);
+	assert_int_equal(date_scan("10000-01-011", 12, NULL, NULL, NULL),
+	    DATE_NONE);
+	assert_int_equal(date_scan("01.01.99999", 11, NULL, NULL, NULL),
+	    DATE_NONE);
+}
+
 /* NULL out-pointers are allowed; a prefix of a longer buffer is not read
  * past n. */
 static void
@@ -601,6 +627,7 @@ main(void)
 		cmocka_unit_test(scan_slash),
 		cmocka_unit_test(scan_impossible),
 		cmocka_unit_test(scan_impossible_yearless),
+		cmocka_unit_test(scan_year_range),
 		cmocka_unit_test(scan_bounds),
 		cmocka_unit_test(leap_years),
 		cmocka_unit_test(valid),

@@ -365,6 +365,66 @@ round_trip(void **state)
 	}
 }
 
+/* money_scan on s: an amount or not (found), and the doubt it tells of:
+ * its reason and its text, or MONEY_FOUND for none. */
+static void
+doubt_is(const char *s, bool found, int why, const char *text,
+	 const char *file, int line)
+{
+	size_t n = strlen(s);
+	char *copy = malloc(n ? n : 1);
+	struct money m;
+	struct money_doubt d = { -1, 99, 99 };
+	size_t a, b;
+	_assert_true(copy != NULL, "malloc", file, line);
+	memcpy(copy, s, n);
+	_assert_int_equal(money_scan(copy, n, &m, &a, &b, &d), found, file,
+	    line);
+	_assert_int_equal(d.why, why, file, line);
+	if (why != MONEY_FOUND) {
+		_assert_true(d.start < d.end && d.end <= n, s, file, line);
+		char *t = strndup(s + d.start, d.end - d.start);
+		_assert_string_equal(t, text, file, line);
+		free(t);
+	}
+	_assert_int_equal(money_find(copy, n, NULL, NULL, NULL), found, file,
+	    line);
+	free(copy);
+}
+#define DOUBT(s, found, why, text) \
+	doubt_is(s, found, why, text, __FILE__, __LINE__)
+
+/* A number next to a currency that is no amount is told of: negative,
+ * too large, malformed; before the amount found, never after it. */
+static void
+doubts(void **state)
+{
+	(void)state;
+	DOUBT("flowers 24,90 €", true, MONEY_FOUND, "");
+	DOUBT("no currency -5 or 1,2,3", false, MONEY_FOUND, "");
+	DOUBT("refund -5 €", false, MONEY_NEGATIVE, "-5 €");
+	DOUBT("-5,- EUR", false, MONEY_NEGATIVE, "-5,- EUR");
+	DOUBT("EUR -5", false, MONEY_NEGATIVE, "EUR -5");
+	DOUBT("€-5", false, MONEY_NEGATIVE, "€-5");
+	DOUBT("\xE2\x88\x92" "5 €", false, MONEY_NEGATIVE,
+	    "\xE2\x88\x92" "5 €");
+	DOUBT("99999999999999 €", false, MONEY_TOO_LARGE, "99999999999999 €");
+	DOUBT("€ 1000000000", false, MONEY_TOO_LARGE, "€ 1000000000");
+	DOUBT("1,2,3 €", false, MONEY_MALFORMED, "1,2,3 €");
+	DOUBT("about 1 200 €", false, MONEY_MALFORMED, "1 200 €");
+	DOUBT("10-15 € each", false, MONEY_MALFORMED, "10-15 €");
+	DOUBT("1.234,567 €", false, MONEY_MALFORMED, "1.234,567 €");
+	/* the first doubt, and an amount after it is still found */
+	DOUBT("-5 € then 1,2,3 € then 6 €", true, MONEY_NEGATIVE, "-5 €");
+	/* after the amount: none told */
+	DOUBT("6 € then -5 €", true, MONEY_FOUND, "");
+	/* the currency is the next number's */
+	DOUBT("1,2,3 $4", true, MONEY_FOUND, "");
+	/* a hyphen is no minus: "Strauß-5" is glued to a word */
+	DOUBT("a-5 €", false, MONEY_MALFORMED, "a-5 €");
+	DOUBT("2026-03-02 5 €", true, MONEY_FOUND, "");
+}
+
 int
 main(void)
 {
@@ -394,6 +454,7 @@ main(void)
 		cmocka_unit_test(parse_bad),
 		cmocka_unit_test(format),
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(doubts),
 	};
 	return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }

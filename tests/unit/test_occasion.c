@@ -296,7 +296,7 @@ bad_when(void **state)
 	    "?KEY=VALUE filters";
 	struct buf m = {0};
 	const char *cases[] = {"birthday+3", "birthday/", "birthday@",
-	    "birthday@5,", "birthday/5@3", "b.day", "b+1?tier=A", NULL};
+	    "birthday/5@3", "b.day", "b+1?tier=A", NULL};
 	for (const char **c = cases; *c; c++) {
 		char line[64];
 		snprintf(line, sizeof line, "x %s 1 Card", *c);
@@ -441,13 +441,54 @@ bad_gesture(void **state)
 	one_rule("y 12-24 1 Call {no-such-field}");
 }
 
-/* Text that is not UTF-8. */
+/* Text that is not UTF-8, and NUL bytes, wherever they are. */
 static void
 bad_utf8(void **state)
 {
 	(void)state;
 	bad("x 12-24 1 Caf\xe9", "not UTF-8 text: save the occasions file "
 	    "as UTF-8");
+	/* in a comment too: the file is not UTF-8 */
+	bad("# Geburtstage f\xfcr Kunden", "not UTF-8 text: save the "
+	    "occasions file as UTF-8");
+	size_t n = os.n;
+	buf_reset(&diags);
+	assert_int_equal(occasions_add(&os, "# a\0b", 5, 1), -1);
+	assert_int_equal(occasions_add(&os, "x 12-24 1 a\0b", 13, 2), -1);
+	assert_int_equal(os.n, n);
+	assert_string_equal(diags.s, "occ:1: error: NUL byte in line; line "
+	    "skipped\nocc:2: error: NUL byte in line; line skipped\n");
+}
+
+/* A FIELD@A,B list of 20000 years is one rule, with the JIT and without
+ * (as under valgrind): no pattern limit decides it. */
+static void
+long_list(void **state)
+{
+	(void)state;
+	struct buf line = {0};
+	buf_adds(&line, "x founded@");
+	for (int i = 1; i <= 20000; i++)
+		buf_printf(&line, "%s%d", i > 1 ? "," : "", i % 9998 + 1);
+	buf_adds(&line, " 0 Card");
+	for (int jit = 0; jit < 2; jit++) {
+		setenv("TACT_PCRE2_JIT", jit ? "1" : "0", 1);
+		struct occasions o;
+		occasions_init(&o, "occ");
+		buf_reset(&diags);
+		assert_int_equal(occasions_add(&o, line.s, line.len, 1), 1);
+		assert_string_equal(diags.s ? diags.s : "", "");
+		assert_int_equal(o.v[0]->nyears, 20000);
+		assert_int_equal(o.v[0]->years[0], 1);
+		assert_int_equal(o.v[0]->years[19999], 9998);
+		occasions_free(&o);
+	}
+	unsetenv("TACT_PCRE2_JIT");
+	buf_free(&line);
+	bad("x founded@5,,10 0 Card", "bad WHEN 'founded@5,,10': the years "
+	    "of FIELD@A,B must be from 1 to 9998");
+	bad("x founded@5, 0 Card", "bad WHEN 'founded@5,': the years of "
+	    "FIELD@A,B must be from 1 to 9998");
 }
 
 /* Errors and good rules mix: each bad line is reported, the rest kept. */
@@ -508,6 +549,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(bad_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_gesture, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_utf8, setup, teardown),
+		cmocka_unit_test_setup_teardown(long_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(errors_skip_line, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(unreadable, setup, teardown),

@@ -466,6 +466,39 @@ read_long_lines(void **state)
 	buf_free(&in);
 }
 
+/* Invalid UTF-8 is returned as it is, or diagnosed and skipped after
+ * record_reader_utf8 (as tact-due reads). */
+static void
+read_utf8(void **state)
+{
+	(void)state;
+	static const char in[] = "note\tcaf\xe9\nnote\tcaf\xc3\xa9\n"
+				 "note\t\xed\xa0\x80\n";
+	for (int strict = 0; strict < 2; strict++) {
+		FILE *fp = tmpfile();
+		assert_non_null(fp);
+		fputs(in, fp);
+		rewind(fp);
+		struct buf diags = {0};
+		struct record rec;
+		size_t n = 0;
+		diag_capture(&diags);
+		struct record_reader *r = record_reader_new(fp, "t");
+		if (strict)
+			record_reader_utf8(r);
+		while (record_next(r, &rec))
+			n++;
+		record_reader_free(r);
+		diag_capture(NULL);
+		fclose(fp);
+		assert_int_equal(n, strict ? 1 : 3);
+		assert_string_equal(diags.s ? diags.s : "", strict ?
+		    "t:1: error: invalid UTF-8 in record\n"
+		    "t:3: error: invalid UTF-8 in record\n" : "");
+		buf_free(&diags);
+	}
+}
+
 int
 main(void)
 {
@@ -487,6 +520,7 @@ main(void)
 		cmocka_unit_test(read_blank_and_last_line),
 		cmocka_unit_test(read_nul_cr_empty_kind),
 		cmocka_unit_test(read_long_lines),
+		cmocka_unit_test(read_utf8),
 	};
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
 }

@@ -86,6 +86,33 @@ keys(void **state)
 	key_is("", "");
 }
 
+#define SCAN(s) text_scan(s, sizeof(s) - 1)
+
+/* text_scan finds each kind of byte wherever it stands: in the eight-byte
+ * words and in the tail. */
+static void
+scans(void **state)
+{
+	(void)state;
+	assert_int_equal(SCAN(""), 0);
+	assert_int_equal(SCAN("plain text, long enough for words"), 0);
+	assert_int_equal(SCAN("a\0b"), TEXT_NUL);
+	assert_int_equal(SCAN("0123456789abcdef\0"), TEXT_NUL);
+	assert_int_equal(SCAN("0123456\0" "89abcdef"), TEXT_NUL);
+	assert_int_equal(SCAN("caf\xc3\xa9"), TEXT_NONASCII);
+	assert_int_equal(SCAN("01234567caf\xc3\xa9"), TEXT_NONASCII);
+	assert_int_equal(SCAN("<!-- x"), TEXT_LT);
+	assert_int_equal(SCAN("01234567 <"), TEXT_LT);
+	assert_int_equal(SCAN("a\rb"), TEXT_CR);
+	assert_int_equal(SCAN("0123456\r89abcdef"), TEXT_CR);
+	assert_int_equal(SCAN("0123456789abcde\r"), TEXT_CR);
+	/* bytes next to the ones sought are none of them */
+	assert_int_equal(SCAN("\x01\x0c\x0e\x3b\x3d\x7f"
+	    "\x01\x0c\x0e\x3b\x3d"), 0);
+	assert_int_equal(SCAN("\r\0<\xff\r\0<\xff\r\0<\xff"),
+	    TEXT_NUL | TEXT_NONASCII | TEXT_LT | TEXT_CR);
+}
+
 int
 main(void)
 {
@@ -95,6 +122,7 @@ main(void)
 		cmocka_unit_test(seqlen),
 		cmocka_unit_test(trims),
 		cmocka_unit_test(keys),
+		cmocka_unit_test(scans),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 #include "hash.h"
@@ -115,6 +116,65 @@ rx_basic(void **state)
 	rx_free(&rx);
 }
 
+static double
+now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* rx_match of pattern on n 'a's, with the JIT or without (as under
+ * valgrind); fails if it takes more than a second. */
+static bool
+match_as(const char *pattern, size_t n, bool jit)
+{
+	char *s = malloc(n + 1);
+	assert_non_null(s);
+	memset(s, 'a', n);
+	const char *env = getenv("TACT_PCRE2_JIT");
+	char *saved = env ? strdup(env) : NULL;
+	setenv("TACT_PCRE2_JIT", jit ? "1" : "0", 1);
+	struct rx rx;
+	rx_init(&rx, pattern, 0);
+	if (saved)
+		setenv("TACT_PCRE2_JIT", saved, 1);
+	else
+		unsetenv("TACT_PCRE2_JIT");
+	double t0 = now();
+	bool m = rx_match(&rx, s, n, 0, 0);
+	double t = now() - t0;
+	if (t > 1.0)
+		fail_msg("'%s' on %zu bytes (jit %d): %.2f s", pattern, n, jit,
+		    t);
+	rx_free(&rx);
+	free(saved);
+	free(s);
+	return m;
+}
+
+/* The limits are ours, not PCRE2's defaults (10 million steps, a depth
+ * as deep as the heap allows): a match that needs more backtracking or
+ * nesting is none.  Pathological patterns on long subjects return
+ * quickly, with the JIT and without. */
+static void
+rx_limits(void **state)
+{
+	(void)state;
+	for (int jit = 0; jit < 2; jit++) {
+		/* some 100000 steps fail the first branch: no match */
+		assert_true(match_as("^(?:(a|aa)+c|a+$)", 10, jit));
+		assert_false(match_as("^(?:(a|aa)+c|a+$)", 24, jit));
+		assert_false(match_as("^(a+)+$b", 100000, jit));
+		assert_false(match_as("^(a|aa)*$b", 100000, jit));
+		assert_false(match_as("(a*)*b", 100000, jit));
+	}
+	/* a group a character nests 1000 deep at most (the JIT has its own
+	 * stack limit) */
+	assert_true(match_as("^(?:(a)|b)*$", 100, false));
+	assert_false(match_as("^(?:(a)|b)*$", 2000, false));
+}
+
 int
 main(void)
 {
@@ -123,6 +183,7 @@ main(void)
 		cmocka_unit_test(diag_lines),
 		cmocka_unit_test(hash_many),
 		cmocka_unit_test(rx_basic),
+		cmocka_unit_test(rx_limits),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
