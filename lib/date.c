@@ -125,7 +125,13 @@ date_cmp(struct date a, struct date b)
 int
 date_weekday(struct date d)
 {
-	long w = (date_to_days(d) + 4) % 7;	/* 1970-01-01 was a Thursday */
+	return date_days_weekday(date_to_days(d));
+}
+
+int
+date_days_weekday(long days)
+{
+	long w = (days + 4) % 7;	/* 1970-01-01 was a Thursday */
 	return (int)(w < 0 ? w + 7 : w);
 }
 
@@ -195,10 +201,14 @@ is_alpha(unsigned char c)
 int
 date_parse_iso(const char *s, struct date *d, bool yearless_ok)
 {
-	size_t n = strlen(s);
+	/* Character by character, without a strlen first (it runs for
+	 * every record): each test stops at the NUL, so nothing past the
+	 * end is read. */
 	struct date v = { 0, 0, 0 };
 	const char *md;
-	if (n == 10) {
+	if (yearless_ok && s[0] == '-') {
+		md = s + 1;		/* "--MM-DD" */
+	} else {
 		for (int i = 0; i < 4; i++) {
 			if (!is_digit(s[i]))
 				return -1;
@@ -207,13 +217,9 @@ date_parse_iso(const char *s, struct date *d, bool yearless_ok)
 		if (v.y == 0)
 			return -1;
 		md = s + 4;
-	} else if (n == 7 && yearless_ok && s[0] == '-') {
-		md = s + 1;
-	} else {
-		return -1;
 	}
 	if (md[0] != '-' || !is_digit(md[1]) || !is_digit(md[2]) ||
-	    md[3] != '-' || !is_digit(md[4]) || !is_digit(md[5]))
+	    md[3] != '-' || !is_digit(md[4]) || !is_digit(md[5]) || md[6])
 		return -1;
 	v.m = (md[1] - '0') * 10 + (md[2] - '0');
 	v.d = (md[4] - '0') * 10 + (md[5] - '0');

@@ -56,6 +56,7 @@ int date_cmp(struct date a, struct date b);		/* <0, 0, >0 */
 
 /* 0 = Sunday ... 6 = Saturday. */
 int date_weekday(struct date d);
+int date_days_weekday(long days);	/* the same, of a day number */
 
 /* The date of month and day (m, d) in year y; Feb 29 falls on Feb 28 in
  * years that are not leap years. */

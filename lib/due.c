@@ -15,7 +15,12 @@
  * - a mark for each tag that triggers a rule (#TAG+N) or marks one done
  *   (#NAME), from the horizon on: no rule looks further back.  Triggers
  *   keep their source, and their text when a gesture expands {entry}.
- * Strings and clients live in one arena, freed with the engine. */
+ * Clients and their strings live in an arena, freed with the engine; the
+ * two strings that later entries replace are malloc'd and reused.
+ *
+ * due_finish asks the rules about one client after the other and
+ * expands a gesture as soon as it is found, while that client is in the
+ * cache; the sort and the output then read only the hits. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,10 +41,11 @@ struct wanted {
 };
 
 struct field {
-	bool set;		/* the client has the field */
-	bool dated;
-	struct date date;	/* when dated */
 	const char *value, *source;	/* as wanted, else NULL */
+	int y;			/* its date, when dated (y 0: no year) */
+	unsigned char m, d;
+	bool dated;
+	bool set;		/* the client has the field */
 };
 
 /* A tag of an entry that a rule reads; a client's marks are sorted by
@@ -59,8 +65,8 @@ struct tagrole {
 	bool trigger;		/* the TAG of a #TAG+N rule */
 };
 
-/* A string that later entries replace: its space is reused while the
- * new one fits. */
+/* A string that later entries replace (malloc'd): its space is reused
+ * while the new one fits. */
 struct slot {
 	char *s;
 	size_t cap;
@@ -80,13 +86,13 @@ struct client {
 	struct field field[];	/* one a wanted key (due.nwant) */
 };
 
-/* A due or overdue gesture, its text expanded when it is found. */
+/* A due or overdue gesture, expanded when it is found (add_hit). */
 struct hit {
 	long act, day;
 	const char *id;		/* the client's */
 	const struct occasion *o;
-	const char *gesture;	/* in due.texts */
 	const char *source;
+	const char *gesture;	/* expanded and escaped, in due.texts */
 	bool overdue;
 	size_t seq;
 };
@@ -96,14 +102,24 @@ struct due {
 	struct due_opts opt;
 	long today, dmin, dmax;
 	long horizon;		/* marks dated before it are not kept */
+	/* The years a yearly DATE can be due or overdue in: from year0 to
+	 * year1[k] for the rule os->v[k] (it depends on the lead). */
+	int year0, *year1;
 	struct hash want;	/* field key a rule reads → struct wanted * */
 	size_t nwant;
+	/* For the rule os->v[k], its WHEN FIELD key and its filter keys,
+	 * looked up once rather than once a client. */
+	struct rule_keys {
+		const struct wanted *field;
+		const struct wanted **filter;
+	} *rule;
 	struct hash tags;	/* tag a rule reads → struct tagrole * */
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
 	bool keep_latest;	/* a last+N rule needs the latest's source */
 	struct arena arena;	/* clients and their strings */
 	struct buf scratch;	/* a tag being looked up */
+	struct buf pass;	/* -p: records not yet written */
 	/* id → struct client *.  Its copies of the ids are the clients'
 	 * ids: kept together, apart from the rest, they keep the final sort
 	 * in the cache. */
@@ -114,7 +130,7 @@ struct due {
 	struct hit *hit;
 	size_t nhit, caphit;
 	struct arena texts;	/* the gestures of the hits */
-	struct buf gesture, years;	/* one being expanded */
+	struct buf gesture, years, esc;	/* one being expanded */
 	bool finished;
 };
 
@@ -157,13 +173,23 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
 	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
 	long back = 0;
+	d->rule = xcalloc(os->n ? os->n : 1, sizeof *d->rule);
 	for (size_t k = 0; k < os->n; k++) {
 		const struct occasion *oc = os->v[k];
+		struct rule_keys *rk = &d->rule[k];
 		tag_role(d, oc->name)->name = true;
-		if (oc->when == OCC_FIELD)
-			want_key(d, oc->key)->when = true;
-		for (size_t i = 0; i < oc->nfilter; i++)
-			want_key(d, oc->filter[i].key)->value = true;
+		if (oc->when == OCC_FIELD) {
+			struct wanted *w = want_key(d, oc->key);
+			w->when = true;
+			rk->field = w;
+		}
+		rk->filter = arena_alloc(&d->arena,
+		    oc->nfilter * sizeof *rk->filter);
+		for (size_t i = 0; i < oc->nfilter; i++) {
+			struct wanted *w = want_key(d, oc->filter[i].key);
+			w->value = true;
+			rk->filter[i] = w;
+		}
 		for (size_t i = 0; i < oc->gesture.n; i++) {
 			const struct gesture_part *p = &oc->gesture.part[i];
 			if (p->kind == GP_FIELD)
@@ -181,6 +207,15 @@ due_new(const struct occasions *os, const struct due_opts *o)
 			back = oc->lead + 30;
 	}
 	d->horizon = d->today - d->opt.grace - back;
+	/* TODAY - GRACE <= DATE <= TODAY + WINDOW + LEAD + 2 (ACT is at
+	 * most 2 days before DATE - LEAD), within the years 1 to 9999. */
+	long lo = d->today - d->opt.grace;
+	d->year0 = date_from_days(lo < d->dmin ? d->dmin : lo).y;
+	d->year1 = xmalloc((os->n ? os->n : 1) * sizeof *d->year1);
+	for (size_t k = 0; k < os->n; k++) {
+		long hi = d->today + d->opt.window + os->v[k]->lead + 2;
+		d->year1[k] = date_from_days(hi > d->dmax ? d->dmax : hi).y;
+	}
 	return d;
 }
 
@@ -198,12 +233,16 @@ due_free(struct due *d)
 	hash_free(&d->clients);
 	hash_free(&d->want);
 	hash_free(&d->tags);
+	free(d->year1);
+	free(d->rule);
 	arena_free(&d->arena);
 	buf_free(&d->scratch);
+	buf_free(&d->pass);
 	free(d->hit);
 	arena_free(&d->texts);
 	buf_free(&d->gesture);
 	buf_free(&d->years);
+	buf_free(&d->esc);
 	free(d);
 }
 
@@ -280,7 +319,13 @@ add_field(struct due *d, struct client *c, const char *const *f)
 	struct field *fl = &c->field[w->i];
 	*fl = (struct field){.set = true};
 	if (w->when) {
-		fl->dated = date_parse_iso(f[3], &fl->date, true) == 0;
+		struct date dt;
+		fl->dated = date_parse_iso(f[3], &dt, true) == 0;
+		if (fl->dated) {
+			fl->y = dt.y;
+			fl->m = (unsigned char)dt.m;
+			fl->d = (unsigned char)dt.d;
+		}
 		fl->source = arena_strdup(&d->arena, f[5]);
 	}
 	if (w->value)
@@ -404,14 +449,22 @@ due_read(FILE *fp, const char *name, void *arg)
 	record_reader_utf8(r);
 	struct record rec;
 	while (record_next(r, &rec) == 1) {
-		if (d->opt.pass) {
-			fwrite(rec.raw, 1, rec.rawlen, d->opt.pass);
-			putc('\n', d->opt.pass);
+		if (d->opt.pass) {	/* as read, a block at a time */
+			buf_add(&d->pass, rec.raw, rec.rawlen);
+			buf_addc(&d->pass, '\n');
+			if (d->pass.len >= DUE_BLOCK) {
+				fwrite(d->pass.s, 1, d->pass.len, d->opt.pass);
+				buf_reset(&d->pass);
+			}
 		}
 		due_add(d, rec.nf, (const char *const *)rec.f, rec.file,
 		    rec.line);
 	}
 	record_reader_free(r);
+	if (d->pass.len) {
+		fwrite(d->pass.s, 1, d->pass.len, d->opt.pass);
+		buf_reset(&d->pass);
+	}
 }
 
 static int
@@ -486,13 +539,14 @@ has_item(const char *s, const char *v)
 	return false;
 }
 
+/* Do the filters of the rule os->v[k] hold for client c? */
 static bool
-filters_hold(const struct due *d, const struct occasion *o,
-    const struct client *c)
+filters_hold(const struct due *d, size_t k, const struct client *c)
 {
+	const struct occasion *o = d->os->v[k];
 	for (size_t i = 0; i < o->nfilter; i++) {
-		const struct field *f = field_get(d, c, o->filter[i].key);
-		if (!f || !has_item(f->value, o->filter[i].value))
+		const struct field *f = &c->field[d->rule[k].filter[i]->i];
+		if (!f->set || !has_item(f->value, o->filter[i].value))
 			return false;
 	}
 	return true;
@@ -512,9 +566,9 @@ field_value(const char *key, void *arg)
 	return f ? f->value : NULL;
 }
 
-/* Keep the hit h of client c, its gesture expanded now: the rules go
- * client by client, so the client's strings are at hand, and the sort
- * and the output read only the hits. */
+/* Keep the hit h of client c, its gesture expanded (and escaped) now:
+ * the rules go client by client, so the client's strings are at hand,
+ * and the sort and the output read only the hits. */
 static void
 add_hit(struct due *d, const struct client *c, const struct mark *trigger,
     int years, struct hit h)
@@ -534,8 +588,11 @@ add_hit(struct due *d, const struct client *c, const struct mark *trigger,
 	};
 	buf_reset(&d->gesture);
 	gesture_expand(&h.o->gesture, &v, &d->gesture);
+	buf_reset(&d->esc);
+	record_escape(&d->esc, d->gesture.s ? d->gesture.s : "",
+	    d->gesture.len);
 	h.id = c->id;
-	h.gesture = arena_strdup(&d->texts, d->gesture.s ? d->gesture.s : "");
+	h.gesture = arena_strdup(&d->texts, d->esc.s ? d->esc.s : "");
 	h.seq = d->nhit;
 	if (d->nhit == d->caphit) {
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
@@ -552,7 +609,7 @@ consider(struct due *d, const struct occasion *o, const struct client *c,
 	long act = day - o->lead;
 	if (day > d->dmax || act < d->dmin)
 		return;
-	int wd = date_weekday(date_from_days(act));
+	int wd = date_days_weekday(act);
 	act -= wd == 6 ? 1 : wd == 0 ? 2 : 0;
 	if (act < d->dmin)
 		return;
@@ -575,24 +632,15 @@ int_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A yearly occasion on month m, day dd of a field dated in year fy (0:
- * no year, or no field).  Only the years whose DATE can be due or
- * overdue: TODAY - GRACE <= DATE <= TODAY + WINDOW + LEAD + 2 (ACT is at
- * most 2 days before DATE - LEAD). */
+/* A yearly occasion of rule k on month m, day dd of a field dated in
+ * year fy (0: no year, or no field), in the years whose DATE can be due
+ * or overdue (due_new). */
 static void
-yearly(struct due *d, const struct occasion *o, const struct client *c,
-    int m, int dd, int fy, const char *source)
+yearly(struct due *d, size_t k, const struct client *c, int m, int dd,
+    int fy, const char *source)
 {
-	long lo = d->today - d->opt.grace;
-	long hi = d->today + d->opt.window + o->lead + 2;
-	if (lo < d->dmin)
-		lo = d->dmin;
-	if (hi > d->dmax)
-		hi = d->dmax;
-	if (lo > hi)
-		return;
-	int y1 = date_from_days(hi).y;
-	for (int y = date_from_days(lo).y; y <= y1; y++) {
+	const struct occasion *o = d->os->v[k];
+	for (int y = d->year0; y <= d->year1[k]; y++) {
 		int years = fy ? y - fy : 0;
 		if (fy && years < 1)
 			continue;
@@ -606,21 +654,23 @@ yearly(struct due *d, const struct occasion *o, const struct client *c,
 	}
 }
 
+/* The rule os->v[k] on client c. */
 static void
-apply(struct due *d, const struct occasion *o, const struct client *c)
+apply(struct due *d, size_t k, const struct client *c)
 {
-	if (!filters_hold(d, o, c))
+	const struct occasion *o = d->os->v[k];
+	if (!filters_hold(d, k, c))
 		return;
 	switch (o->when) {
 	case OCC_FIELD: {
-		const struct field *f = field_get(d, c, o->key);
-		if (!f || !f->dated || ((o->every || o->nyears) && !f->date.y))
+		const struct field *f = &c->field[d->rule[k].field->i];
+		if (!f->set || !f->dated || ((o->every || o->nyears) && !f->y))
 			return;
-		yearly(d, o, c, f->date.m, f->date.d, f->date.y, f->source);
+		yearly(d, k, c, f->m, f->d, f->y, f->source);
 		break;
 	}
 	case OCC_YEARLY:
-		yearly(d, o, c, o->date.m, o->date.d, 0, o->source);
+		yearly(d, k, c, o->date.m, o->date.d, 0, o->source);
 		break;
 	case OCC_ONCE:
 		consider(d, o, c, date_to_days(o->date), 0, NULL, o->source);
@@ -661,15 +711,31 @@ hit_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The lengths of the strings of a hit that lie scattered in memory. */
+struct lengths {
+	size_t id, gesture, source;
+};
+
+/* The line of h, as record_format writes it (its gesture is escaped). */
 static void
-emit(const struct hit *h, struct buf *out)
+emit(const struct hit *h, const struct lengths *len, struct buf *out)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
 	date_format(date_from_days(h->act), act);
 	date_format(date_from_days(h->day), date);
-	const char *f[7] = {h->overdue ? "overdue" : "due", act, date,
-	    h->id, h->o->name, h->gesture, h->source};
-	record_format(out, 7, f);
+	const char *f[3] = {h->overdue ? "overdue" : "due", act, date};
+	for (size_t i = 0; i < 3; i++) {
+		buf_adds(out, f[i]);
+		buf_addc(out, '\t');
+	}
+	record_escape(out, h->id, len->id);
+	buf_addc(out, '\t');
+	record_escape(out, h->o->name, strlen(h->o->name));
+	buf_addc(out, '\t');
+	buf_add(out, h->gesture, len->gesture);
+	buf_addc(out, '\t');
+	record_escape(out, h->source, len->source);
+	buf_addc(out, '\n');
 }
 
 /* The lines into out; with fp, written there a block at a time. */
@@ -687,11 +753,23 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	 * rules; the hits of one rule and client keep their order. */
 	for (size_t i = 0; i < d->ncl; i++)
 		for (size_t k = 0; k < d->os->n; k++)
-			apply(d, d->os->v[k], d->cl[i]);
+			apply(d, k, d->cl[i]);
 	if (d->nhit > 1)
 		qsort(d->hit, d->nhit, sizeof *d->hit, hit_cmp);
-	for (size_t i = 0; i < d->nhit; i++) {
-		emit(&d->hit[i], out);
+	/* A block of lines at a time: first the lengths of their strings,
+	 * which lie scattered in memory (so their loads overlap rather than
+	 * wait for one another), then the lines. */
+	enum { LINES = 32 };
+	struct lengths len[LINES];
+	for (size_t i = 0; i < d->nhit; i += LINES) {
+		size_t n = d->nhit - i < LINES ? d->nhit - i : LINES;
+		for (size_t j = 0; j < n; j++) {
+			const struct hit *h = &d->hit[i + j];
+			len[j] = (struct lengths){strlen(h->id),
+			    strlen(h->gesture), strlen(h->source)};
+		}
+		for (size_t j = 0; j < n; j++)
+			emit(&d->hit[i + j], &len[j], out);
 		if (fp && out->len >= DUE_BLOCK) {
 			fwrite(out->s, 1, out->len, fp);
 			buf_reset(out);

@@ -130,7 +130,12 @@ when_key(struct occasions *os, const char *s, size_t n)
 {
 	if (!match(&os->rx->key, s, n))
 		return NULL;
-	return key_normalize(s, n);
+	char *key = key_normalize(s, n);
+	if (!*key) {		/* "_": no key at all */
+		free(key);
+		return NULL;
+	}
+	return key;
 }
 
 /* "?KEY=VALUE" items s[0..n) (s starts after the first '?'). */
@@ -190,6 +195,11 @@ parse_field(struct occasions *os, struct occasion *o, const char *s,
 
 	o->when = OCC_FIELD;
 	o->key = key_normalize(k, klen);
+	if (!*o->key) {
+		diag_error(os->file, line, "bad WHEN '%.*s': a field key needs "
+		    "a letter or a digit", (int)n, s);
+		return -1;
+	}
 	if (every) {
 		if (number(every, elen, OCC_MAX_YEARS, &v) < 0 || v < 1) {
 			diag_error(os->file, line, "bad WHEN '%.*s': N of "

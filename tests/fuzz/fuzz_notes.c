@@ -60,7 +60,8 @@ static void
 put(const struct notes_item *it, void *ctx)
 {
 	struct run *r = ctx;
-	char date[DATE_BUFSZ], amount[MONEY_BUFSZ], src[64];
+	char date[DATE_BUFSZ], amount[MONEY_BUFSZ];
+	struct buf src = {0};
 	const char *f[8];
 	size_t nf = 0;
 
@@ -121,9 +122,10 @@ put(const struct notes_item *it, void *ctx)
 	default:
 		CHECK(!"unknown item kind");
 	}
-	snprintf(src, sizeof src, "%s:%ld", it->file, it->line);
-	f[nf++] = src;
+	buf_printf(&src, "%s:%ld", it->file, it->line);
+	f[nf++] = src.s;
 	record_format(&r->recs, nf, f);
+	buf_free(&src);
 	r->nrecs++;
 }
 

@@ -1,7 +1,8 @@
 /* fuzz_records: the record reader (lib/record.h) on any bytes, and the
  * due engine (lib/due.h) on what it returns, with the rules of
- * samples/occasions plus a few more, at two dates (one at the end of the
- * calendar, with the largest window and grace).
+ * samples/occasions (gestures shortened) and a few more, at two dates
+ * (one at the end of the calendar, with the largest window and grace).
+ * Every other input is read as tact-due reads (record_reader_utf8).
  *
  * Invariants: a record has a kind and, for a known kind, its number of
  * fields; writing its fields again gives the line as read (the escapes
@@ -13,23 +14,25 @@
 #include "due.h"
 #include "occasion.h"
 #include "record.h"
+#include "text.h"
 #include "fuzz.h"
 #include "fuzz_due.h"
 
 static const char rules[] =
-    "birthday       birthday          2     Call {contact|the team}: happy birthday\n"
-    "jubilee        founded@5,10,25   14    Card by hand: {years} years {client}; recall {last}\n"
-    "milestone      client-since/5    7     Thank {contact} for {years} years of working together\n"
-    "congrats       #job-change+7     0     Congratulate {contact} on the new role: {entry}\n"
-    "thanks         #referral+2       0     Thank {contact} for the referral, small gift for {interests} (~15 EUR)\n"
-    "christmas      12-24             21    Personal note, refer to {last}\n"
-    "trade-fair     2027-04-20        10    Invite {contact} to our booth\n"
-    "stay-in-touch  last+90?tier=A    0     Call {contact} without a sales reason\n"
-    "late           #x+3660?k=v?tier=b 52w  {k|}{x}{date} {id} {years}\n"
-    "leap           02-29             366   {client} {date}\n"
-    "end            9999-12-31        0     {last}\n"
-    "start          0001-01-03        0     {entry}\n"
-    "every          birthday/1        1w    {years}\n";
+    "birthday  birthday  2  Call {contact|the team}: happy birthday\n"
+    "jubilee  founded@5,10,25  14  Card: {years} years {client}; {last}\n"
+    "milestone  client-since/5  7  Thank {contact} for {years} years\n"
+    "congrats  #job-change+7  0  Congratulate {contact}: {entry}\n"
+    "thanks  #referral+2  0  Thank {contact}, gift for {interests} "
+	"(~15 EUR)\n"
+    "christmas  12-24  21  Personal note, refer to {last}\n"
+    "trade-fair  2027-04-20  10  Invite {contact} to our booth\n"
+    "stay-in-touch  last+90?tier=A  0  Call {contact}\n"
+    "late  #x+3660?k=v?tier=b  52w  {k|}{x}{date} {id} {years}\n"
+    "leap  02-29  366  {client} {date}\n"
+    "end  9999-12-31  0  {last}\n"
+    "start  0001-01-03  0  {entry}\n"
+    "every  birthday/1  1w  {years}\n";
 
 static struct occasions os;
 
@@ -98,8 +101,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = fuzz_copy(data, size, 0);
 	FILE *fp = fuzz_open(s, size);
 	struct record_reader *r = record_reader_new(fp, "records");
+	bool utf8 = size % 2;
+	if (utf8)
+		record_reader_utf8(r);
 	struct record rec;
 	while (record_next(r, &rec) == 1) {
+		if (utf8)
+			CHECK(utf8_valid(rec.raw, rec.rawlen));
 		CHECK(rec.nf >= 1 && *rec.f[0]);
 		size_t want = record_kind_fields(rec.f[0]);
 		CHECK(!want || rec.nf == want);

@@ -9,6 +9,9 @@
 # failed CHECK leaves its input in build-fuzz/artifacts/ and fails the
 # run; the fuzzer's log is build-fuzz/log/TARGET.log.  FUZZ_JOBS targets
 # run at once (default 1).
+#
+# To replay a finding: build-fuzz/bin/TARGET build-fuzz/artifacts/FILE;
+# then make it a case in tests/hostile/ or a unit test, and fix it.
 secs=$1
 shift
 B=build-fuzz

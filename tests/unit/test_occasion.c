@@ -491,6 +491,22 @@ long_list(void **state)
 	    "FIELD@A,B must be from 1 to 9998");
 }
 
+/* A key of only '_' normalizes to nothing: no field has it (found by
+ * fuzz_occasions). */
+static void
+empty_keys(void **state)
+{
+	(void)state;
+	bad("x _ 0 Card", "bad WHEN '_': a field key needs a letter or a "
+	    "digit");
+	bad("x __/5 0 Card", "bad WHEN '__/5': a field key needs a letter or "
+	    "a digit");
+	bad("x last+1?_=a 0 Card", "bad filter '?_=a': write ?KEY=VALUE, "
+	    "e.g. ?tier=A");
+	const struct occasion *o = one_rule("x _b_ 0 Card");
+	assert_string_equal(o->key, "b");
+}
+
 /* Errors and good rules mix: each bad line is reported, the rest kept. */
 static void
 errors_skip_line(void **state)
@@ -550,6 +566,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(bad_gesture, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_utf8, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(empty_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(errors_skip_line, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(unreadable, setup, teardown),
