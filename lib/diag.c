@@ -83,14 +83,14 @@ diag_warning(const char *file, long line, const char *fmt, ...)
 }
 
 static void
-vfatal(int errnum, const char *fmt, va_list ap)
+vfatal(int st, int errnum, const char *fmt, va_list ap)
 {
 	fprintf(out(), "%s: ", progname);
 	vfprintf(out(), fmt, ap);
 	if (errnum)
 		fprintf(out(), ": %s", strerror(errnum));
 	fputc('\n', out());
-	diag_raise(2);
+	diag_raise(st);
 }
 
 void
@@ -98,7 +98,7 @@ diag_fatal(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vfatal(0, fmt, ap);
+	vfatal(2, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -108,6 +108,15 @@ diag_syserr(const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 	va_start(ap, fmt);
-	vfatal(e, fmt, ap);
+	vfatal(2, e, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_problem(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfatal(1, 0, fmt, ap);
 	va_end(ap);
 }

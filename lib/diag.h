@@ -21,6 +21,9 @@ void diag_warning(const char *file, long line, const char *fmt, ...)
 void diag_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_syserr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* "PROG: MESSAGE" for a problem that is not about a file (status 1). */
+void diag_problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* While a capture buffer is set, diag_error and diag_warning append their
  * lines to it instead of writing them (the status still counts), so a
  * caller can hold them back and print them in order later with

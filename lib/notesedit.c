@@ -340,20 +340,6 @@ first_section(const struct found *f, const char *id)
 	return NULL;
 }
 
-/* "PROG: MESSAGE" for a problem that is not about reading or writing a
- * file: status 1. */
-static void
-fail(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	diag_raise(1);
-}
-
 static void
 where_looked(struct buf *b, const struct notesedit_req *rq)
 {
@@ -409,7 +395,7 @@ match(const struct found *f, const struct notesedit_req *rq)
 			}
 			buf_adds(&msg, "; give its id");
 		}
-		fail("%s", msg.s);
+		diag_problem("%s", msg.s);
 		buf_free(&msg);
 	}
 	free(ids);
@@ -524,7 +510,7 @@ attempt(const struct notesedit_req *rq, const char *line, const char *parsed,
 		    !date_cmp(check.ent[i].date, rq->date) &&
 		    !strcmp(check.ent[i].text, parsed);
 	if (!ok) {
-		fail("%s:%ld: the entry would not be read as an entry "
+		diag_problem("%s:%ld: the entry would not be read as an entry "
 		    "of '%s' there (inside a code block or comment?); nothing "
 		    "written", file, lno, id);
 		st = 1;
