@@ -4,6 +4,7 @@
  * anything that cannot begin a date is turned away at its first byte. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -234,9 +235,11 @@ date_parse_iso(const char *s, struct date *d, bool yearless_ok)
 struct scan {
 	const char *s;
 	size_t n;
+	enum date_order order;	/* how slash dates are read */
 	struct date *d;
 	size_t *used;
 	char **msg;
+	bool bad_ordinal;	/* an ordinal suffix not of its day ("14st") */
 };
 
 static unsigned char
@@ -328,15 +331,37 @@ month_word(const struct scan *sc, size_t i, size_t *end, bool *abbr)
 	return 0;
 }
 
-/* An English ordinal suffix at i ("14th", "1st"): its end, else i. */
+/* The English ordinal suffix of the day d: "st", "nd", "rd" or "th". */
+static const char *
+suffix_of(int d)
+{
+	if (d % 100 >= 11 && d % 100 <= 13)
+		return "th";
+	switch (d % 10) {
+	case 1:
+		return "st";
+	case 2:
+		return "nd";
+	case 3:
+		return "rd";
+	}
+	return "th";
+}
+
+/* An English ordinal suffix at i after the day d ("14th", "1st"): its
+ * end, else i.  A suffix of another day ("14st", "2th") is noted in
+ * sc->bad_ordinal, and take() makes the date an error. */
 static size_t
-ordinal(const struct scan *sc, size_t i)
+ordinal(struct scan *sc, size_t i, int d)
 {
 	static const char *const suf[] = { "st", "nd", "rd", "th" };
 	unsigned char a = at(sc, i) | 0x20, b = at(sc, i + 1) | 0x20;
-	for (size_t j = 0; j < 4; j++)
-		if (a == suf[j][0] && b == suf[j][1] && ends(sc, i + 2))
+	for (size_t j = 0; j < 4; j++) {
+		if (a == suf[j][0] && b == suf[j][1] && ends(sc, i + 2)) {
+			sc->bad_ordinal = strcmp(suf[j], suffix_of(d)) != 0;
 			return i + 2;
+		}
+	}
 	return i;
 }
 
@@ -365,24 +390,39 @@ bad(struct scan *sc, size_t len, const char *kind, const char *fmt, ...)
 	return DATE_BAD;
 }
 
-/* The first len bytes are the date v: DATE_FULL or DATE_YEARLESS, or
- * DATE_BAD saying why there is no such day. */
+/* DATE_BAD for the date v of the first len bytes, which is no day:
+ * why, and note after it. */
 static enum date_scan
-take(struct scan *sc, size_t len, struct date v, bool has_year)
+impossible(struct scan *sc, size_t len, struct date v, bool has_year,
+	   const char *note)
 {
 	int md = date_month_days(v.y, v.m);
 	if (has_year && v.y == 0)
 		return bad(sc, len, "impossible", "there is no year 0");
 	if (v.m < 1 || v.m > 12)
-		return bad(sc, len, "impossible", "there is no month %d", v.m);
+		return bad(sc, len, "impossible", "there is no month %d%s", v.m,
+		    note);
 	if (v.d < 1)
-		return bad(sc, len, "impossible", "there is no day %d", v.d);
-	if (v.d > md && has_year)
-		return bad(sc, len, "impossible", "%s %d has %d days",
-		    month_name[v.m], v.y, md);
-	if (v.d > md)
-		return bad(sc, len, "impossible", "%s has %d days",
-		    month_name[v.m], md);
+		return bad(sc, len, "impossible", "there is no day %d%s", v.d,
+		    note);
+	if (has_year)
+		return bad(sc, len, "impossible", "%s %d has %d days%s",
+		    month_name[v.m], v.y, md, note);
+	return bad(sc, len, "impossible", "%s has %d days%s",
+	    month_name[v.m], md, note);
+}
+
+/* The first len bytes are the date v: DATE_FULL or DATE_YEARLESS, or
+ * DATE_BAD saying why there is no such day or that its ordinal suffix
+ * is wrong. */
+static enum date_scan
+take(struct scan *sc, size_t len, struct date v, bool has_year)
+{
+	if ((has_year && v.y == 0) || !date_valid(v))
+		return impossible(sc, len, v, has_year, "");
+	if (sc->bad_ordinal)
+		return bad(sc, len, "misspelt", "write %d%s", v.d,
+		    suffix_of(v.d));
 	if (sc->d)
 		*sc->d = v;
 	if (sc->used)
@@ -390,11 +430,20 @@ take(struct scan *sc, size_t len, struct date v, bool has_year)
 	return has_year ? DATE_FULL : DATE_YEARLESS;
 }
 
+/* The year of the two-digit year yy in suggestions: 00-39 are 2000-2039,
+ * 40-99 are 1940-1999 ("12.4.75" is a birthday, "14.03.26" a meeting).
+ * A fixed pivot, so that no message depends on the clock. */
+static int
+full_year(int yy)
+{
+	return yy < 40 ? 2000 + yy : 1900 + yy;
+}
+
 /* A two-digit year yy ends the first len bytes. */
 static enum date_scan
 short_year(struct scan *sc, size_t len, int m, int d, int yy)
 {
-	struct date v = { 2000 + yy, m, d };
+	struct date v = { full_year(yy), m, d };
 	char iso[DATE_BUFSZ];
 	if (!date_valid(v))
 		return bad(sc, len, "ambiguous",
@@ -403,10 +452,12 @@ short_year(struct scan *sc, size_t len, int m, int d, int yy)
 	    date_format(v, iso));
 }
 
-/* Is the two-digit number that ends before i a year ("14. März 26",
- * "March 14, 26: ...") rather than an hour ("14. März 10 Uhr", "10:30")? */
+/* Does the number that ends before i stand on its own, as a year ("14.
+ * März 26", "March 14, 26: ...") or a slash date without a year ("2/3",
+ * "2/3 – x"), rather than run on into an hour ("14. März 10 Uhr",
+ * "10:30") or a count ("1/2 of it")? */
 static bool
-yearish(const struct scan *sc, size_t i)
+alone(const struct scan *sc, size_t i)
 {
 	unsigned char c = at(sc, i);
 	if (i >= sc->n)
@@ -440,7 +491,7 @@ year_tail(const struct scan *sc, size_t i, bool dot, bool allow2, int *y,
 	k = digits(sc, j, y);
 	if (!ends(sc, j + k))
 		return 0;
-	if (k == 4 || (k == 2 && allow2 && yearish(sc, j + 2))) {
+	if (k == 4 || (k == 2 && allow2 && alone(sc, j + 2))) {
 		*end = j + k;
 		return (int)k;
 	}
@@ -472,7 +523,7 @@ scan_day_month(struct scan *sc, size_t i, int d)
 	size_t j, e;
 	bool abbr;
 	int m;
-	i = ordinal(sc, i);
+	i = ordinal(sc, i, d);
 	if (at(sc, i) == '.') {
 		j = blanks(sc, i + 1);
 	} else {
@@ -502,7 +553,7 @@ scan_month_day(struct scan *sc)
 	k = digits(sc, j, &d);
 	if (k < 1 || k > 2)
 		return DATE_NONE;
-	p = ordinal(sc, j + k);
+	p = ordinal(sc, j + k, d);
 	if (!ends(sc, p))
 		return DATE_NONE;
 	int y;
@@ -518,14 +569,100 @@ scan_month_day(struct scan *sc)
 	return take(sc, p, (struct date){ 0, m, d }, false);
 }
 
-/* "2026-03-14"; "2026/03/14" and "2026.03.14" are errors. */
+/* A time after an ISO date, as in YAML and RFC 3339: "T23:02",
+ * "T23:02:11", "T23:02:11.5", each with "Z", "+02:00", "+0200", "+02"
+ * or nothing.  s == -1: no seconds; zh == -1: no UTC offset. */
+struct clock {
+	int h, m, s, zh, zm;
+};
+
+/* Two digits at i: their value, else -1. */
+static int
+two_digits(const struct scan *sc, size_t i)
+{
+	unsigned char a = at(sc, i), b = at(sc, i + 1);
+	if (!is_digit(a) || !is_digit(b))
+		return -1;
+	return (a - '0') * 10 + (b - '0');
+}
+
+/* "Z", "+02:00", "+0200", "+02" at i: its end, else i; a sign without
+ * digits is no offset. */
+static size_t
+utc_offset(const struct scan *sc, size_t i, struct clock *c)
+{
+	unsigned char z = at(sc, i);
+	if (z == 'Z' || z == 'z')
+		return i + 1;
+	if ((z != '+' && z != '-') || (c->zh = two_digits(sc, i + 1)) < 0)
+		return i;
+	c->zm = 0;
+	if (at(sc, i + 3) == ':' && two_digits(sc, i + 4) >= 0) {
+		c->zm = two_digits(sc, i + 4);
+		return i + 6;
+	}
+	if (two_digits(sc, i + 3) >= 0) {
+		c->zm = two_digits(sc, i + 3);
+		return i + 5;
+	}
+	return i + 3;
+}
+
+/* The time "Thh:mm[:ss[.f]][offset]" at i: its end (where the text
+ * ends or a character that is no letter or digit follows), else i. */
+static size_t
+iso_time(const struct scan *sc, size_t i, struct clock *c)
+{
+	size_t j = i + 6;
+	unsigned char t = at(sc, i);
+	*c = (struct clock){ -1, -1, -1, -1, -1 };
+	if ((t != 'T' && t != 't') || (c->h = two_digits(sc, i + 1)) < 0 ||
+	    at(sc, i + 3) != ':' || (c->m = two_digits(sc, i + 4)) < 0)
+		return i;
+	if (at(sc, j) == ':') {
+		if ((c->s = two_digits(sc, j + 1)) < 0)
+			return i;
+		j += 3;
+		if ((at(sc, j) == '.' || at(sc, j) == ',') &&
+		    is_digit(at(sc, j + 1)))
+			for (j++; is_digit(at(sc, j)); j++)
+				;
+	}
+	j = utc_offset(sc, j, c);
+	return ends(sc, j) ? j : i;
+}
+
+/* "2026-03-14T23:02...": the date v with the time c, all of it len
+ * bytes; what is wrong with the date is said first.  24:00 is the end
+ * of the day, as ISO 8601 allows. */
+static enum date_scan
+datetime(struct scan *sc, size_t len, struct date v, struct clock c)
+{
+	bool midnight = c.h == 24 && c.m == 0 && c.s <= 0;
+	if (v.y == 0 || !date_valid(v))
+		return take(sc, len, v, true);
+	if (c.h > 23 && !midnight)
+		return bad(sc, len, "impossible", "there is no hour %d", c.h);
+	if (c.m > 59)
+		return bad(sc, len, "impossible", "there is no minute %d", c.m);
+	if (c.s > 60)
+		return bad(sc, len, "impossible", "there is no second %d", c.s);
+	if (c.zh > 23 || c.zm > 59)
+		return bad(sc, len, "impossible", "there is no UTC offset "
+		    "%02d:%02d", c.zh, c.zm);
+	return take(sc, len, v, true);
+}
+
+/* "2026-03-14", "2026-03-14T23:02:11Z"; "2026/03/14" and "2026.03.14"
+ * are errors. */
 static enum date_scan
 scan_year_first(struct scan *sc, int y)
 {
 	unsigned char sep = at(sc, 4);
 	int m, d;
-	size_t k, l, end;
+	size_t k, l, end, t;
 	char iso[DATE_BUFSZ];
+	struct clock c;
 	if (sep != '-' && sep != '/' && sep != '.')
 		return DATE_NONE;
 	k = digits(sc, 5, &m);
@@ -533,21 +670,25 @@ scan_year_first(struct scan *sc, int y)
 		return DATE_NONE;
 	l = digits(sc, 6 + k, &d);
 	end = 6 + k + l;
-	if (l < 1 || l > 2 || !ends(sc, end))
+	if (l < 1 || l > 2)
 		return DATE_NONE;
 	struct date v = { y, m, d };
+	if (sep == '-' && (t = iso_time(sc, end, &c)) > end)
+		return datetime(sc, t, v, c);
+	if (!ends(sc, end))
+		return DATE_NONE;
 	if (sep == '-' || !date_valid(v) || y == 0)
 		return take(sc, end, v, true);
 	return bad(sc, end, "ambiguous", "write %s", date_format(v, iso));
 }
 
-/* "03/04/2026", "03/04/26", "03-04-2026": a first, b second, the year c
- * of lc digits, all ending at end. */
+/* "03/04/2026", "03/04/26", "03-04-2026" read in no order: a first, b
+ * second, the year c of lc digits, all ending at end. */
 static enum date_scan
 slashed(struct scan *sc, size_t end, int a, int b, int c, size_t lc,
 	unsigned char sep)
 {
-	int y = lc == 2 ? 2000 + c : c;
+	int y = lc == 2 ? full_year(c) : c;
 	struct date dmy = { y, b, a }, mdy = { y, a, b };
 	bool vd = date_valid(dmy), vm = date_valid(mdy);
 	char i1[DATE_BUFSZ], i2[DATE_BUFSZ];
@@ -565,6 +706,42 @@ slashed(struct scan *sc, size_t end, int a, int b, int c, size_t lc,
 	    "no day/month or month/day reading is a date");
 }
 
+/* The slash date of the numbers a and b in the year y, read in
+ * sc->order. */
+static struct date
+reading(const struct scan *sc, int y, int a, int b)
+{
+	if (sc->order == DATE_ORDER_DMY)
+		return (struct date){ y, b, a };
+	return (struct date){ y, a, b };
+}
+
+/* The slash date v read in sc->order, len bytes: when it is no day but
+ * the other order would make one, the error says how it was read. */
+static enum date_scan
+ordered(struct scan *sc, size_t len, struct date v, bool has_year)
+{
+	struct date w = { v.y, v.d, v.m };
+	if (!date_valid(v) && date_valid(w))
+		return impossible(sc, len, v, has_year,
+		    sc->order == DATE_ORDER_DMY ?
+		    " (slash dates are read day first)" :
+		    " (slash dates are read month first)");
+	return take(sc, len, v, has_year);
+}
+
+/* "2/3", "02/03" read in sc->order, ending at p.  Out of range it is
+ * rather a ratio ("50/50"), and it must stand alone ("1/2 of it"). */
+static enum date_scan
+slash_yearless(struct scan *sc, size_t p, int a, int b)
+{
+	struct date v = reading(sc, 0, a, b);
+	if (!ends(sc, p) || at(sc, p) == '/' || continues(sc, p) ||
+	    !alone(sc, p) || !in_range(v.m, v.d))
+		return DATE_NONE;
+	return ordered(sc, p, v, false);
+}
+
 /* After a one- or two-digit number a (la digits) and '/' or '-'. */
 static enum date_scan
 scan_slash(struct scan *sc, int a, size_t la)
@@ -572,14 +749,24 @@ scan_slash(struct scan *sc, int a, size_t la)
 	unsigned char sep = at(sc, la);
 	int b, c;
 	size_t lb = digits(sc, la + 1, &b), p = la + 1 + lb, lc;
+	bool order = sep == '/' && sc->order != DATE_ORDER_NONE;
 	if (lb < 1 || lb > 2)
 		return DATE_NONE;
 	if (at(sc, p) == sep) {
 		lc = digits(sc, p + 1, &c);
 		if ((lc == 4 || (lc == 2 && !continues(sc, p + 3))) &&
-		    ends(sc, p + 1 + lc))
-			return slashed(sc, p + 1 + lc, a, b, c, lc, sep);
+		    ends(sc, p + 1 + lc)) {
+			struct date v = reading(sc, c, a, b);
+			if (!order)
+				return slashed(sc, p + 1 + lc, a, b, c, lc,
+				    sep);
+			if (lc == 2)
+				return short_year(sc, p + 3, v.m, v.d, c);
+			return ordered(sc, p + 5, v, true);
+		}
 	}
+	if (order)
+		return slash_yearless(sc, p, a, b);
 	/* "03-14": month and day */
 	if (sep != '-' || la != 2 || lb != 2 || !ends(sc, p) ||
 	    continues(sc, p) || !in_range(a, b))
@@ -668,9 +855,10 @@ scan_dashdash(struct scan *sc)
 }
 
 enum date_scan
-date_scan(const char *s, size_t n, struct date *d, size_t *used, char **msg)
+date_scan_order(const char *s, size_t n, enum date_order order,
+		struct date *d, size_t *used, char **msg)
 {
-	struct scan sc = { s, n, d, used, msg };
+	struct scan sc = { s, n, order, d, used, msg, false };
 	if (n == 0)
 		return DATE_NONE;
 	unsigned char c = (unsigned char)s[0];
@@ -685,4 +873,241 @@ date_scan(const char *s, size_t n, struct date *d, size_t *used, char **msg)
 			return scan_month_day(&sc);
 	}
 	return DATE_NONE;
+}
+
+enum date_scan
+date_scan(const char *s, size_t n, struct date *d, size_t *used, char **msg)
+{
+	return date_scan_order(s, n, DATE_ORDER_NONE, d, used, msg);
+}
+
+int
+date_order_parse(const char *s, enum date_order *o)
+{
+	char w[3];
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < 3; i++) {
+		if (!is_alpha((unsigned char)s[i]))
+			return -1;
+		w[i] = (char)(s[i] | 0x20);
+	}
+	if (s[3] != '\0')
+		return -1;
+	if (memcmp(w, "dmy", 3) == 0)
+		*o = DATE_ORDER_DMY;
+	else if (memcmp(w, "mdy", 3) == 0)
+		*o = DATE_ORDER_MDY;
+	else
+		return -1;
+	return 0;
+}
+
+/* Dates without a day. */
+
+/* "März 2022", "Mar. 2022", "March, 2022": its end, else 0. */
+static size_t
+partial_named(const struct scan *sc)
+{
+	size_t e, end;
+	bool abbr;
+	int y;
+	if (!month_word(sc, 0, &e, &abbr))
+		return 0;
+	bool dot = at(sc, e) == '.';
+	if (year_tail(sc, e + dot, dot, false, &y, &end) != 4 || y == 0)
+		return 0;
+	return end;
+}
+
+/* "1996", "2022-03", "03/2022", "03.2022": its end, else 0.  A bare year
+ * is one from 1000 to 2999: other numbers of four digits are rather
+ * post codes or counts. */
+static size_t
+partial_number(const struct scan *sc)
+{
+	int a, b;
+	size_t la = digits(sc, 0, &a), lb;
+	unsigned char sep = at(sc, la);
+	if (la == 4) {
+		lb = digits(sc, 5, &b);
+		if (sep == '-' && a >= 1 && lb >= 1 && lb <= 2 && b >= 1 &&
+		    b <= 12 && ends(sc, 5 + lb))
+			return 5 + lb;
+		return a >= 1000 && a <= 2999 && ends(sc, 4) ? 4 : 0;
+	}
+	if (la < 1 || la > 2 || (sep != '/' && sep != '.') || a < 1 || a > 12)
+		return 0;
+	if (digits(sc, la + 1, &b) != 4 || b < 1 || !ends(sc, la + 5))
+		return 0;
+	return la + 5;
+}
+
+size_t
+date_partial(const char *s, size_t n)
+{
+	struct scan sc = { s, n, DATE_ORDER_NONE, NULL, NULL, NULL, false };
+	size_t e = 0;
+	if (n == 0)
+		return 0;
+	if (is_digit((unsigned char)s[0]))
+		e = partial_number(&sc);
+	else if (is_alpha((unsigned char)s[0]))
+		e = partial_named(&sc);
+	/* "2022-03-14", "1996-1999": part of something longer */
+	return e && !continues(&sc, e) ? e : 0;
+}
+
+/* Near misses. */
+
+#define GLUE_MAX 32	/* no date that text is glued to is longer */
+
+/* Letters that stand for digits in "2026-06-1O", "14.3.2O26". */
+static char
+lookalike(unsigned char c)
+{
+	switch (c) {
+	case 'O': case 'o':
+		return '0';
+	case 'l': case 'I':
+		return '1';
+	}
+	return 0;
+}
+
+/* The number of bytes of the letter at i: an ASCII letter, or a letter
+ * of two bytes in UTF-8 (U+00C0 to U+07FF: Latin, Greek, Cyrillic …,
+ * but not '×' and '÷'); 0 when there is none. */
+static size_t
+letter_at(const struct scan *sc, size_t i)
+{
+	unsigned char c = at(sc, i), c2 = at(sc, i + 1);
+	if (i < sc->n && is_alpha(c))
+		return 1;
+	if (c < 0xc3 || c > 0xdf || c2 < 0x80 || c2 > 0xbf)
+		return 0;
+	return c == 0xc3 && (c2 == 0x97 || c2 == 0xb7) ? 0 : 2;
+}
+
+/* Three groups of ASCII letters and digits joined by one kind of
+ * separator ('-', '.', '/'), shaped like a date with the year of four
+ * first or last and the others of one or two, each group starting with
+ * a digit or a letter that looks like one, with one or two letters in
+ * all: the length of it, and the place of its first letter in *letter;
+ * else 0. */
+static size_t
+letter_date(const struct scan *sc, size_t *letter)
+{
+	size_t len[3], g = 0, k = 0, i, letters = 0;
+	unsigned char sep = 0;
+	for (i = 0;; i++) {
+		unsigned char c = at(sc, i);
+		if (i < sc->n && (is_digit(c) || is_alpha(c))) {
+			if (k == 0 && !is_digit(c) && !lookalike(c))
+				return 0;
+			if (is_alpha(c) && letters++ == 0)
+				*letter = i;
+			k++;
+			continue;
+		}
+		if (k == 0)
+			return 0;
+		len[g++] = k;
+		k = 0;
+		if (g == 3 || (c != '-' && c != '.' && c != '/') ||
+		    (sep && c != sep))
+			break;
+		sep = c;
+	}
+	if (g != 3 || letters < 1 || letters > 2 || letter_at(sc, i) ||
+	    continues(sc, i))
+		return 0;
+	if ((len[0] == 4 && len[1] <= 2 && len[2] <= 2) ||
+	    (len[0] <= 2 && len[1] <= 2 && len[2] == 4))
+		return i;
+	return 0;
+}
+
+/* "2026-06-1O": a letter where a digit belongs. */
+static char *
+misspelt(const struct scan *sc, size_t *used)
+{
+	size_t letter = 0, len = letter_date(sc, &letter), u = 0;
+	struct buf b = {0};
+	struct date v;
+	char iso[DATE_BUFSZ];
+	if (len == 0)
+		return NULL;
+	char *fix = xstrndup(sc->s, len);
+	for (size_t i = 0; i < len; i++)
+		if (lookalike((unsigned char)fix[i]))
+			fix[i] = lookalike((unsigned char)fix[i]);
+	buf_adds(&b, "misspelt date '");
+	buf_add(&b, sc->s, len);
+	buf_printf(&b, "': letter '%c' among the digits; ", sc->s[letter]);
+	if (date_scan_order(fix, len, sc->order, &v, &u, NULL) == DATE_FULL &&
+	    u == len)
+		buf_printf(&b, "write %s", date_format(v, iso));
+	else
+		buf_adds(&b, "write the date in digits, as YYYY-MM-DD");
+	free(fix);
+	*used = len;
+	return buf_steal(&b);
+}
+
+/* "date glued to text: put ':' or a space after 'DATE'" for the date
+ * s[0..len). */
+static char *
+glued_message(const char *s, size_t len)
+{
+	struct buf b = {0};
+	buf_adds(&b, "date glued to text: put ':' or a space after '");
+	buf_add(&b, s, len);
+	buf_addc(&b, '\'');
+	return buf_steal(&b);
+}
+
+/* "2026-09-14Besuch": a full date with letters right after it, or one
+ * that is wrong ("31.02.2026Besuch": what is wrong with it).  *used
+ * covers the date and the letters. */
+static char *
+glued(const struct scan *sc, size_t *used)
+{
+	for (size_t i = 1; i < sc->n && i <= GLUE_MAX; i++) {
+		size_t u = 0, w, e;
+		char *msg = NULL;
+		if (!is_digit((unsigned char)sc->s[i - 1]) || !letter_at(sc, i))
+			continue;
+		enum date_scan r = date_scan_order(sc->s, i, sc->order, NULL,
+		    &u, &msg);
+		if ((r != DATE_FULL && r != DATE_BAD) || u != i) {
+			free(msg);
+			continue;
+		}
+		for (e = i; (w = letter_at(sc, e)) > 0; e += w)
+			;
+		*used = e;
+		return r == DATE_BAD ? msg : glued_message(sc->s, i);
+	}
+	return NULL;
+}
+
+char *
+date_near_miss(const char *s, size_t n, enum date_order order, size_t *used)
+{
+	struct scan sc = { s, n, order, NULL, NULL, NULL, false };
+	size_t u = 0;
+	char *msg = NULL;
+	if (n == 0 || !(is_digit((unsigned char)s[0]) ||
+	    is_alpha((unsigned char)s[0])))
+		return NULL;
+	if (date_scan_order(s, n, order, NULL, NULL, NULL) != DATE_NONE)
+		return NULL;
+	if (is_digit((unsigned char)s[0]))
+		msg = misspelt(&sc, &u);
+	if (!msg)
+		msg = glued(&sc, &u);
+	if (msg && used)
+		*used = u;
+	return msg;
 }

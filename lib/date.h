@@ -21,22 +21,78 @@ enum date_scan {
 	DATE_BAD		/* looks like a date but is wrong: see *msg */
 };
 
+/* How slash dates ("02/03/2026", "2/3") are read: not at all (an
+ * ambiguous-date error), day first, or month first. */
+enum date_order { DATE_ORDER_NONE, DATE_ORDER_DMY, DATE_ORDER_MDY };
+
 /* Look for a date at the very start of s[0..n) (s need not be
  * NUL-terminated).  Accepted forms, SPEC "Notes":
  *   2026-03-14   14.03.2026   14.3.2026   14. März 2026   14 March 2026
- *   March 14, 2026   (German and English month names, full or three
- *   letters, with or without '.', "Maerz" too, any case)
+ *   March 14, 2026   Nov 14th, 2022   14th November 2022   (German and
+ *   English month names, full or three letters, with or without '.',
+ *   "Maerz" too, any case; English ordinals 1st 2nd 3rd 4th … 11th 21st)
+ *   with a time, as in YAML: 2024-06-14T23:02, 2024-06-14T23:02:11Z,
+ *   2024-06-14T23:02:11.5+02:00 (the date is 2024-06-14; a time after a
+ *   space, "2024-06-14 23:02", is not part of the date)
  *   without a year: --03-14   03-14   14.03.   14. März   March 14
+ *   March 14th   4th July
+ *   slash dates, with order DMY or MDY only: 02/03/2026   2/3/2026, and
+ *   without a year 2/3   02/03 when they stand alone ("2/3", "2/3: x",
+ *   not "1/2 of it") and month and day are in range ("50/50" is none).
  * The date ends at the end of s or before a character that is not a
  * letter or digit.  On DATE_FULL and DATE_YEARLESS *d is set and *used is
- * the number of bytes of the date.  On DATE_BAD, *used is the length of
- * the offending text and *msg a malloc'd message saying what is wrong and
- * what would be right, e.g. "ambiguous date '03/04/2026': write 2026-04-03
- * or 2026-03-04", "impossible date '31.02.2026': February 2026 has 28
- * days", "ambiguous date '14.03.26': write the year in full, e.g.
- * 2026-03-14".  Two-digit years and slash dates are DATE_BAD. */
+ * the number of bytes of the date (with its time).  On DATE_BAD, *used is
+ * the length of the offending text and *msg a malloc'd message saying
+ * what is wrong and what would be right, e.g. "ambiguous date
+ * '03/04/2026': write 2026-04-03 or 2026-03-04", "impossible date
+ * '31.02.2026': February 2026 has 28 days", "impossible date
+ * '3/14/2026': there is no month 14 (slash dates are read day first)",
+ * "impossible date '2024-06-14T25:00': there is no hour 25", "misspelt
+ * date '14st March 2026': write 14th" (an ordinal suffix of another
+ * day), "ambiguous date '14.03.26': write the year in full, e.g.
+ * 2026-03-14".  Two-digit years are always DATE_BAD; the suggestion reads
+ * 00-39 as 2000-2039 and 40-99 as 1940-1999 ("12.4.75": 1975-04-12), a
+ * fixed pivot that does not depend on the clock.  Slash dates in
+ * DATE_ORDER_NONE, year-first slash dates ("2026/03/14") and dash dates
+ * with the year last ("03-04-2026") in any order are DATE_BAD. */
+enum date_scan date_scan_order(const char *s, size_t n, enum date_order order,
+			       struct date *d, size_t *used, char **msg);
+
+/* date_scan_order with DATE_ORDER_NONE. */
 enum date_scan date_scan(const char *s, size_t n, struct date *d,
 			 size_t *used, char **msg);
+
+/* "dmy" or "mdy" (any case), a NUL-terminated string: *o and 0; anything
+ * else -1.  (For -d and TACT_DATE_ORDER.) */
+int date_order_parse(const char *s, enum date_order *o);
+
+/* A date without a day at the start of s[0..n): a bare year from 1000 to
+ * 2999 ("1996"), a month and year ("März 2022", "March 2022", "Mar. 2022",
+ * "March, 2022", "2022-03", "03/2022", "03.2022").  Returns the number of
+ * bytes of it (it ends at the end of s or before a character that is not
+ * a letter or digit, and no separator and digit follow: "2022-03-14" and
+ * "1996-1999" are none), or 0.  For the warning about dated fields on
+ * which no occasion can fall ("Gegründet: 1996"). */
+size_t date_partial(const char *s, size_t n);
+
+/* When date_scan_order finds DATE_NONE at the start of s[0..n) but the
+ * text looks like a date was meant: a malloc'd warning saying what is
+ * wrong and what to write, and *used (if not NULL) the length of the
+ * offending text; else NULL (also when date_scan_order finds a date or
+ * an error).  The cases:
+ *   a letter among the digits of a date with a year ("2026-06-1O",
+ *   "14.3.2O26", "2026-6-1x"): "misspelt date '2026-06-1O': letter 'O'
+ *   among the digits; write 2026-06-10" (O, o, l and I read as digits
+ *   give the suggestion, else "write the date in digits, as YYYY-MM-DD");
+ *   a full date glued to letters ("2026-09-14Besuch"): "date glued to
+ *   text: put ':' or a space after '2026-09-14'", *used covering the date
+ *   and the letters; when that date is wrong ("31.02.2026Besuch"), the
+ *   error about it.
+ * Ordinary text, amounts ("12.50 €", "1.200,50"), times ("10:30"),
+ * versions ("v1.2.3", "1.2.3"), phone numbers and counts ("3 Kinder")
+ * draw none. */
+char *date_near_miss(const char *s, size_t n, enum date_order order,
+		     size_t *used);
 
 /* Strict parse of a whole NUL-terminated string "YYYY-MM-DD" or, when
  * yearless_ok, also "--MM-DD".  Returns 0, or -1 when it is not a valid

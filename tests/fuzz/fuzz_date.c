@@ -1,13 +1,18 @@
-/* fuzz_date: date_scan and date_parse_iso on any bytes, and the day
- * arithmetic on any day of years 1 to 9999.
+/* fuzz_date: date_scan, date_scan_order in each order, date_partial,
+ * date_near_miss, date_order_parse and date_parse_iso on any bytes, and
+ * the day arithmetic on any day of years 1 to 9999.
  *
- * Invariants: date_scan reads nothing past n and *used <= n; a DATE_FULL
- * date is valid, has a year, and round-trips through date_format and
- * date_parse_iso (and through day numbers); a DATE_YEARLESS one
- * round-trips as "--MM-DD"; DATE_BAD comes with a message; the result
- * does not depend on which out-pointers are given; on valid UTF-8 the
- * date ends on a character boundary (messages quote it); whatever
- * date_parse_iso accepts is valid and formats back to the same text. */
+ * Invariants: the scanners read nothing past n and *used <= n; a
+ * DATE_FULL date is valid, has a year, and round-trips through
+ * date_format and date_parse_iso (and through day numbers); a
+ * DATE_YEARLESS one round-trips as "--MM-DD"; DATE_BAD comes with a
+ * message; the result does not depend on which out-pointers are given;
+ * date_scan is date_scan_order in DATE_ORDER_NONE; on valid UTF-8 the
+ * date, and the text a near miss names, end on a character boundary
+ * (messages quote them); date_partial's length ends where a date may
+ * end; a near miss has a message, at least one byte, and comes only
+ * where date_scan_order finds nothing; whatever date_parse_iso accepts
+ * is valid and formats back to the same text. */
 #include "date.h"
 #include "text.h"
 #include "fuzz.h"
@@ -24,14 +29,20 @@ check_days(struct date d)
 	CHECK(date_diff(date_add_days(d, 1), d) == 1);
 }
 
+static const enum date_order orders[] = {
+	DATE_ORDER_NONE, DATE_ORDER_DMY, DATE_ORDER_MDY
+};
+
 static void
-scan(const char *s, size_t n)
+scan(const char *s, size_t n, enum date_order o)
 {
 	struct date d = { -1, -1, -1 };
 	size_t used = (size_t)-1;
 	char *msg = NULL;
-	enum date_scan r = date_scan(s, n, &d, &used, &msg);
-	CHECK(r == date_scan(s, n, NULL, NULL, NULL));
+	enum date_scan r = date_scan_order(s, n, o, &d, &used, &msg);
+	CHECK(r == date_scan_order(s, n, o, NULL, NULL, NULL));
+	if (o == DATE_ORDER_NONE)
+		CHECK(r == date_scan(s, n, NULL, NULL, NULL));
 	char buf[DATE_BUFSZ];
 	struct date back;
 	switch (r) {
@@ -71,6 +82,44 @@ scan(const char *s, size_t n)
 		CHECK(utf8_valid(s, used));
 }
 
+static bool
+alnum(unsigned char c)
+{
+	unsigned char l = c | 0x20;
+	return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'z');
+}
+
+static void
+partial(const char *s, size_t n)
+{
+	size_t e = date_partial(s, n);
+	CHECK(e <= n);
+	if (e > 0 && e < n)
+		CHECK(!alnum((unsigned char)s[e]));
+	if (utf8_valid(s, n))
+		CHECK(utf8_valid(s, e));
+}
+
+static void
+near_miss(const char *s, size_t n, enum date_order o)
+{
+	size_t used = (size_t)-1;
+	char *msg = date_near_miss(s, n, o, &used);
+	char *again = date_near_miss(s, n, o, NULL);
+	CHECK((msg == NULL) == (again == NULL));
+	if (!msg) {
+		CHECK(used == (size_t)-1);
+		return;
+	}
+	CHECK(*msg && strcmp(msg, again) == 0);
+	CHECK(used >= 1 && used <= n);
+	CHECK(date_scan_order(s, n, o, NULL, NULL, NULL) == DATE_NONE);
+	if (utf8_valid(s, n))
+		CHECK(utf8_valid(s, used));
+	free(msg);
+	free(again);
+}
+
 static void
 iso(const char *s)
 {
@@ -91,10 +140,19 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = fuzz_copy(data, size, 0);
-	scan(s, size);
+	for (size_t i = 0; i < sizeof orders / sizeof orders[0]; i++) {
+		scan(s, size, orders[i]);
+		near_miss(s, size, orders[i]);
+	}
+	partial(s, size);
 	free(s);
 	s = fuzz_copy(data, size, 1);
 	iso(s);
+	enum date_order o = DATE_ORDER_NONE;
+	if (date_order_parse(s, &o) == 0)
+		CHECK(strlen(s) == 3 && o != DATE_ORDER_NONE);
+	else
+		CHECK(o == DATE_ORDER_NONE);
 	free(s);
 
 	/* Any day of years 1..9999 from the first bytes. */
