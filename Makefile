@@ -20,9 +20,12 @@ CFLAGS ?= -O2 -g
 override CFLAGS := -std=c11 -Wall -Wextra -Wpedantic $(CFLAGS)
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-override CPPFLAGS := -D_XOPEN_SOURCE=700 -Ilib $(PCRE_CFLAGS) $(CPPFLAGS)
+override CPPFLAGS := -D_XOPEN_SOURCE=700 -Ilib $(PCRE_CFLAGS) $(YAML_CFLAGS) \
+	$(CPPFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
@@ -49,12 +52,13 @@ $(LIBA): $(LIB_OBJ)
 
 $(O)/bin/%: bin/%.c $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(LIBA) $(PCRE_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(LIBA) \
+		$(PCRE_LIBS) $(YAML_LIBS)
 
 $(O)/tests/unit/bin/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< \
-		$(LIBA) $(PCRE_LIBS) $(CMOCKA_LIBS)
+		$(LIBA) $(PCRE_LIBS) $(YAML_LIBS) $(CMOCKA_LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(BINS:=.d) $(UNITS:=.d)
 
@@ -153,7 +157,7 @@ build-fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
 		tests/fuzz/fuzz_due.h $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBA) \
-		$(PCRE_LIBS)
+		$(PCRE_LIBS) $(YAML_LIBS)
 
 clean: clean-fuzz
 clean-fuzz:

@@ -21,9 +21,11 @@ if [ "${1:-}" = fuzz ]; then
 	# The library's own dependencies, as for make check.
 	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 	have_pc libpcre2-8 || missing="$missing libpcre2-dev"
+	have_pc yaml-0.1 || missing="$missing libyaml-dev"
 else
 	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 	have_pc libpcre2-8 || missing="$missing libpcre2-dev"
+	have_pc yaml-0.1 || missing="$missing libyaml-dev"
 	have_pc cmocka || missing="$missing libcmocka-dev"
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 	# tests/bounds measures peak memory with GNU time.

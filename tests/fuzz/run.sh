@@ -52,6 +52,19 @@ seed() {
 		    -o -path 'tests/cases/parse-*/out' \
 		    -o -path 'tests/cases/due-*/out' \) >"$B/seeds/list"
 		;;
+	fuzz_frontmatter)
+		# The front matter of every note that has one: the lines
+		# between the first two '---' lines.
+		find samples tests/cases tests/hostile -type f \( -name '*.md' \
+		    -o -path '*/stdin' \) | while IFS= read -r f; do
+			n=$((n + 1))
+			awk 'NR == 1 && !/^---\r?$/ { exit }
+			    NR > 1 && /^---\r?$/ { exit } NR > 1' "$f" \
+			    >"$dir/m$n"
+			[ -s "$dir/m$n" ] || rm -f "$dir/m$n"
+		done
+		: >"$B/seeds/list"
+		;;
 	*)
 		: >"$B/seeds/list"
 		;;
