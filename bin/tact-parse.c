@@ -125,14 +125,29 @@ parse(FILE *fp, const char *name, void *np)
 int
 main(int argc, char *argv[])
 {
-	opts_begin("tact-parse", "tact-parse [-h] [FILE | DIR | -] ...", argc,
-	    argv);
-	while (opts_next(argc, argv, "") != -1)
-		;
+	opts_begin("tact-parse", "tact-parse [-h] [-d dmy | mdy] [-x PATTERN] "
+	    "... [FILE | DIR | -] ...", argc, argv);
+	const char *order = NULL;
+	struct input_exclude ex = {0};
+	int c;
+	while ((c = opts_next(argc, argv, "d:x:")) != -1) {
+		switch (c) {
+		case 'd':
+			order = optarg;
+			break;
+		case 'x':
+			ex.pat = xrealloc(ex.pat, (ex.n + 1) * sizeof *ex.pat);
+			ex.pat[ex.n++] = optarg;
+			break;
+		}
+	}
 
 	struct notes *np = notes_new(put, NULL);
-	input_each(argc - optind, argv + optind, true, parse, np);
+	notes_date_order(np, opts_date_order('d', order));
+	input_each_x(argc - optind, argv + optind, true, &ex, parse, np);
+	notes_end(np);
 	notes_free(np);
+	free(ex.pat);
 	flush();
 	buf_free(&out);
 	add_source(NULL, 0);

@@ -3,11 +3,12 @@
 #include <string.h>
 
 #include "gesture.h"
+#include "noteline.h"
 #include "rx.h"
 #include "text.h"
 
 /* The tag pattern of tact-notes(5), as the notes parser reads tags. */
-#define TAG_PATTERN "(?<!\\S)#\\p{L}[\\p{L}\\p{N}_-]*"
+#define TAG_PATTERN "(?<!\\S)#\\p{L}[\\p{L}\\p{M}\\p{N}_-]*"
 
 static struct rx tag_rx;
 static bool tag_rx_ready;
@@ -72,11 +73,11 @@ is_empty(const char *s)
 	return true;
 }
 
-/* Append s without its #tags, white space as it is. */
+/* Append s[0..n) without its #tags, white space as it is. */
 static void
-untag(struct buf *out, const char *s)
+untag_only(struct buf *out, const char *s, size_t n)
 {
-	size_t n = strlen(s), at = 0;
+	size_t at = 0;
 	if (memchr(s, '#', n) && utf8_valid(s, n)) {
 		struct rx *rx = tag_pattern();
 		while (at < n && rx_match(rx, s, n, at, 0)) {
@@ -86,6 +87,22 @@ untag(struct buf *out, const char *s)
 		}
 	}
 	buf_add(out, s + at, n - at);
+}
+
+/* Append s without its #tags, its wikilinks as their labels
+ * ("[[Anna Müller|Anna]]" → "Anna"), white space as it is. */
+static void
+untag(struct buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	if (!strstr(s, "[[")) {
+		untag_only(out, s, n);
+		return;
+	}
+	struct buf t = {0};
+	untag_only(&t, s, n);
+	line_unlink(out, t.s, t.len);
+	buf_free(&t);
 }
 
 void

@@ -12,6 +12,7 @@
  * is itself a link is followed. */
 #include <errno.h>
 #include <dirent.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,9 +76,31 @@ is_md(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
+/* Is the entry path (below the directory argument root) left out? */
+static bool
+excluded(const struct input_exclude *ex, const char *root, const char *path)
+{
+	if (!ex || !ex->n)
+		return false;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t rl = strlen(root);
+	const char *rel = path;
+	if (!strncmp(path, root, rl)) {
+		rel = path + rl;
+		while (*rel == '/')
+			rel++;
+	}
+	for (size_t i = 0; i < ex->n; i++)
+		if (!fnmatch(ex->pat[i], base, 0) ||
+		    !fnmatch(ex->pat[i], rel, FNM_PATHNAME))
+			return true;
+	return false;
+}
+
 /* Add the "*.md" files below dir to files (unsorted). */
 static void
-collect(const char *dir, struct strv *files)
+collect(const char *dir, const struct input_exclude *ex, struct strv *files)
 {
 	struct strv todo = {0};
 	strv_push(&todo, xstrdup(dir));
@@ -100,6 +123,10 @@ collect(const char *dir, struct strv *files)
 			if (de->d_name[0] == '.')
 				continue;
 			char *path = join(d, de->d_name);
+			if (excluded(ex, dir, path)) {
+				free(path);
+				continue;
+			}
 			struct stat st;
 			if (lstat(path, &st) != 0) {
 				diag_syserr("cannot read '%s'", path);
@@ -163,6 +190,13 @@ run_file(const char *name, input_fn fn, void *ctx)
 void
 input_each(int argc, char *const argv[], bool dirs, input_fn fn, void *ctx)
 {
+	input_each_x(argc, argv, dirs, NULL, fn, ctx);
+}
+
+void
+input_each_x(int argc, char *const argv[], bool dirs,
+    const struct input_exclude *ex, input_fn fn, void *ctx)
+{
 	if (argc <= 0) {
 		run(stdin, "-", fn, ctx);
 		return;
@@ -177,6 +211,8 @@ input_each(int argc, char *const argv[], bool dirs, input_fn fn, void *ctx)
 			continue;
 		}
 		struct stat st;
+		if (excluded(ex, "", arg))
+			continue;
 		if (stat(arg, &st) != 0) {
 			diag_syserr("cannot read '%s'", arg);
 			continue;
@@ -191,7 +227,7 @@ input_each(int argc, char *const argv[], bool dirs, input_fn fn, void *ctx)
 			continue;
 		}
 		size_t first = found.n;
-		collect(arg, &found);
+		collect(arg, ex, &found);
 		if (found.n > first)
 			qsort(found.v + first, found.n - first,
 			      sizeof *found.v, cmp_path);

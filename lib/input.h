@@ -19,4 +19,16 @@ typedef void (*input_fn)(FILE *fp, const char *name, void *ctx);
 void input_each(int argc, char *const argv[], bool dirs, input_fn fn,
 		void *ctx);
 
+/* What to leave out: files and folders whose name or path relative to
+ * the directory argument matches one of the shell patterns (fnmatch(3)),
+ * e.g. "Templates", "Archive", "*.draft.md", "Daily/2019-*". */
+struct input_exclude {
+	char **pat;
+	size_t n;
+};
+
+/* input_each, leaving out what ex names (ex may be NULL). */
+void input_each_x(int argc, char *const argv[], bool dirs,
+		  const struct input_exclude *ex, input_fn fn, void *ctx);
+
 #endif

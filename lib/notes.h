@@ -7,7 +7,8 @@
  * are diagnosed as "FILE:LINE: error|warning: …" and the line skipped.
  * A section is held back until it ends (its id may be given by an "id"
  * field anywhere in it), so memory grows with the largest section, never
- * with the file. */
+ * with the file; only journal lines that link a client wait for the end
+ * of the input. */
 #ifndef TACT_NOTES_H
 #define TACT_NOTES_H
 
@@ -60,7 +61,17 @@ struct notes;
 struct notes *notes_new(notes_fn fn, void *ctx);
 void notes_free(struct notes *np);
 
-/* Parse one file; name is used in diagnostics and as the file of items. */
+/* How slash dates ("02/03/2026") are read; by default they are an
+ * ambiguous-date error. */
+void notes_date_order(struct notes *np, enum date_order order);
+
+/* Parse one file; name is used in diagnostics and as the file of items.
+ * A journal page (a file named by a date) gives no client: the entries of
+ * its lines that link clients wait for notes_end. */
 void notes_parse(struct notes *np, FILE *fp, const char *name);
+
+/* After the last file: the entries of journal pages, now that every
+ * client is known (an ENTRY item each, for the clients a line links). */
+void notes_end(struct notes *np);
 
 #endif

@@ -10,7 +10,7 @@
 #include "text.h"
 
 struct occ_rx {
-	struct rx tag, field, key, date, dateish;
+	struct rx tag, name, field, key, date, dateish;
 };
 
 #define WHEN_FORMS "FIELD, FIELD/N, FIELD@A,B, MM-DD, YYYY-MM-DD, " \
@@ -22,7 +22,10 @@ occasions_init(struct occasions *os, const char *file)
 	memset(os, 0, sizeof *os);
 	os->file = xstrdup(file);
 	os->rx = xmalloc(sizeof *os->rx);
-	rx_init(&os->rx->tag, "^#(\\p{L}[\\p{L}\\p{N}_-]*)\\+([0-9]+)$", 0);
+	rx_init(&os->rx->tag, "^#(\\p{L}[\\p{L}\\p{M}\\p{N}_-]*)\\+([0-9]+)$",
+	    0);
+	/* A NAME is a tag word: "glückwunsch" is fine. */
+	rx_init(&os->rx->name, "^\\p{L}[\\p{L}\\p{M}\\p{N}_-]*$", 0);
 	/* The list of FIELD@A,B is checked item by item (parse_field): a
 	 * group repeated for each item would hit the JIT's stack or the
 	 * depth limit on a long list, differently with and without JIT. */
@@ -60,6 +63,7 @@ occasions_free(struct occasions *os)
 	hash_free(&os->names);
 	if (os->rx) {
 		rx_free(&os->rx->tag);
+		rx_free(&os->rx->name);
 		rx_free(&os->rx->field);
 		rx_free(&os->rx->key);
 		rx_free(&os->rx->date);
@@ -279,7 +283,8 @@ parse_when(struct occasions *os, struct occasion *o, const char *s,
 			return -1;
 		}
 		g = group(&os->rx->tag, s, 1, &len);
-		o->key = key_normalize(g, len);
+		o->key = xstrndup(g, len);	/* compared as tags are */
+		text_lower(o->key, len);
 		if (strcmp(o->key, o->name) == 0) {
 			diag_error(os->file, line, "occasion '%s' follows its "
 			    "own tag in '%.*s': the entry that marks it done "
@@ -344,15 +349,6 @@ parse_lead(struct occasions *os, struct occasion *o, const char *s,
 	return 0;
 }
 
-static bool
-good_name(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return n > 0;
-}
 
 /* The next word of s[*at..n), blank-separated. */
 static const char *
@@ -383,12 +379,14 @@ parse_rule(struct occasions *os, struct occasion *o, const char *s,
 		    "e.g. 'birthday birthday 2 Call {contact}'");
 		return -1;
 	}
-	if (!good_name(name, nl)) {
-		diag_error(os->file, line, "bad occasion name '%.*s': use "
-		    "lowercase letters a-z, digits and '-'", (int)nl, name);
+	if (!match(&os->rx->name, name, nl)) {
+		diag_error(os->file, line, "bad occasion name '%.*s': a tag "
+		    "word of letters, digits, '-' and '_' that starts with a "
+		    "letter, e.g. birthday or glückwunsch", (int)nl, name);
 		return -1;
 	}
 	o->name = xstrndup(name, nl);
+	text_lower(o->name, nl);	/* compared as tags are */
 	struct occasion *first = hash_get(&os->names, o->name);
 	if (first) {
 		diag_error(os->file, line, "occasion '%s' defined twice "

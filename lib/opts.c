@@ -88,3 +88,20 @@ opts_number(int opt, const char *arg, long min, long max, const char *what)
 		    opt, arg, what, min, max);
 	return v;
 }
+
+enum date_order
+opts_date_order(int opt, const char *arg)
+{
+	enum date_order o = DATE_ORDER_NONE;
+	if (arg) {
+		if (date_order_parse(arg, &o) != 0)
+			opts_fail("-%c '%s': write dmy (day first) or mdy "
+			    "(month first)", opt, arg);
+		return o;
+	}
+	const char *env = getenv("TACT_DATE_ORDER");
+	if (env && *env && date_order_parse(env, &o) != 0)
+		opts_fail("TACT_DATE_ORDER '%s': write dmy (day first) or mdy "
+		    "(month first)", env);
+	return o;
+}

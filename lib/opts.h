@@ -28,6 +28,10 @@ _Noreturn void opts_fail(const char *fmt, ...)
 /* The value of option -opt: a date "YYYY-MM-DD", or a whole number from
  * min to max (what names the unit in the message, e.g. "days"). */
 struct date opts_date(int opt, const char *arg);
+/* How slash dates are read: the value of option -opt when arg is not
+ * NULL, else $TACT_DATE_ORDER, else DATE_ORDER_NONE ("dmy" or "mdy";
+ * anything else is a usage error). */
+enum date_order opts_date_order(int opt, const char *arg);
 long opts_number(int opt, const char *arg, long min, long max,
 		 const char *what);
 

@@ -72,26 +72,48 @@ trim(const char *s, size_t *n)
 	return s;
 }
 
+void
+text_lower(char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z') {
+			s[i] = (char)(c - 'A' + 'a');
+		} else if (c == 0xc3 && i + 1 < n) {
+			/* U+00C0..U+00DE, not U+00D7 (multiplication sign) */
+			unsigned char d = (unsigned char)s[i + 1];
+			if (d >= 0x80 && d <= 0x9e && d != 0x97)
+				s[i + 1] = (char)(d + 0x20);
+			i++;
+		}
+	}
+}
+
 char *
 key_normalize(const char *s, size_t n)
 {
 	char *out = xmalloc(n + 1);
 	size_t o = 0;
-	bool gap = false;	/* a run of spaces or '_' not yet written */
+	bool gap = false;	/* a run of spaces, '_' or '/' not yet written */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (is_blank(c) || c == '_') {
+		if (is_blank(c) || c == '_' || c == '/') {
 			gap = true;
+			continue;
+		}
+		if (c == '\'')
+			continue;
+		if (n - i >= 3 && !memcmp(s + i, "\xe2\x80\x99", 3)) {
+			i += 2;		/* U+2019, the typographic apostrophe */
 			continue;
 		}
 		if (gap && o)
 			out[o++] = '-';
 		gap = false;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
 		out[o++] = c;
 	}
 	out[o] = '\0';
+	text_lower(out, o);
 	return out;
 }
 

@@ -36,9 +36,14 @@ is_blank(char c)
  * and updates *n. */
 const char *trim(const char *s, size_t *n);
 
-/* A field key as tact compares it: ASCII letters lowercased, each run of
- * spaces and '_' turned into one '-', ends trimmed ("Company founded" →
- * "company-founded").  Returns a malloc'd string. */
+/* Lowercase s[0..n) in place: ASCII and Latin-1 letters (UTF-8 "Ü" →
+ * "ü"); other bytes stay. */
+void text_lower(char *s, size_t n);
+
+/* A field key as tact compares it: letters lowercased (text_lower), each
+ * run of spaces, '_' and '/' turned into one '-', apostrophes (' and ’)
+ * dropped, ends trimmed ("Company founded" → "company-founded", "Spouse's
+ * Birthday" → "spouses-birthday").  Returns a malloc'd string. */
 char *key_normalize(const char *s, size_t n);
 
 #endif

@@ -1,18 +1,21 @@
 #!/bin/sh
-# make demo: the pipeline on samples/, for today.
+# make demo: the pipeline on samples/, for today.  samples/notes/vault is
+# an Obsidian-style folder; its Templates/ is left out with -x.
 set -u
 PATH=$(pwd)/bin:$PATH
-echo "\$ tact-parse samples/notes | head -n 12"
-tact-parse samples/notes | head -n 12
+parse="tact-parse -x Templates samples/notes"
+echo "\$ $parse | head -n 12"
+$parse | head -n 12
 echo "..."
-echo "($(tact-parse samples/notes | wc -l) records from $(ls samples/notes | wc -l) files)"
+echo "($($parse | wc -l) records from $(find samples/notes -name '*.md' \
+	-not -path '*/Templates/*' | wc -l) files)"
 if [ -x bin/tact-due ]; then
 	echo
-	echo "\$ tact-parse samples/notes | tact-due samples/occasions"
-	tact-parse samples/notes | tact-due samples/occasions
+	echo "\$ $parse | tact-due samples/occasions"
+	$parse | tact-due samples/occasions
 fi
 if [ -x bin/tact-report ]; then
 	echo
-	echo "\$ tact-parse samples/notes | tact-due -p samples/occasions | tact-report"
-	tact-parse samples/notes | tact-due -p samples/occasions | tact-report
+	echo "\$ $parse | tact-due -p samples/occasions | tact-report"
+	$parse | tact-due -p samples/occasions | tact-report
 fi

@@ -1,8 +1,10 @@
 /* fuzz_notes: the notes parser (lib/notes.h) on any bytes, read through a
  * stream as tact-parse reads a file.
  *
- * The input is parsed twice by one parser, as "a.md" and as "sub/Ä b.md"
- * (so the second time every client is one met before, merged).
+ * The input is parsed three times by one parser, as "a.md", as
+ * "sub/Ä b.md" (so the second time every client is one met before,
+ * merged) and as the journal page "Daily/2026-11-24.md" (its lines that
+ * link those clients are entries, handed on by notes_end).
  * Invariants: every item is well-formed (ids not empty, keys normalized,
  * dates valid, amounts in range, tags lowercase without repeats, text
  * valid UTF-8 without NUL, lines within the input), sections are
@@ -139,14 +141,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.nlines++;	/* a last line without '\n' */
 
 	struct notes *np = notes_new(put, &r);
-	static const char *const names[] = { "a.md", "sub/\xc3\x84 b.md" };
-	for (int k = 0; k < 2; k++) {
+	static const char *const names[] = { "a.md", "sub/\xc3\x84 b.md",
+	    "Daily/2026-11-24.md" };
+	for (int k = 0; k < 3; k++) {
 		char *s = fuzz_copy(data, size, 0);
 		FILE *fp = fuzz_open(s, size);
 		notes_parse(np, fp, names[k]);
 		fclose(fp);
 		free(s);
 	}
+	notes_end(np);
 	notes_free(np);
 
 	/* What tact-parse writes, the reader takes: no diagnostic. */

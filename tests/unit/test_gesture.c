@@ -174,6 +174,16 @@ entry_tags_removed(void **state)
 	    "recall mentioned she is reading Der Zauberberg.");
 }
 
+/* Wikilinks in entries read as their labels, as in a note's preview. */
+static void
+entry_links_resolved(void **state)
+{
+	(void)state;
+	struct gesture_vals v = vals;
+	v.last = "Mittag mit [[Goldschmiede Kramer|Ilse]] und [[Jakob]] #call";
+	check("recall {last}", &v, "recall Mittag mit Ilse und Jakob");
+}
+
 /* An entry of tags only is missing. */
 static void
 entry_only_tags(void **state)
@@ -269,6 +279,7 @@ main(void)
 		cmocka_unit_test(builtin_over_field),
 		cmocka_unit_test(builtin_defaults),
 		cmocka_unit_test(entry_tags_removed),
+		cmocka_unit_test(entry_links_resolved),
 		cmocka_unit_test(entry_only_tags),
 		cmocka_unit_test(entry_not_tags),
 		cmocka_unit_test(whitespace_collapsed),

@@ -119,7 +119,8 @@ struct run {
 };
 
 static struct run
-run_input(int argc, char *const argv[], bool dirs)
+run_input_x(int argc, char *const argv[], bool dirs,
+	    const struct input_exclude *ex)
 {
 	struct run r = {{0}, NULL};
 	FILE *tmp = tmpfile();
@@ -128,7 +129,10 @@ run_input(int argc, char *const argv[], bool dirs)
 	int saved = dup(2);
 	assert_true(saved >= 0);
 	assert_true(dup2(fileno(tmp), 2) >= 0);
-	input_each(argc, argv, dirs, visit, &r.out);
+	if (ex)
+		input_each_x(argc, argv, dirs, ex, visit, &r.out);
+	else
+		input_each(argc, argv, dirs, visit, &r.out);
 	fflush(stderr);
 	assert_true(dup2(saved, 2) >= 0);
 	close(saved);
@@ -143,6 +147,12 @@ run_input(int argc, char *const argv[], bool dirs)
 	if (!r.out.s)
 		buf_adds(&r.out, "");
 	return r;
+}
+
+static struct run
+run_input(int argc, char *const argv[], bool dirs)
+{
+	return run_input_x(argc, argv, dirs, NULL);
 }
 
 static void
@@ -172,6 +182,35 @@ walk_tree(void **state)
 		"t/dir.md/y.md|Y\n"
 		"t/link.md|A\n", "");
 	assert_int_equal(diag_status(), 0);
+}
+
+/* -x leaves out folders and files by name or by path below the
+ * directory argument, and file arguments by name. */
+static void
+walk_excluded(void **state)
+{
+	(void)state;
+	char *argv[] = {"t", "t/a.md"};
+	char *pat[] = {"deep", "a-*.md", "dir.md/y.md", "link.md"};
+	struct input_exclude ex = {pat, 4};
+	struct run r = run_input_x(2, argv, true, &ex);
+	assert_string_equal(r.out.s,
+		"t/a.md|A\n"
+		"t/a/b.md|B\n"
+		"t/a.md|A\n");
+	assert_string_equal(r.err, "");
+	buf_free(&r.out);
+	free(r.err);
+	char *pat2[] = {"a"};
+	struct input_exclude ex2 = {pat2, 1};
+	r = run_input_x(1, argv, true, &ex2);
+	assert_string_equal(r.out.s,
+		"t/a-c.md|AC\n"
+		"t/a.md|A\n"
+		"t/dir.md/y.md|Y\n"
+		"t/link.md|A\n");
+	buf_free(&r.out);
+	free(r.err);
 }
 
 /* A trailing '/' on a directory argument is not doubled; a deeper
@@ -323,6 +362,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(walk_tree),
 		cmocka_unit_test(walk_trailing_slash),
+		cmocka_unit_test(walk_excluded),
 		cmocka_unit_test(files_in_order),
 		cmocka_unit_test(standard_input),
 		cmocka_unit_test(directory_refused),

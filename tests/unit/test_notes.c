@@ -46,24 +46,37 @@ collect(const struct notes_item *it, void *ctx)
 	}
 }
 
-/* Parse text as file name, with diagnostics captured into diags. */
+/* Parse the files names[i] holding texts[i], in order, then end, with
+ * diagnostics captured into diags. */
 static const char *
-parse(const char *name, const char *text)
+parse_files(size_t n, const char *const *names, const char *const *texts,
+	    enum date_order order)
 {
 	buf_reset(&got);
 	free(diags);
 	FILE *err = open_memstream(&diags, &diagslen);
 	assert_non_null(err);
 	diag_output(err);
-	FILE *fp = fmemopen((void *)text, strlen(text), "r");
-	assert_non_null(fp);
 	struct notes *np = notes_new(collect, NULL);
-	notes_parse(np, fp, name);
+	notes_date_order(np, order);
+	for (size_t i = 0; i < n; i++) {
+		FILE *fp = fmemopen((void *)texts[i], strlen(texts[i]), "r");
+		assert_non_null(fp);
+		notes_parse(np, fp, names[i]);
+		fclose(fp);
+	}
+	notes_end(np);
 	notes_free(np);
-	fclose(fp);
 	diag_output(NULL);
 	fclose(err);
 	return got.s ? got.s : "";
+}
+
+/* Parse text as file name. */
+static const char *
+parse(const char *name, const char *text)
+{
+	return parse_files(1, &name, &text, DATE_ORDER_NONE);
 }
 
 /* The SPEC's example client, item by item. */
@@ -254,6 +267,280 @@ errors_skip_line(void **state)
 	    "e.g. YYYY-03-14\n");
 }
 
+
+/* Fields in every form: list items at any depth, bold keys and inline
+ * fields outside lists, bracketed inline fields, wikilinks in values,
+ * keys in any script and with '.', '/', apostrophes. */
+static void
+field_forms(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("f.md",
+	    "# F\n"
+	    "**Geburtstag:** 12.04.1975  \n"
+	    "**Role** : CFO\n"
+	    "Gründung:: 2011-05-01\n"
+	    "- **Hobby**:: Segeln\n"
+	    "\t\t- Spouse's Birthday: 1980-03-14\n"
+	    "        * Role/Title: Boss\n"
+	    "We met [Kunde seit:: 2019-03-01] and (hobby2:: Jazz) then.\n"
+	    "- Firma: [[Kunden/Weingut Rebholz|Rebholz]] and [[Anna]]\n"
+	    "- created: 2024-06-14 23:02\n"
+	    "- address.city: Köln\n"
+	    "Plain: no field outside a list\n"
+	    "- https://example.com\n"
+	    "- 10:30 call\n"),
+	    "client f 1 F\n"
+	    "field f 2 geburtstag [1975-04-12] 12.04.1975\n"
+	    "field f 3 role [] CFO\n"
+	    "field f 4 gründung [2011-05-01] 2011-05-01\n"
+	    "field f 5 hobby [] Segeln\n"
+	    "field f 6 spouses-birthday [1980-03-14] 1980-03-14\n"
+	    "field f 7 role-title [] Boss\n"
+	    "field f 8 kunde-seit [2019-03-01] 2019-03-01\n"
+	    "field f 8 hobby2 [] Jazz\n"
+	    "field f 9 firma [] Rebholz and Anna\n"
+	    "field f 10 created [2024-06-14] 2024-06-14 23:02\n"
+	    "field f 11 address.city [] Köln\n"
+	    "section f h1 i14 e14\n");
+	assert_string_equal(diags, "");
+}
+
+/* Two-column tables: rows are fields, not the header; a table of dated
+ * rows draws one warning; wider tables are left alone. */
+static void
+tables(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("t.md",
+	    "# T\n"
+	    "| Key | Value |\n"
+	    "|---|---|\n"
+	    "| **Role** | Engineering Lead |\n"
+	    "| Email: | a@b.example |\n"
+	    "\n"
+	    "| Datum | Was |\n"
+	    "|---|---|\n"
+	    "| 2026-01-01 | x |\n"
+	    "| 2026-01-02 | y |\n"
+	    "\n"
+	    "| a | b | c |\n"
+	    "|---|---|---|\n"
+	    "| x | y | z |\n"
+	    "| no | delimiter |\n"),
+	    "client t 1 T\n"
+	    "field t 4 role [] Engineering Lead\n"
+	    "field t 5 email [] a@b.example\n"
+	    "section t h1 i0 e15\n");
+	assert_string_equal(diags,
+	    "t.md:9: warning: a table of dated rows is not read: write each "
+	    "row as a list item '- DATE: text'\n");
+}
+
+/* Date headings below the client own the lines under them: text, tags
+ * and the amount; dated items under them are entries of their own. */
+static void
+date_headings(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("d.md",
+	    "# D\n"
+	    "## Log\n"
+	    "### 2. März 2026 – Workshop\n"
+	    "Es gab Kuchen #Kuchen 24,90 €\n"
+	    "- Notiz dazu #extra #kuchen\n"
+	    "- 2026-03-04: eigener Eintrag #own\n"
+	    "### 2026-04-01\n"
+	    "\n"
+	    "Erster Text\n"
+	    "und mehr #tag2\n"
+	    "## Notizen\n"
+	    "Text #notag\n"
+	    "## **2026-09-15**\n"
+	    "- [x] 2026-09-16 done #karte\n"),
+	    "client d 1 D\n"
+	    "entry d 3 2026-03-02 [24.90 EUR] [kuchen,extra] Workshop\n"
+	    "entry d 6 2026-03-04 [ ] [own] eigener Eintrag #own\n"
+	    "entry d 7 2026-04-01 [ ] [tag2] Erster Text\n"
+	    "entry d 13 2026-09-15 [ ] [] \n"
+	    "entry d 14 2026-09-16 [ ] [karte] done #karte\n"
+	    "section d h1 i14 e14\n");
+	assert_string_equal(diags, "");
+}
+
+/* Dated lines outside lists: with ':' or a dash an entry, else a
+ * warning; bold dates. */
+static void
+dated_lines(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("l.md",
+	    "# L\n"
+	    "2026-03-02: Anruf mit Anna\n"
+	    "2026-03-03 – Besuch\n"
+	    "2026-03-04 ohne Trenner\n"
+	    "- **2026-09-15**: Besuch #Glückwunsch\n"
+	    "- __2026-09-16:__ Karte\n"),
+	    "client l 1 L\n"
+	    "entry l 2 2026-03-02 [ ] [] Anruf mit Anna\n"
+	    "entry l 3 2026-03-03 [ ] [] Besuch\n"
+	    "entry l 5 2026-09-15 [ ] [glückwunsch] Besuch #Glückwunsch\n"
+	    "entry l 6 2026-09-16 [ ] [] Karte\n"
+	    "section l h1 i6 e6\n");
+	assert_string_equal(diags,
+	    "l.md:4: warning: line starts with the date '2026-03-04' but is "
+	    "no entry: write '- 2026-03-04: …' or '2026-03-04: …'\n");
+}
+
+/* A key given twice with different values: the last wins, a warning
+ * names the first; the same value again says nothing.  With '##'
+ * headings in the client the warning points to tact-clients. */
+static void
+key_twice(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("k.md",
+	    "# K\n- tier: A\n- tier: A\n- tier: B\n"),
+	    "client k 1 K\n"
+	    "field k 4 tier [] B\n"
+	    "section k h1 i4 e4\n");
+	assert_string_equal(diags,
+	    "k.md:4: warning: 'tier' given twice: 'B' here replaces 'A' of "
+	    "line 2\n");
+	parse("k.md", "# Kunden\n## Eins\n- tier: A\n## Zwei\n- tier: B\n");
+	assert_string_equal(diags,
+	    "k.md:5: warning: 'tier' given twice: 'B' here replaces 'A' of "
+	    "line 3; if this file holds one client a '##' heading, add "
+	    "'tact-clients: h2' to its front matter\n");
+}
+
+/* "tact-clients: h2": one client a level-2 heading, the level-1 heading
+ * a title, date headings from level 3. */
+static void
+clients_h2(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("c.md",
+	    "---\ntact-clients: h2\n---\n"
+	    "# Kunden\n"
+	    "## Eins\n- tier: A\n### 2026-01-05\nTreffen\n"
+	    "## Zwei\n- tier: B\n"),
+	    "client eins 5 Eins\n"
+	    "field eins 6 tier [] A\n"
+	    "entry eins 7 2026-01-05 [ ] [] Treffen\n"
+	    "section eins h5 i6 e8\n"
+	    "client zwei 9 Zwei\n"
+	    "field zwei 10 tier [] B\n"
+	    "section zwei h9 i10 e10\n");
+	assert_string_equal(diags, "");
+}
+
+/* Journal pages: lines that link a client are its entries, dated by the
+ * page or the line; by name, file name or alias; after every file. */
+static void
+journal_pages(void **state)
+{
+	(void)state;
+	const char *names[] = {"Daily/2026-11-24.md", "journals/2026_11_25.md",
+	    "Kunden/rebholz.md", "Kunden/acme.md"};
+	const char *texts[] = {
+	    "# Tagebuch\n"
+	    "- Anruf mit [[Weingut Rebholz]] #call\n"
+	    "- [[Kunden/rebholz|die Rebholzens]] und [[Weingut Rebholz]] "
+	    "wieder\n"
+	    "- [[Unbekannt]] nichts\n"
+	    "- ohne Link\n"
+	    "Absatz mit [[ACME]] 20 €\n"
+	    "- [ ] [[ACME]] offen\n",
+	    "- 2026-11-20: spät notiert [[Acme Ltd|Acme]]\n",
+	    "---\naliases: [Rebholz, Weingut R.]\n---\n# Weingut Rebholz\n",
+	    "# Acme Ltd\n- id: acme\n- alias: ACME\n",
+	};
+	assert_string_equal(parse_files(4, names, texts, DATE_ORDER_NONE),
+	    "client weingut-rebholz 4 Weingut Rebholz\n"
+	    "field weingut-rebholz 2 aliases [] Rebholz, Weingut R.\n"
+	    "section weingut-rebholz h4 i0 e4\n"
+	    "client acme 1 Acme Ltd\n"
+	    "field acme 2 id [] acme\n"
+	    "field acme 3 alias [] ACME\n"
+	    "section acme h1 i3 e3\n"
+	    "entry weingut-rebholz 2 2026-11-24 [ ] [call] Anruf mit "
+	    "[[Weingut Rebholz]] #call\n"
+	    "entry weingut-rebholz 3 2026-11-24 [ ] [] [[Kunden/rebholz|die "
+	    "Rebholzens]] und [[Weingut Rebholz]] wieder\n"
+	    "entry acme 6 2026-11-24 [20.00 EUR] [] Absatz mit [[ACME]] 20 €\n"
+	    "entry acme 1 2026-11-20 [ ] [] spät notiert [[Acme Ltd|Acme]]\n");
+	assert_string_equal(diags, "");
+}
+
+/* Unfilled template placeholders are no clients. */
+static void
+template_placeholders(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("Templates/Kunde.md",
+	    "# {{title}}\n- contact: \n# <% tp.file.title %>\n- x: y\n"), "");
+	assert_string_equal(diags,
+	    "Templates/Kunde.md:1: warning: client '{{title}}' is an unfilled "
+	    "template placeholder: skipped (leave templates out with -x, "
+	    "e.g. -x Templates)\n"
+	    "Templates/Kunde.md:3: warning: client '<% tp.file.title %>' is "
+	    "an unfilled template placeholder: skipped (leave templates out "
+	    "with -x, e.g. -x Templates)\n");
+}
+
+/* Tags in any script, lowercased as far as Latin-1 goes. */
+static void
+tags_any_script(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("t.md",
+	    "# T\n- 2026-01-01: #Glückwunsch #Geschenk #ÄRGER #日本 #café\n"),
+	    "client t 1 T\n"
+	    "entry t 2 2026-01-01 [ ] [glückwunsch,geschenk,ärger,日本,café] "
+	    "#Glückwunsch #Geschenk #ÄRGER #日本 #café\n"
+	    "section t h1 i2 e2\n");
+}
+
+/* Lines nested under an entry item are its details: their tags and
+ * amount are the entry's (Logseq's child blocks); Logseq's task markers
+ * and block properties. */
+static void
+entry_children(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("p.md",
+	    "# P\n"
+	    "- 2026-03-14 lunch with Tom #lunch\n"
+	    "\t- gave him a bottle of wine £25 #gift\n"
+	    "\t  id:: 6571a2b3-1c2d-4e5f-8a9b-0c1d2e3f4a5b\n"
+	    "\t\t- collapsed:: true\n"
+	    "  continued #more\n"
+	    "- tier: A\n"
+	    "- DONE 2026-03-15 sent the card #card\n"
+	    "- TODO 2026-03-16 call back\n"
+	    "- LATER ask about [[Anna]]\n"
+	    "- id:: 6571a2b3-1c2d-4e5f-8a9b-0c1d2e3f4a5b\n"),
+	    "client p 1 P\n"
+	    "entry p 2 2026-03-14 [25.00 GBP] [lunch,gift,more] lunch with "
+	    "Tom #lunch\n"
+	    "field p 7 tier [] A\n"
+	    "entry p 8 2026-03-15 [ ] [card] sent the card #card\n"
+	    "section p h1 i11 e11\n");
+	assert_string_equal(diags, "");
+}
+
+/* A note without heading and without fields or entries is no client (a
+ * dashboard, a project page); one with a field is. */
+static void
+note_without_data(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("Home.md", "Welcome!\n\n```dataview\n"
+	    "table x\n```\n- [[Kunden]]\n"), "");
+	assert_string_equal(diags, "");
+}
+
 int
 main(void)
 {
@@ -271,6 +558,17 @@ main(void)
 		cmocka_unit_test(many_tags),
 		cmocka_unit_test(last_item_continuation),
 		cmocka_unit_test(errors_skip_line),
+		cmocka_unit_test(field_forms),
+		cmocka_unit_test(tables),
+		cmocka_unit_test(date_headings),
+		cmocka_unit_test(dated_lines),
+		cmocka_unit_test(key_twice),
+		cmocka_unit_test(clients_h2),
+		cmocka_unit_test(journal_pages),
+		cmocka_unit_test(template_placeholders),
+		cmocka_unit_test(tags_any_script),
+		cmocka_unit_test(entry_children),
+		cmocka_unit_test(note_without_data),
 	};
 	int rc = cmocka_run_group_tests_name("notes", tests, NULL, NULL);
 	buf_free(&got);

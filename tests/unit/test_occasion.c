@@ -253,15 +253,21 @@ bad_shape(void **state)
 	    "gesture: write what to do after the lead, e.g. 'Call {contact}'");
 }
 
-/* NAME: [a-z0-9-]+. */
+/* NAME: a tag word, any script, compared lowercased. */
 static void
 bad_name(void **state)
 {
 	(void)state;
-	bad("Birthday birthday 2 x", "bad occasion name 'Birthday': use "
-	    "lowercase letters a-z, digits and '-'");
-	bad("new_year 01-01 2 x", "bad occasion name 'new_year': use "
-	    "lowercase letters a-z, digits and '-'");
+	bad("1st 01-01 2 x", "bad occasion name '1st': a tag word of letters, "
+	    "digits, '-' and '_' that starts with a letter, e.g. birthday or "
+	    "glückwunsch");
+	bad("new.year 01-01 2 x", "bad occasion name 'new.year': a tag word "
+	    "of letters, digits, '-' and '_' that starts with a letter, e.g. "
+	    "birthday or glückwunsch");
+	assert_string_equal(one_rule("Glückwunsch 01-01 2 x")->name,
+	    "glückwunsch");
+	assert_string_equal(one_rule("new_year 01-02 2 x")->name, "new_year");
+	assert_string_equal(one_rule("Ärger #Streit+2 0 x")->key, "streit");
 }
 
 /* A NAME given twice; the first rule stays. */

@@ -84,6 +84,34 @@ keys(void **state)
 	key_is("Gründung", "gründung");
 	key_is("already-dashed", "already-dashed");
 	key_is("", "");
+	key_is("Spouse's Birthday", "spouses-birthday");
+	key_is("Spouse\xe2\x80\x99s Birthday", "spouses-birthday");
+	key_is("Role/Title", "role-title");
+	key_is("Role / Title", "role-title");
+	key_is("GRÖSSE", "grösse");
+	key_is("Address.City", "address.city");
+	key_is("Q&A", "q&a");
+}
+
+static void
+lower_is(const char *in, const char *want)
+{
+	char *s = strdup(in);
+	text_lower(s, strlen(s));
+	assert_string_equal(s, want);
+	free(s);
+}
+
+/* Lowercasing: ASCII and Latin-1 letters, nothing else. */
+static void
+lower(void **state)
+{
+	(void)state;
+	lower_is("Glückwunsch", "glückwunsch");
+	lower_is("ÄÖÜÀÉÎÑØÞ", "äöüàéîñøþ");
+	lower_is("×", "×");		/* U+00D7 is no letter */
+	lower_is("ẞ Ω", "ẞ Ω");	/* outside Latin-1: as written */
+	lower_is("\xc3", "\xc3");	/* a cut sequence stays */
 }
 
 #define SCAN(s) text_scan(s, sizeof(s) - 1)
@@ -122,6 +150,7 @@ main(void)
 		cmocka_unit_test(seqlen),
 		cmocka_unit_test(trims),
 		cmocka_unit_test(keys),
+		cmocka_unit_test(lower),
 		cmocka_unit_test(scans),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -1,0 +1,297 @@
+/* notesfield.c: the notes parser's fields (tact-notes(5)): every form
+ * of "Key: value", table rows, the key given twice, the field's date. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "noteline.h"
+#include "notesint.h"
+#include "text.h"
+
+/* Keys whose value is meant to be a date: a year alone is no date for
+ * them, only for them (a bare number elsewhere is a count, a price). */
+static bool
+dated_key(const char *key)
+{
+	static const char *const words[] = {
+		"birth", "geburt", "born", "geboren", "found", "gegr",
+		"gruend", "gründ", "since", "seit", "date", "datum",
+		"anniversary", "jahrestag", "jubil", "start", "beginn",
+		"kunde", "client", "customer", "day", "tag", "hochzeit",
+		"wedding", "married",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strstr(key, words[i]))
+			return true;
+	return false;
+}
+
+/* Does v start with a date without a day, "März 2022", "2022-03", or a
+ * year alone where the key is about a date ("Gegründet: 1996")? */
+static bool
+dayless(const char *key, const char *v, size_t n)
+{
+	size_t k = date_partial(v, n);
+	bool year = k == 4 && v[0] >= '1' && v[0] <= '2';
+	for (size_t i = 0; year && i < k; i++)
+		year = v[i] >= '0' && v[i] <= '9';
+	if (!year)
+		return k > 0;
+	/* "1996", "1996 (approx.)", "1996, in Berlin", not "2026 was …" */
+	size_t r = k;
+	while (r < n && is_blank(v[r]))
+		r++;
+	return dated_key(key) && (r == n || v[r] == '(' || v[k] == ',');
+}
+
+/* The date at the start of a field's value, if any; false on a bad one.
+ * A date without a day draws a warning: no occasion can fall on it. */
+static bool
+value_date(struct notes *np, const char *key, const char *v, size_t n,
+    struct pend *p)
+{
+	size_t used;
+	char *msg = NULL;
+	switch (notes_date(np, v, n, &p->date, &used, &msg)) {
+	case DATE_FULL:
+	case DATE_YEARLESS:
+		p->has_date = true;
+		return true;
+	case DATE_BAD:
+		diag_error(np->file, np->lineno, "%s", msg);
+		free(msg);
+		return false;
+	case DATE_NONE:
+		break;
+	}
+	if (dayless(key, v, n))
+		diag_warning(np->file, np->lineno, "'%s: %.*s' has no day: no "
+		    "occasion can fall on it; write the whole date, e.g. "
+		    "YYYY-MM-DD", key, (int)n, v);
+	char *near = date_near_miss(v, n, np->order, &used);
+	if (near) {
+		diag_warning(np->file, np->lineno, "%s", near);
+		free(near);
+	}
+	return true;
+}
+
+static bool
+bad_id(const char *v, size_t n)
+{
+	if (!n)
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c <= ' ' || c == 0x7f ||
+		    (c == 0xc2 && i + 1 < n && (unsigned char)v[i + 1] < 0xa0))
+			return true;
+	}
+	return false;
+}
+
+/* Logseq's own block properties: "id:: UUID" names a block, not a
+ * client; "collapsed:: true" is the outline's state. */
+static bool
+logseq_internal(const char *key, const char *v, size_t n)
+{
+	if (!strcmp(key, "collapsed"))
+		return (n == 4 && !memcmp(v, "true", 4)) ||
+		    (n == 5 && !memcmp(v, "false", 5));
+	if (strcmp(key, "id") || n != 36)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		bool hex = (v[i] >= '0' && v[i] <= '9') ||
+		    (v[i] >= 'a' && v[i] <= 'f') || (v[i] >= 'A' && v[i] <= 'F');
+		if (dash ? v[i] != '-' : !hex)
+			return false;
+	}
+	return true;
+}
+
+/* A key given before in this section: keep the last value, say so. */
+static bool
+key_again(struct notes *np, const char *key, const char *v, size_t vn)
+{
+	void **slot = hash_put(&np->keys, key);
+	if (!*slot) {
+		*slot = (void *)(uintptr_t)(np->nitems + 1);
+		return false;
+	}
+	struct pend *o = &np->items[(uintptr_t)*slot - 1];
+	const char *ov = np->strs.s + o->value;
+	if (strlen(ov) == vn && !memcmp(ov, v, vn))
+		return true;	/* the same again: nothing to say */
+	diag_warning(np->file, np->lineno, "'%s' given twice: '%.*s' here "
+	    "replaces '%s' of line %ld%s", key, (int)vn, v, ov, o->line,
+	    o->line < np->subhead_line && np->client_level == 1 ?
+	    "; if this file holds "
+	    "one client a '##' heading, add 'tact-clients: h2' to its "
+	    "front matter" : "");
+	o->kind = PEND_DROPPED;
+	*slot = (void *)(uintptr_t)(np->nitems + 1);
+	return false;
+}
+
+bool
+notes_key_valid(struct notes *np, const char *key, size_t kn)
+{
+	return kn && rx_match(&np->key_rx, key, kn, 0, 0);
+}
+
+/* A field Key: value (the key as written), from any of its forms. */
+void
+notes_field(struct notes *np, const char *k, size_t kn, const char *v,
+    size_t vn, bool front)
+{
+	char *key = key_normalize(k, kn);
+	if (!*key || logseq_internal(key, v, vn)) {
+		free(key);
+		return;
+	}
+	buf_reset(&np->val);
+	line_unlink(&np->val, v, vn);
+	v = np->val.s;
+	vn = np->val.len;
+	struct pend tmp = {0};
+	if (!value_date(np, key, v, vn, &tmp)) {
+		free(key);
+		return;
+	}
+	if (!strcmp(key, "id")) {
+		if (bad_id(v, vn)) {
+			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
+			    "is one word without spaces or control "
+			    "characters; the slug of the name is used",
+			    (int)vn, v);
+		} else {
+			free(np->id);
+			np->id = xstrndup(v, vn);
+			np->id_front = front;
+		}
+	}
+	if (key_again(np, key, v, vn)) {
+		free(key);
+		return;
+	}
+	struct pend *p = notes_add_item(np, NOTES_FIELD);
+	p->date = tmp.date;
+	p->has_date = tmp.has_date;
+	if ((!strcmp(key, "name") || !strcmp(key, "title")) &&
+	    !np->heading_line && vn) {
+		/* a file without heading: its display name */
+		free(np->name);
+		np->name = xstrndup(v, vn);
+	}
+	p->key = notes_keep(np, key, strlen(key));
+	p->value = notes_keep(np, v, vn);
+	p->text = p->tags = p->key;	/* unused: any valid offset */
+	free(key);
+	if (front)
+		np->nfront++;
+}
+
+/* A plain "Key: value" outside a list is prose, unless its value is a
+ * date: then a warning says how to write it.  True when it warned. */
+static bool
+plain_dated(struct notes *np, const char *s, size_t n, const char *k,
+    size_t kn, const char *v, size_t vn)
+{
+	struct date d;
+	size_t used;
+	char *msg = NULL;
+	enum date_scan r = notes_date(np, v, vn, &d, &used, &msg);
+	free(msg);
+	char *key = key_normalize(k, kn);
+	bool dated = r != DATE_NONE || dayless(key, v, vn);
+	free(key);
+	if (dated)
+		diag_warning(np->file, np->lineno, "'%.*s' outside a list is "
+		    "not read: write it as a list item '- %.*s'", (int)n, s,
+		    (int)n, s);
+	return dated;
+}
+
+/* A field at the start of s: in a list item every form, else only those
+ * that cannot be prose (an emphasized key, "Key::").  True when the line
+ * was taken (as a field, or for a warning about it). */
+bool
+notes_field_at(struct notes *np, const char *s, size_t n, bool item)
+{
+	if (!memchr(s, ':', n) || !rx_match(&np->field_rx, s, n, 0, 0))
+		return false;
+	PCRE2_SIZE *ov = rx_ov(&np->field_rx);
+	bool emph = ov[3] > ov[2], dbl = ov[7] - ov[6] == 2;
+	size_t kn = ov[5] - ov[4];
+	const char *k = trim(s + ov[4], &kn);
+	size_t vn = n - ov[1];
+	const char *v = trim(s + ov[1], &vn);
+	if (!item && !emph && !dbl)
+		return plain_dated(np, s, n, k, kn, v, vn);
+	notes_field(np, k, kn, v, vn, false);
+	return true;
+}
+
+/* Bracketed inline fields "[Key:: value]", "(Key:: value)" in a line. */
+void
+notes_inline_fields(struct notes *np, const char *s, size_t n)
+{
+	if (!line_find(s, n, "::"))
+		return;
+	size_t at = 0;
+	while (at < n && rx_match(&np->inline_rx, s, n, at, 0)) {
+		PCRE2_SIZE *ov = rx_ov(&np->inline_rx);
+		size_t kn = ov[3] - ov[2], vn = ov[5] - ov[4];
+		const char *k = trim(s + ov[2], &kn);
+		notes_field(np, k, kn, s + ov[4], vn, false);
+		at = ov[1] > at ? ov[1] : at + 1;
+	}
+}
+
+/* A row of a table: a two-column table's rows are fields; a table of
+ * dated rows is not read (one warning a table). */
+void
+notes_table_row(struct notes *np, const char *s, size_t n)
+{
+	if (np->table == 0 || (np->table == 1 && !line_table_delim(s, n))) {
+		np->table = 1;	/* a header row, or no table yet */
+		return;
+	}
+	const char *a, *b;
+	size_t an, bn;
+	if (np->table == 1) {	/* the delimiter row: how many columns */
+		np->table = line_table_pair(s, n, &a, &an, &b, &bn) ? 2 : 3;
+		np->table_warned = false;
+		return;
+	}
+	if (np->journal) {
+		notes_journal_line(np, s, n, -1);
+		return;
+	}
+	size_t i = 0;
+	while (i < n && (is_blank(s[i]) || s[i] == '|'))
+		i++;
+	struct date d;
+	size_t used;
+	char *msg = NULL;
+	enum date_scan r = notes_date(np, s + i, n - i, &d, &used, &msg);
+	free(msg);
+	if (r != DATE_NONE) {
+		if (!np->table_warned)
+			diag_warning(np->file, np->lineno, "a table of dated "
+			    "rows is not read: write each row as a list item "
+			    "'- DATE: text'");
+		np->table_warned = true;
+		return;
+	}
+	if (np->table != 2 || !line_table_pair(s, n, &a, &an, &b, &bn))
+		return;
+	a = line_unemph(a, &an);
+	if (an && a[an - 1] == ':')
+		an--;
+	if (notes_key_valid(np, a, an))
+		notes_field(np, a, an, b, bn, false);
+}
+

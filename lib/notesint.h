@@ -1,0 +1,190 @@
+/* notesint.h: the notes parser's own state, shared by its parts only
+ * (notes.c: lines and sections; notesfield.c: fields; notesentry.c:
+ * entries; notesfront.c: front matter; notesjournal.c: journal pages).  Nothing outside the parser
+ * includes it. */
+#ifndef TACT_NOTESINT_H
+#define TACT_NOTESINT_H
+
+#include "hash.h"
+#include "lines.h"
+#include "notes.h"
+#include "rx.h"
+#include "util.h"
+
+/* A section's diagnostics wait for it to end, so that those of its
+ * heading, found last, come first; but not more than this many bytes of
+ * them. */
+enum { NOTES_DIAG_HOLD = 1 << 20 };
+
+enum { PEND_DROPPED = -1 };	/* a field replaced by a later value */
+
+/* An item of the open section.  Its strings live in the section's arena
+ * (struct notes.strs) as offsets, so an item costs no malloc. */
+struct pend {
+	int kind;		/* NOTES_FIELD, NOTES_ENTRY or PEND_DROPPED */
+	long line;
+	size_t key, value, text, tags;
+	struct date date;
+	bool has_date;
+	struct money amount;
+	bool has_amount;
+};
+
+/* The tags of an entry being read: "a,b", lowercased, no repeats; a
+ * hash table takes over from the list when there are many, so a line of
+ * a million tags stays linear. */
+struct tagset {
+	struct buf list;
+	size_t n;
+	struct hash set;
+};
+
+/* An entry of a journal page, waiting for the end of the input, when
+ * every client is known. */
+struct jentry {
+	struct pend p;		/* its strings in notes.jstrs */
+	size_t file;		/* index in notes.files */
+	size_t targets;		/* offset of the link targets' slugs, each
+				 * NUL-terminated, in notes.jstrs */
+	size_t ntargets;
+};
+
+struct notes {
+	notes_fn fn;
+	void *ctx;
+	enum date_order order;
+	struct hash seen;	/* id → its first place: index in places + 1 */
+	struct place {
+		size_t file;	/* index in files */
+		long line;
+	} *places;
+	size_t nplaces, capplaces;
+	struct hash alias;	/* slug of a name or alias → malloc'd id,
+				 * where it differs from the id */
+	char **files;		/* every file parsed, in order */
+	size_t nfiles;
+	struct rx field_rx, inline_rx, key_rx, tag_rx;
+	struct buf line;	/* the current line without HTML comments */
+	struct buf val;		/* a field's value, wikilinks resolved */
+	struct tagset tags;	/* the tags of the entry being read */
+
+	/* The file being read. */
+	const char *file;
+	long lineno;
+	enum { BODY, FRONT, FENCE } state;
+	bool comment;		/* inside an HTML comment */
+	long open_line, comment_line;	/* where a fence, comment opened */
+	char fence_c;
+	size_t fence_len;
+	bool content;		/* a line that is not blank */
+	bool had_heading;	/* a client heading was seen */
+	bool in_item;		/* the previous line belongs to a list item */
+	int client_level;	/* 1, or 2 with "tact-clients: h2" */
+	bool journal;		/* a journal page: no client */
+	struct date jdate;	/* its date */
+	int table;		/* 0; 1: after a row; 2, 3: in the body of a
+				 * table of two columns, of more */
+	bool table_warned;	/* its dated rows drew the warning */
+	struct buf front;	/* front matter lines, until its end */
+
+	/* The open section. */
+	char *name;
+	long heading_line;	/* 0: the file's implicit client */
+	char *id;		/* from an "id" field */
+	bool id_front;		/* that field was in the front matter */
+	bool skip;		/* an empty heading: drop the section */
+	long subhead_line;	/* its last level-2 heading (a hint for h2) */
+	struct pend *items;
+	size_t nitems, capitems;
+	size_t nfront;		/* items[0..nfront) are front matter */
+	struct hash keys;	/* key → index in items + 1 */
+	/* Before a file's first heading, the lines of the list items that are
+	 * neither field nor entry (a warning each, should a heading follow),
+	 * as runs of consecutive lines: a million "-" lines cost nothing. */
+	struct stray {
+		long first, last;
+	} *stray;
+	size_t nstray, capstray;
+	long last_item_line;
+	struct buf diags;
+	struct buf strs;	/* the strings of the section's items */
+
+	/* An open date heading: its entry, level and what it gathers. */
+	bool dh;
+	int dh_level;
+	size_t dh_item;
+	struct buf dh_text;
+	struct tagset dh_tags;
+
+	/* An open entry list item, in items or (journal) jent. */
+	bool oe, oe_journal;
+	int oe_indent;
+	size_t oe_index;
+	struct tagset oe_tags;
+
+	/* Journal entries, kept until notes_end. */
+	struct jentry *jent;
+	size_t njent, capjent;
+	struct buf jstrs;
+
+	struct lines in;	/* its buffer serves every file */
+};
+
+/* notes.c */
+size_t notes_keep(struct notes *np, const char *s, size_t n);
+size_t notes_keep_in(struct buf *b, const char *s, size_t n);
+struct pend *notes_add_item(struct notes *np, int kind);
+void notes_body_line(struct notes *np, const char *s, size_t n, int scan);
+
+/* notesfield.c: a field Key: value (key as written) from any form;
+ * notes_field_at: one at the start of s (in a list item every form, else
+ * only an emphasized key or "Key::"; true when the line was taken);
+ * bracketed inline fields; a table row. */
+void notes_field(struct notes *np, const char *key, size_t kn,
+		 const char *v, size_t vn, bool front);
+bool notes_key_valid(struct notes *np, const char *key, size_t kn);
+bool notes_field_at(struct notes *np, const char *s, size_t n, bool item);
+void notes_inline_fields(struct notes *np, const char *s, size_t n);
+void notes_table_row(struct notes *np, const char *s, size_t n);
+
+/* notesentry.c */
+enum date_scan notes_date(struct notes *np, const char *s, size_t n,
+			  struct date *d, size_t *used, char **msg);
+bool notes_near_miss(struct notes *np, const char *s, size_t n);
+enum date_scan notes_entry_date(struct notes *np, const char *s, size_t n,
+				struct date *d, size_t *used,
+				const char *what);
+const char *notes_after_date(const char *s, size_t n, size_t used,
+			     size_t *tn, bool *sep);
+/* An entry at a date of used bytes at the start of s; from a list item
+ * indented indent columns (it stays open for the lines nested under it),
+ * or from a line outside a list (indent < 0). */
+void notes_entry(struct notes *np, const char *s, size_t n, size_t used,
+		 struct date d, int indent);
+void notes_item_entry_open(struct notes *np, bool journal, size_t index,
+			   int indent);
+void notes_item_entry_line(struct notes *np, const char *s, size_t n);
+void notes_item_entry_close(struct notes *np);
+void notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
+		      const char *t, size_t tn);
+void notes_date_heading(struct notes *np, int level, const char *s,
+			size_t n, size_t used, struct date d);
+void notes_date_heading_line(struct notes *np, const char *s, size_t n);
+void notes_date_heading_close(struct notes *np);
+void tagset_add(struct notes *np, struct tagset *ts, const char *t,
+		size_t n);
+void tagset_reset(struct tagset *ts);
+
+/* notesfront.c: the front matter, lines in np->front, ending at the line
+ * before np->lineno; closed says whether a '---' line ended it. */
+void notes_front_end(struct notes *np, bool closed);
+
+/* notesjournal.c */
+bool notes_journal_name(struct notes *np, const char *base, size_t n);
+void notes_journal_line(struct notes *np, const char *s, size_t n,
+			int indent);
+size_t notes_journal_keep(struct notes *np, const char *s, size_t n);
+void notes_journal_names(struct notes *np, const char *id);
+void notes_journal_free(struct notes *np);
+
+#endif
