@@ -59,13 +59,16 @@ add_plain(const char *s)
 static void
 add_source(const char *file, long line)
 {
-	static const char *last;	/* the file of esc */
+	static const char *last;	/* the file of esc (compared by
+					 * pointer: names outlive the parse,
+					 * journal entries come with the
+					 * parser's own copy) */
 	static struct buf esc;
 	if (!file) {		/* the end: free the cache */
 		buf_free(&esc);
 		return;
 	}
-	if (!last || strcmp(file, last) != 0) {
+	if (file != last) {
 		buf_reset(&esc);
 		record_escape_str(&esc, file);
 		buf_addc(&esc, ':');

@@ -214,7 +214,7 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 {
 	struct notes_item it = {0};
 	it.id = id;
-	it.file = np->file;
+	it.file = np->files[np->nfiles - 1];
 	it.merged = merged;
 	if (!merged) {
 		it.kind = NOTES_CLIENT;
@@ -242,7 +242,7 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 	it.kind = NOTES_SECTION;
 	it.id = id;
 	it.name = np->name;
-	it.file = np->file;
+	it.file = np->files[np->nfiles - 1];
 	it.line = hline;
 	it.merged = merged;
 	it.heading_line = np->heading_line;
@@ -389,6 +389,8 @@ task(const char **s, size_t *n)
 		{"[ ]", 1}, {"[x]", 2}, {"[X]", 2}, {"TODO", 1}, {"LATER", 1},
 		{"NOW", 1}, {"DOING", 1}, {"WAITING", 1}, {"DONE", 2},
 	};
+	if (!*n || !strchr("[TLNDW", (*s)[0]))
+		return 0;
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
 		size_t k = strlen(marks[i].mark);
 		if (*n >= k && !memcmp(*s, marks[i].mark, k) &&
@@ -682,6 +684,7 @@ file_begin(struct notes *np, const char *name)
 	np->in_item = false;
 	np->client_level = 1;
 	np->journal = false;
+	np->file_named = false;
 	np->table = 0;
 	np->nfront = 0;
 	np->dh = false;

@@ -28,7 +28,8 @@ enum notes_kind {
 struct notes_item {
 	enum notes_kind kind;
 	const char *id;
-	const char *file;
+	const char *file;	/* the parser's copy of the name: one pointer
+				 * a file, valid until notes_free */
 	long line;		/* where the item stands (1-based) */
 
 	const char *name;	/* CLIENT: display name; SECTION: this

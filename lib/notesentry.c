@@ -369,6 +369,11 @@ bool
 notes_near_miss(struct notes *np, const char *s, size_t n)
 {
 	size_t used;
+	/* A date that is meant starts with its day or year; a month name
+	 * glued to text ("March 14, 2026Besuch") is not looked for, as most
+	 * lines start with a word and the check would cost every one. */
+	if (!n || s[0] < '0' || s[0] > '9')
+		return false;
 	char *msg = date_near_miss(s, n, np->order, &used);
 	if (!msg)
 		return false;

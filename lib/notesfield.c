@@ -32,6 +32,9 @@ dated_key(const char *key)
 static bool
 dayless(const char *key, const char *v, size_t n)
 {
+	/* Cheap first: only a digit or a month's initial starts one. */
+	if (!n || !strchr("0123456789JFMASONDjfmasond", v[0]))
+		return false;
 	size_t k = date_partial(v, n);
 	bool year = k == 4 && v[0] >= '1' && v[0] <= '2';
 	for (size_t i = 0; year && i < k; i++)
@@ -69,11 +72,7 @@ value_date(struct notes *np, const char *key, const char *v, size_t n,
 		diag_warning(np->file, np->lineno, "'%s: %.*s' has no day: no "
 		    "occasion can fall on it; write the whole date, e.g. "
 		    "YYYY-MM-DD", key, (int)n, v);
-	char *near = date_near_miss(v, n, np->order, &used);
-	if (near) {
-		diag_warning(np->file, np->lineno, "%s", near);
-		free(near);
-	}
+	notes_near_miss(np, v, n);
 	return true;
 }
 

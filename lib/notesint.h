@@ -81,6 +81,7 @@ struct notes {
 	bool in_item;		/* the previous line belongs to a list item */
 	int client_level;	/* 1, or 2 with "tact-clients: h2" */
 	bool journal;		/* a journal page: no client */
+	bool file_named;	/* its name was taken as a client's alias */
 	struct date jdate;	/* its date */
 	int table;		/* 0; 1: after a row; 2, 3: in the body of a
 				 * table of two columns, of more */

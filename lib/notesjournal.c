@@ -148,19 +148,25 @@ add_alias(struct notes *np, const char *id, const char *s, size_t n)
 void
 notes_journal_names(struct notes *np, const char *id)
 {
-	add_alias(np, id, np->name, strlen(np->name));
-	const char *b = strrchr(np->file, '/');
-	b = b ? b + 1 : np->file;
-	size_t bl = strlen(b);
-	if (bl > 3 && !strcmp(b + bl - 3, ".md"))
-		bl -= 3;
-	add_alias(np, id, b, bl);
+	/* Without an id field the id is the slug of the heading's name (or,
+	 * without heading, of the file's): only other names need a slug. */
+	if (np->id || !np->heading_line)
+		add_alias(np, id, np->name, strlen(np->name));
+	if (np->heading_line && !np->file_named) {	/* once a file */
+		const char *b = strrchr(np->file, '/');
+		b = b ? b + 1 : np->file;
+		size_t bl = strlen(b);
+		if (bl > 3 && !strcmp(b + bl - 3, ".md"))
+			bl -= 3;
+		add_alias(np, id, b, bl);
+	}
+	np->file_named = true;
 	for (size_t i = 0; i < np->nitems; i++) {
 		struct pend *p = &np->items[i];
 		if (p->kind != NOTES_FIELD)
 			continue;
 		const char *k = np->strs.s + p->key;
-		if (strcmp(k, "aliases") && strcmp(k, "alias"))
+		if (k[0] != 'a' || (strcmp(k, "aliases") && strcmp(k, "alias")))
 			continue;
 		const char *v = np->strs.s + p->value;
 		for (const char *c; (c = strchr(v, ',')); v = c + 1)
