@@ -124,7 +124,9 @@ static const struct {
 static void
 add_part(struct gesture *g, enum gesture_kind kind, char *text, char *def)
 {
-	g->part = xrealloc(g->part, (g->n + 1) * sizeof *g->part);
+	if ((g->n & (g->n - 1)) == 0)	/* 0, 1, 2, 4 …: double */
+		g->part = xrealloc(g->part, (g->n ? 2 * g->n : 1) *
+		    sizeof *g->part);
 	g->part[g->n].kind = kind;
 	g->part[g->n].text = text;
 	g->part[g->n].def = def;

@@ -167,8 +167,9 @@ parse_filters(struct occasions *os, struct occasion *o, const char *s,
 			    "rule per value", (int)len, s);
 			return -1;
 		}
-		o->filter = xrealloc(o->filter,
-		    (o->nfilter + 1) * sizeof *o->filter);
+		if ((o->nfilter & (o->nfilter - 1)) == 0)	/* 0, 1, 2, 4 … */
+			o->filter = xrealloc(o->filter, (o->nfilter ?
+			    2 * o->nfilter : 1) * sizeof *o->filter);
 		o->filter[o->nfilter].key = key;
 		o->filter[o->nfilter].value = xstrndup(eq + 1, vlen);
 		o->nfilter++;
