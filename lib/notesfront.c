@@ -56,7 +56,10 @@ yaml_pair(const char *key, const char *value, long line, void *ctx)
 {
 	struct yaml_ctx *c = ctx;
 	c->np->lineno = c->first + line - 1;
-	front_pair(c->np, key, strlen(key), value, strlen(value));
+	size_t vn = strlen(value);	/* a block scalar's last line end */
+	while (vn && (value[vn - 1] == '\n' || is_blank(value[vn - 1])))
+		vn--;
+	front_pair(c->np, key, strlen(key), value, vn);
 }
 
 /* A key whose value is the list of the "- item" lines after it. */

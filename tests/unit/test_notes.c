@@ -541,6 +541,121 @@ note_without_data(void **state)
 	assert_string_equal(diags, "");
 }
 
+/* Every near miss draws a warning that says what to write; the line is
+ * not read (or read without the date). */
+static void
+near_misses(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("w.md",
+	    "# W\n"
+	    "- 2026-06-1O: call\n"
+	    "- 2026-09-14Besuch bei Anna\n"
+	    "Geburtstag: 12.03.1980\n"
+	    "Plain: prose, no date\n"
+	    "- Gegründet: 1996\n"
+	    "- Mitarbeiter: 1996\n"
+	    "- Kunde seit: März 2022\n"
+	    "- Geburtstag: 12.4.75\n"
+	    "### 14. März\n"
+	    "- 2026-03-02 – ok\n"),
+	    "client w 1 W\n"
+	    "field w 6 gegründet [] 1996\n"
+	    "field w 7 mitarbeiter [] 1996\n"
+	    "field w 8 kunde-seit [] März 2022\n"
+	    "entry w 11 2026-03-02 [ ] [] ok\n"
+	    "section w h1 i11 e11\n");
+	assert_string_equal(diags,
+	    "w.md:2: warning: misspelt date '2026-06-1O': letter 'O' among "
+	    "the digits; write 2026-06-10\n"
+	    "w.md:3: warning: date glued to text: put ':' or a space after "
+	    "'2026-09-14'\n"
+	    "w.md:4: warning: 'Geburtstag: 12.03.1980' outside a list is not "
+	    "read: write it as a list item '- Geburtstag: 12.03.1980'\n"
+	    "w.md:6: warning: 'gegründet: 1996' has no day: no occasion can "
+	    "fall on it; write the whole date, e.g. YYYY-MM-DD\n"
+	    "w.md:8: warning: 'kunde-seit: März 2022' has no day: no occasion "
+	    "can fall on it; write the whole date, e.g. YYYY-MM-DD\n"
+	    "w.md:9: error: ambiguous date '12.4.75': write the year in full, "
+	    "e.g. 1975-04-12\n"
+	    "w.md:10: error: date '14. März' has no year: a date heading "
+	    "needs one, e.g. YYYY-03-14\n");
+}
+
+/* Front matter as YAML: lists joined, nested maps as key.sub, quotes and
+ * dates; the h2 switch is no field; a bad key is skipped. */
+static void
+yaml_front_matter(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("y.md",
+	    "---\n"
+	    "aliases: [Rebholz, \"Weingut R.\"]\n"
+	    "tags:\n  - kunde\n  - wein\n"
+	    "address:\n  city: Köln\n  geo: {lat: 50.9}\n"
+	    "birthday: 1975-04-12\n"
+	    "created: 2024-06-14T16:30\n"
+	    "\"bad key!\": x\n"
+	    "note: |\n  two\n  lines\n"
+	    "---\n# Y\n"),
+	    "client y 16 Y\n"
+	    "field y 2 aliases [] Rebholz, Weingut R.\n"
+	    "field y 3 tags [] kunde, wein\n"
+	    "field y 7 address.city [] Köln\n"
+	    "field y 8 address.geo.lat [] 50.9\n"
+	    "field y 9 birthday [1975-04-12] 1975-04-12\n"
+	    "field y 10 created [2024-06-14] 2024-06-14T16:30\n"
+	    "field y 12 note [] two\nlines\n"
+	    "section y h16 i0 e16\n");
+	assert_string_equal(diags,
+	    "y.md:11: warning: front matter key 'bad key!' is no field key (up "
+	    "to 40 letters, digits, spaces, '-', '_', '/', '&'); skipped\n");
+}
+
+/* Invalid YAML: a warning, then line by line, "- item" lines a list. */
+static void
+yaml_invalid(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("i.md",
+	    "---\n"
+	    "telegram: @carl\n"
+	    "tags:\n  - a\n  - 'b'\n"
+	    "tier: \"A\"\n"
+	    "not a field line\n"
+	    "---\n# I\n"),
+	    "client i 9 I\n"
+	    "field i 2 telegram [] @carl\n"
+	    "field i 3 tags [] a, b\n"
+	    "field i 6 tier [] A\n"
+	    "section i h9 i0 e9\n");
+	assert_string_equal(diags,
+	    "i.md:2: warning: front matter is not valid YAML (found character "
+	    "that cannot start any token): read line by line as 'key: "
+	    "value'\n"
+	    "i.md:7: warning: front matter line is not 'key: value'; "
+	    "skipped\n");
+}
+
+/* Slash dates with an order; a level-1 date heading makes a journal. */
+static void
+slash_dates_and_h1_journal(void **state)
+{
+	(void)state;
+	const char *names[] = {"a.md", "today.md"};
+	const char *texts[] = {
+	    "# Acme\n- birthday:: 14/03/1980\n- 2/3/2026: call\n",
+	    "# 2026-11-24\n- met [[Acme]] #meeting\n",
+	};
+	assert_string_equal(parse_files(2, names, texts, DATE_ORDER_DMY),
+	    "client acme 1 Acme\n"
+	    "field acme 2 birthday [1980-03-14] 14/03/1980\n"
+	    "entry acme 3 2026-03-02 [ ] [] call\n"
+	    "section acme h1 i3 e3\n"
+	    "entry acme 2 2026-11-24 [ ] [meeting] met [[Acme]] #meeting\n");
+	assert_string_equal(diags, "");
+}
+
 int
 main(void)
 {
@@ -569,6 +684,10 @@ main(void)
 		cmocka_unit_test(tags_any_script),
 		cmocka_unit_test(entry_children),
 		cmocka_unit_test(note_without_data),
+		cmocka_unit_test(near_misses),
+		cmocka_unit_test(yaml_front_matter),
+		cmocka_unit_test(yaml_invalid),
+		cmocka_unit_test(slash_dates_and_h1_journal),
 	};
 	int rc = cmocka_run_group_tests_name("notes", tests, NULL, NULL);
 	buf_free(&got);
