@@ -223,8 +223,9 @@ parse_field(struct occasions *os, struct occasion *o, const char *s,
 			    OCC_MAX_YEARS);
 			return -1;
 		}
-		o->years = xrealloc(o->years,
-		    (o->nyears + 1) * sizeof *o->years);
+		if ((o->nyears & (o->nyears - 1)) == 0)	/* 0, 1, 2, 4 … */
+			o->years = xrealloc(o->years, (o->nyears ?
+			    2 * o->nyears : 1) * sizeof *o->years);
 		o->years[o->nyears++] = (int)v;
 		if (!comma)
 			break;
