@@ -634,11 +634,11 @@ write_new(struct rewrite *rw, const struct sect *s, const char *line,
 }
 
 /* Is the line at lno of the new version read as the entry of k->id with
- * the text parsed?  1 when it is, 0 after a message (status 1), -1 after
- * a message (status 2). */
+ * the text k->text?  1 when it is, 0 after a message (status 1), -1
+ * after a message (status 2). */
 static int
 entry_reads(struct rewrite *rw, const struct keep *k, const char *file,
-	    long lno, const char *parsed, FILE *quiet)
+	    long lno, FILE *quiet)
 {
 	FILE *fp = rewrite_written(rw);
 	if (!fp)
@@ -651,7 +651,7 @@ entry_reads(struct rewrite *rw, const struct keep *k, const char *file,
 	found_parsed(&check);
 	bool ok = false;
 	for (size_t i = 0; i < check.nent && !ok; i++)
-		ok = !strcmp(check.ent[i].text, parsed);
+		ok = !strcmp(check.ent[i].text, k->text);
 	found_free(&check);
 	if (ferror(fp)) {
 		diag_syserr("cannot read '%s'", rw->name);
@@ -682,7 +682,7 @@ place(struct rewrite *rw, const struct found *one, const char *file,
 	long lno;
 	if (write_new(rw, s, line, &lno) != 0)
 		return 2;
-	switch (entry_reads(rw, k, file, lno, k->text, quiet)) {
+	switch (entry_reads(rw, k, file, lno, quiet)) {
 	case 0:
 		return 1;
 	case 1:
