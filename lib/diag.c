@@ -10,10 +10,12 @@ static int status;
 static struct buf *capture;
 static FILE *sink;
 
-void
+FILE *
 diag_output(FILE *f)
 {
+	FILE *old = sink;
 	sink = f;
+	return old;
 }
 
 static FILE *

@@ -31,8 +31,9 @@ void diag_problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_capture(struct buf *b);
 void diag_flush(struct buf *b);
 
-/* Where diagnostics go (default: standard error); for tests. */
-void diag_output(FILE *f);
+/* Where diagnostics go (NULL: standard error, the default); returns
+ * where they went, so that a caller can put it back. */
+FILE *diag_output(FILE *f);
 
 /* Raise the status to at least st. */
 void diag_raise(int st);

@@ -5,13 +5,21 @@
  * under its lock (rewrite.h), to place the entry in what is really there
  * now.  A client's id does not depend on other files (merging only joins
  * sections of one id), so the file parsed alone names it the same way.
- * The new content is parsed once more before it is written: the entry
- * must come out as an entry of the client with its tag, which catches an
- * insertion point hidden in an unclosed code block or comment. */
+ * Each read keeps only what placing the entry needs (struct keep): the
+ * sections of the client and the entries that could be the same entry,
+ * so memory grows with the parser's largest section, never with the
+ * notes.  The file is copied to its new version as a stream, with the
+ * line inserted, and the new version is parsed once more before it
+ * replaces the file: the entry must come out as an entry of the client
+ * with its tag, which catches an insertion point hidden in an unclosed
+ * code block or comment. */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "input.h"
@@ -24,6 +32,9 @@
 /* Start over at most this often when the file changes under us. */
 enum { MAX_TRIES = 10 };
 
+/* A block of the streamed copy. */
+enum { COPY_BLOCK = 65536 };
+
 struct sect {
 	char *id, *name, *file;
 	long heading_line, last_item_line, end_line;
@@ -35,52 +46,183 @@ struct ent {
 	long line;
 };
 
-/* What tact-done needs to know about a set of parsed notes. */
+/* Which items a parse keeps.  Sections: with id set, those of that id;
+ * else those whose id is name or slug, or whose name is name, and every
+ * later section of an id kept before (its last section is the one that
+ * gets the entry).  Entries: of that date, with text (runs of blanks
+ * aside), of id when set, at line when set. */
+struct keep {
+	const char *name, *slug;
+	const char *id;
+	struct date date;
+	const char *text;
+	long line;
+};
+
+/* What a parse kept. */
 struct found {
 	struct notes *np;
 	FILE *quiet;		/* where the parser's diagnostics go */
+	const struct keep *keep;	/* NULL: every item */
 	struct sect *sec;
 	size_t nsec, capsec;
 	struct ent *ent;
 	size_t nent, capent;
 };
 
+/* Fold ASCII and Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small
+ * letters and compare. */
+static bool
+name_eq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+		if (!x)
+			return true;
+		if (x == 0xc3 && a[1] && b[1]) {
+			unsigned char p = (unsigned char)a[1];
+			unsigned char q = (unsigned char)b[1];
+			if (p >= 0x80 && p <= 0x9e && p != 0x97)
+				p = (unsigned char)(p + 0x20);
+			if (q >= 0x80 && q <= 0x9e && q != 0x97)
+				q = (unsigned char)(q + 0x20);
+			if (p != q)
+				return false;
+			a++;
+			b++;
+		}
+	}
+}
+
+/* Are a and b the same text but for the length of runs of blanks? */
+static bool
+same_text(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (is_blank(*a) && is_blank(*b)) {
+			while (is_blank(*a))
+				a++;
+			while (is_blank(*b))
+				b++;
+		} else if (*a++ != *b++) {
+			return false;
+		}
+	}
+	return !*a && !*b;
+}
+
+static bool
+has_tag(const char *tags, const char *tag)
+{
+	size_t k = strlen(tag);
+	for (const char *p = tags; *p;) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == k && !memcmp(p, tag, k))
+			return true;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return false;
+}
+
+static const struct sect *
+last_section(const struct found *f, const char *id)
+{
+	for (size_t i = f->nsec; i-- > 0;)
+		if (!strcmp(f->sec[i].id, id))
+			return &f->sec[i];
+	return NULL;
+}
+
+static const struct sect *
+first_section(const struct found *f, const char *id)
+{
+	for (size_t i = 0; i < f->nsec; i++)
+		if (!strcmp(f->sec[i].id, id))
+			return &f->sec[i];
+	return NULL;
+}
+
+static bool
+want_section(const struct found *f, const struct notes_item *it)
+{
+	const struct keep *k = f->keep;
+	if (!k)
+		return true;
+	if (k->id)
+		return !strcmp(it->id, k->id);
+	return !strcmp(it->id, k->name) || (*k->slug &&
+	    !strcmp(it->id, k->slug)) || name_eq(it->name ? it->name : "",
+	    k->name) || first_section(f, it->id);
+}
+
+static bool
+want_entry(const struct found *f, const struct notes_item *it)
+{
+	const struct keep *k = f->keep;
+	if (!k)
+		return true;
+	return (!k->line || it->line == k->line) &&
+	    (!k->id || !strcmp(it->id, k->id)) &&
+	    !date_cmp(it->date, k->date) && same_text(it->text, k->text);
+}
+
+static void
+add_section(struct found *f, const struct notes_item *it)
+{
+	if (f->nsec == f->capsec) {
+		f->capsec = f->capsec ? 2 * f->capsec : 16;
+		f->sec = xrealloc(f->sec, f->capsec * sizeof *f->sec);
+	}
+	struct sect *s = &f->sec[f->nsec++];
+	s->id = xstrdup(it->id);
+	s->name = xstrdup(it->name ? it->name : "");
+	s->file = xstrdup(it->file);
+	s->heading_line = it->heading_line;
+	s->last_item_line = it->last_item_line;
+	s->end_line = it->end_line;
+}
+
+static void
+add_entry(struct found *f, const struct notes_item *it)
+{
+	if (f->nent == f->capent) {
+		f->capent = f->capent ? 2 * f->capent : 16;
+		f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
+	}
+	struct ent *e = &f->ent[f->nent++];
+	e->id = xstrdup(it->id);
+	e->file = xstrdup(it->file);
+	e->text = xstrdup(it->text);
+	e->tags = xstrdup(it->tags);
+	e->date = it->date;
+	e->line = it->line;
+}
+
 static void
 collect(const struct notes_item *it, void *ctx)
 {
 	struct found *f = ctx;
-	if (it->kind == NOTES_SECTION) {
-		if (f->nsec == f->capsec) {
-			f->capsec = f->capsec ? 2 * f->capsec : 16;
-			f->sec = xrealloc(f->sec, f->capsec * sizeof *f->sec);
-		}
-		struct sect *s = &f->sec[f->nsec++];
-		s->id = xstrdup(it->id);
-		s->name = xstrdup(it->name ? it->name : "");
-		s->file = xstrdup(it->file);
-		s->heading_line = it->heading_line;
-		s->last_item_line = it->last_item_line;
-		s->end_line = it->end_line;
-	} else if (it->kind == NOTES_ENTRY) {
-		if (f->nent == f->capent) {
-			f->capent = f->capent ? 2 * f->capent : 64;
-			f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
-		}
-		struct ent *e = &f->ent[f->nent++];
-		e->id = xstrdup(it->id);
-		e->file = xstrdup(it->file);
-		e->text = xstrdup(it->text);
-		e->tags = xstrdup(it->tags);
-		e->date = it->date;
-		e->line = it->line;
-	}
+	if (it->kind == NOTES_SECTION && want_section(f, it))
+		add_section(f, it);
+	else if (it->kind == NOTES_ENTRY && want_entry(f, it))
+		add_entry(f, it);
 }
 
 static void
-found_init(struct found *f, FILE *quiet)
+found_init(struct found *f, FILE *quiet, const struct keep *keep)
 {
 	memset(f, 0, sizeof *f);
 	f->quiet = quiet;
+	f->keep = keep;
 	f->np = notes_new(collect, f);
 }
 
@@ -100,18 +242,28 @@ found_free(struct found *f)
 	}
 	free(f->sec);
 	free(f->ent);
-	notes_free(f->np);
+	if (f->np)
+		notes_free(f->np);
 	memset(f, 0, sizeof *f);
+}
+
+/* Parsing is over: the parser's memory (its table of every client seen)
+ * goes before the next parse starts. */
+static void
+found_parsed(struct found *f)
+{
+	notes_free(f->np);
+	f->np = NULL;
 }
 
 static void
 parse_fp(FILE *fp, const char *name, void *ctx)
 {
 	struct found *f = ctx;
-	if (f->quiet)
-		diag_output(f->quiet);
+	FILE *was = f->quiet ? diag_output(f->quiet) : NULL;
 	notes_parse(f->np, fp, name);
-	diag_output(NULL);
+	if (f->quiet)
+		diag_output(was);
 }
 
 /* Parse s[0..n) as the file name. */
@@ -127,20 +279,63 @@ parse_mem(struct found *f, const char *s, size_t n, const char *name)
 	fclose(fp);
 }
 
-static bool
-has_tag(const char *tags, const char *tag)
+/* Parse the file path.  Opened without blocking and checked before it is
+ * read: a FIFO or a device named with -f is refused, not waited on (its
+ * O_NONBLOCK stays: it means nothing for a regular file).  Returns 0, or
+ * 2 after a message. */
+static int
+read_file(struct found *f, const char *path)
 {
-	size_t k = strlen(tag);
-	for (const char *p = tags; *p;) {
-		const char *e = strchr(p, ',');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n == k && !memcmp(p, tag, k))
-			return true;
-		if (!e)
-			break;
-		p = e + 1;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		diag_syserr("cannot read '%s'", path);
+		if (fd >= 0)
+			close(fd);
+		return 2;
 	}
-	return false;
+	if (!S_ISREG(st.st_mode)) {
+		diag_fatal("cannot write '%s': not a regular file", path);
+		close(fd);
+		return 2;
+	}
+	FILE *fp = fdopen(fd, "r");
+	if (!fp) {
+		diag_syserr("cannot read '%s'", path);
+		close(fd);
+		return 2;
+	}
+	parse_fp(fp, path, f);
+	int st2 = 0;
+	if (ferror(fp)) {
+		diag_syserr("cannot read '%s'", path);
+		st2 = 2;
+	}
+	fclose(fp);
+	return st2;
+}
+
+/* Parse the notes rq names: files, and directories through input_each.
+ * Returns 0, or 2 after a message when one cannot be read (the client
+ * may be in it) or is no regular file. */
+static int
+read_notes(struct found *f, const struct notesedit_req *rq)
+{
+	int st = 0;
+	for (int i = 0; i < rq->npaths; i++) {
+		struct stat sb;
+		if (stat(rq->paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			if (read_file(f, rq->paths[i]) != 0)
+				st = 2;
+			continue;
+		}
+		/* Only input_each's "cannot read" raises the status to 2. */
+		int st0 = diag_status();
+		input_each(1, rq->paths + i, true, parse_fp, f);
+		if (diag_status() >= 2 && st0 < 2)
+			st = 2;
+	}
+	return st;
 }
 
 const char *
@@ -191,7 +386,7 @@ notesedit_line(struct date d, const char *text, const char *occasion,
 	buf_add(&t, text, n);
 	bool tagged = false;
 	if (n) {
-		found_init(&f, quiet);
+		found_init(&f, quiet, NULL);
 		struct ent *e = parse_line(&f, d, t.s);
 		tagged = e && has_tag(e->tags, occasion);
 		found_free(&f);
@@ -199,7 +394,7 @@ notesedit_line(struct date d, const char *text, const char *occasion,
 	if (!tagged)
 		buf_printf(&t, "%s#%s", n ? " " : "", occasion);
 
-	found_init(&f, quiet);
+	found_init(&f, quiet, NULL);
 	struct ent *e = parse_line(&f, d, t.s);
 	if (e && has_tag(e->tags, occasion))
 		*parsed = xstrdup(e->text);
@@ -217,127 +412,117 @@ notesedit_line(struct date d, const char *text, const char *occasion,
 	return *parsed ? buf_steal(&line) : NULL;
 }
 
-const char *
-notesedit_eol(const char *s, size_t n)
-{
-	const char *nl = memchr(s, '\n', n);
-	return nl && nl > s && nl[-1] == '\r' ? "\r\n" : "\n";
-}
-
-/* The offset just after line L (1-based): after its '\n', or n. */
-static size_t
-after_line(const char *s, size_t n, long L)
-{
-	size_t at = 0;
-	for (long i = 0; i < L && at < n; i++) {
-		const char *nl = memchr(s + at, '\n', n - at);
-		at = nl ? (size_t)(nl - s) + 1 : n;
-	}
-	return at;
-}
-
-static bool
-blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_blank(s[i]) && s[i] != '\r')
-			return false;
-	return true;
-}
-
-size_t
-notesedit_where(const char *s, size_t n, long heading_line,
-		long last_item_line, long end_line)
-{
-	if (last_item_line > 0)
-		return after_line(s, n, last_item_line);
-	if (heading_line <= 0)
-		return n;
-	long last = heading_line;
-	size_t at = after_line(s, n, heading_line);
-	for (long L = heading_line + 1; L <= end_line && at < n; L++) {
-		const char *nl = memchr(s + at, '\n', n - at);
-		size_t end = nl ? (size_t)(nl - s) : n;
-		if (!blank(s + at, end - at))
-			last = L;
-		at = nl ? end + 1 : n;
-	}
-	return after_line(s, n, last);
-}
-
+/* The last line of fp in [from, to] that is not blank, from itself when
+ * all are; -1 on a read error. */
 static long
-count_lines(const char *s, size_t n)
+last_text_line(FILE *fp, long from, long to)
 {
-	long k = 0;
-	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s)));
-	    p++)
-		k++;
-	return k;
+	char *block = xmalloc(COPY_BLOCK);
+	long L = 1, last = from;
+	size_t got;
+	while (L <= to && (got = fread(block, 1, COPY_BLOCK, fp)) > 0) {
+		for (size_t i = 0; i < got && L <= to;) {
+			if (L <= from) {	/* skip to the next line */
+				const char *nl = memchr(block + i, '\n',
+				    got - i);
+				i = nl ? (size_t)(nl - block) + 1 : got;
+				L += nl != NULL;
+				continue;
+			}
+			char c = block[i++];
+			if (c == '\n')
+				L++;
+			else if (!is_blank(c) && c != '\r')
+				last = L;
+		}
+	}
+	free(block);
+	return ferror(fp) ? -1 : last;
 }
 
 long
-notesedit_insert(struct buf *out, const char *s, size_t n, size_t at,
-		 const char *line, const char *eol)
+notesedit_after(FILE *fp, long heading_line, long last_item_line,
+		long end_line)
 {
-	long before = count_lines(s, at);
-	buf_add(out, s, at);
-	if (at == n && n > 0 && s[n - 1] != '\n') {
-		buf_adds(out, eol);
-		buf_adds(out, line);
-		return before + 2;
-	}
-	buf_adds(out, line);
-	buf_adds(out, eol);
-	buf_add(out, s + at, n - at);
-	return before + 1;
+	if (last_item_line > 0)
+		return last_item_line;
+	if (heading_line <= 0)
+		return 0;
+	return last_text_line(fp, heading_line, end_line);
 }
 
-/* Fold ASCII and Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small
- * letters and compare. */
+/* The state of a streamed copy. */
+struct copy {
+	FILE *out;
+	const char *line;	/* the entry */
+	long after;		/* it goes after this line */
+	long lines;		/* complete lines copied */
+	const char *eol;	/* the first line's end, once copied */
+	char last;		/* the last byte copied ('\n' before any) */
+	long lno;		/* the entry's line once written, else 0 */
+};
+
 static bool
-name_eq(const char *a, const char *b)
+put(struct copy *c, const char *s, size_t n)
 {
-	for (;; a++, b++) {
-		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y)
+	return fwrite(s, 1, n, c->out) == n;
+}
+
+/* Copy s[0..n), the entry after line c->after. */
+static bool
+copy_block(struct copy *c, const char *s, size_t n)
+{
+	while (n) {
+		const char *nl = c->lno ? NULL : memchr(s, '\n', n);
+		size_t k = nl ? (size_t)(nl - s) + 1 : n;
+		if (nl && !c->eol)
+			c->eol = (nl > s ? nl[-1] : c->last) == '\r' ?
+			    "\r\n" : "\n";
+		c->lines += nl != NULL;
+		if (!put(c, s, k))
 			return false;
-		if (!x)
-			return true;
-		if (x == 0xc3 && a[1] && b[1]) {
-			unsigned char p = (unsigned char)a[1];
-			unsigned char q = (unsigned char)b[1];
-			if (p >= 0x80 && p <= 0x9e && p != 0x97)
-				p = (unsigned char)(p + 0x20);
-			if (q >= 0x80 && q <= 0x9e && q != 0x97)
-				q = (unsigned char)(q + 0x20);
-			if (p != q)
+		c->last = s[k - 1];
+		s += k;
+		n -= k;
+		if (nl && c->lines == c->after) {
+			c->lno = c->lines + 1;
+			if (!put(c, c->line, strlen(c->line)) ||
+			    !put(c, c->eol, strlen(c->eol)))
 				return false;
-			a++;
-			b++;
 		}
 	}
+	return true;
 }
 
-static const struct sect *
-last_section(const struct found *f, const char *id)
+/* The entry at the end of the file, after a line end of its own when the
+ * last line has none. */
+static bool
+copy_end(struct copy *c)
 {
-	for (size_t i = f->nsec; i-- > 0;)
-		if (!strcmp(f->sec[i].id, id))
-			return &f->sec[i];
-	return NULL;
+	const char *eol = c->eol ? c->eol : "\n";
+	if (c->last != '\n') {
+		c->lno = c->lines + 2;
+		return put(c, eol, strlen(eol)) &&
+		    put(c, c->line, strlen(c->line));
+	}
+	c->lno = c->lines + 1;
+	return put(c, c->line, strlen(c->line)) && put(c, eol, strlen(eol));
 }
 
-static const struct sect *
-first_section(const struct found *f, const char *id)
+long
+notesedit_copy(FILE *in, FILE *out, long after, const char *line)
 {
-	for (size_t i = 0; i < f->nsec; i++)
-		if (!strcmp(f->sec[i].id, id))
-			return &f->sec[i];
-	return NULL;
+	struct copy c = { .out = out, .line = line, .after = after,
+	    .last = '\n' };
+	char *block = xmalloc(COPY_BLOCK);
+	bool ok = true;
+	size_t got;
+	while (ok && (got = fread(block, 1, COPY_BLOCK, in)) > 0)
+		ok = copy_block(&c, block, got);
+	free(block);
+	if (ok && !ferror(in) && !c.lno)
+		ok = copy_end(&c);
+	return ok && !ferror(in) ? c.lno : -1;
 }
 
 static void
@@ -347,20 +532,18 @@ where_looked(struct buf *b, const struct notesedit_req *rq)
 		buf_printf(b, "%s'%s'", i ? ", " : "", rq->paths[i]);
 }
 
-/* The id of the client rq names, or NULL after a message. */
+/* The id of the client f->keep names, or NULL after a message.  In the
+ * message about an ambiguous name, a client's place is that of its
+ * first section kept (its first of that name). */
 static const char *
 match(const struct found *f, const struct notesedit_req *rq)
 {
-	size_t n = strlen(rq->client);
-	const char *want = trim(rq->client, &n);
-	char *name = xstrndup(want, n);
+	const char *name = f->keep->name, *slug = f->keep->slug;
 	const char *id = NULL;
 	if (first_section(f, name))
 		id = first_section(f, name)->id;
-	char *slug = slug_make(want, n);
 	if (!id && *slug && first_section(f, slug))
 		id = first_section(f, slug)->id;
-	free(slug);
 
 	/* By display name: every section's name counts. */
 	const char **ids = NULL;
@@ -399,38 +582,16 @@ match(const struct found *f, const struct notesedit_req *rq)
 		buf_free(&msg);
 	}
 	free(ids);
-	free(name);
 	return id;
 }
 
-/* Are a and b the same text but for the length of runs of blanks? */
-static bool
-same_text(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (is_blank(*a) && is_blank(*b)) {
-			while (is_blank(*a))
-				a++;
-			while (is_blank(*b))
-				b++;
-		} else if (*a++ != *b++) {
-			return false;
-		}
-	}
-	return !*a && !*b;
-}
-
-/* An entry of client id dated d with the text text, or NULL. */
+/* A kept entry of client id (kept entries have the date and the text). */
 static const struct ent *
-present(const struct found *f, const char *id, struct date d,
-	const char *text)
+present(const struct found *f, const char *id)
 {
-	for (size_t i = 0; i < f->nent; i++) {
-		const struct ent *e = &f->ent[i];
-		if (!strcmp(e->id, id) && !date_cmp(e->date, d) &&
-		    same_text(e->text, text))
-			return e;
-	}
+	for (size_t i = 0; i < f->nent; i++)
+		if (!strcmp(f->ent[i].id, id))
+			return &f->ent[i];
 	return NULL;
 }
 
@@ -446,96 +607,158 @@ set_result(struct notesedit_result *res, bool added, const char *file,
 
 enum { AGAIN = -1 };
 
-/* One try: AGAIN when the file changed meanwhile, else the status. */
+/* Write the new version of the file with line after the section s, to
+ * rw's temporary file; its line number in *lno.  Returns 0, or 2 after a
+ * message. */
 static int
-attempt(const struct notesedit_req *rq, const char *line, const char *parsed,
-	FILE *quiet, struct notesedit_result *res)
+write_new(struct rewrite *rw, const struct sect *s, const char *line,
+	  long *lno)
 {
-	struct found all, one, check;
-	found_init(&all, quiet);
-	found_init(&one, quiet);
-	found_init(&check, quiet);
-	struct rewrite rw = { .fd = -1 };
-	struct buf out = {0};
-	char *id = NULL, *file = NULL;
-	int st;
+	FILE *in = rewrite_input(rw);
+	long after = in ? notesedit_after(in, s->heading_line,
+	    s->last_item_line, s->end_line) : -1;
+	if (in && after < 0)
+		diag_syserr("cannot read '%s'", rw->name);
+	if (after < 0)
+		return 2;
+	FILE *out = rewrite_begin(rw);
+	if (!out || !(in = rewrite_input(rw)))
+		return 2;
+	if ((*lno = notesedit_copy(in, out, after, line)) >= 0)
+		return 0;
+	if (ferror(in))
+		diag_syserr("cannot read '%s'", rw->name);
+	else
+		diag_syserr("cannot write '%s'", rw->name);
+	return 2;
+}
 
-	int st0 = diag_status();
-	input_each(rq->npaths, rq->paths, true, parse_fp, &all);
-	/* Only input_each's "cannot read" raises the status to 2: the
-	 * client may be in the file that could not be read. */
-	if (diag_status() >= 2 && st0 < 2) {
-		st = 2;
-		goto done;
-	}
-	const char *mid = match(&all, rq);
-	if (!mid) {
-		st = 1;
-		goto done;
-	}
-	id = xstrdup(mid);
-	file = xstrdup(last_section(&all, id)->file);
-	const struct ent *e = present(&all, id, rq->date, parsed);
-	if (e) {
-		set_result(res, false, e->file, e->line, line);
-		st = 0;
-		goto done;
-	}
-
-	if (rewrite_open(&rw, file) != 0) {
-		st = 2;
-		goto done;
-	}
-	parse_mem(&one, rw.data.s, rw.data.len, file);
-	const struct sect *s = last_section(&one, id);
-	if (!s) {
-		st = AGAIN;	/* the client left this file meanwhile */
-		goto done;
-	}
-	if ((e = present(&one, id, rq->date, parsed))) {
-		set_result(res, false, e->file, e->line, line);
-		st = 0;
-		goto done;
-	}
-	const char *data = rw.data.s ? rw.data.s : "";
-	size_t at = notesedit_where(data, rw.data.len, s->heading_line,
-	    s->last_item_line, s->end_line);
-	long lno = notesedit_insert(&out, data, rw.data.len, at, line,
-	    notesedit_eol(data, rw.data.len));
-
-	parse_mem(&check, out.s, out.len, file);
+/* Is the line at lno of the new version read as the entry of k->id with
+ * the text k->text?  1 when it is, 0 after a message (status 1), -1
+ * after a message (status 2). */
+static int
+entry_reads(struct rewrite *rw, const struct keep *k, const char *file,
+	    long lno, FILE *quiet)
+{
+	FILE *fp = rewrite_written(rw);
+	if (!fp)
+		return -1;
+	struct keep at = *k;
+	at.line = lno;
+	struct found check;
+	found_init(&check, quiet, &at);
+	parse_fp(fp, file, &check);
+	found_parsed(&check);
 	bool ok = false;
 	for (size_t i = 0; i < check.nent && !ok; i++)
-		ok = check.ent[i].line == lno && !strcmp(check.ent[i].id, id) &&
-		    !date_cmp(check.ent[i].date, rq->date) &&
-		    !strcmp(check.ent[i].text, parsed);
-	if (!ok) {
+		ok = !strcmp(check.ent[i].text, k->text);
+	found_free(&check);
+	if (ferror(fp)) {
+		diag_syserr("cannot read '%s'", rw->name);
+		return -1;
+	}
+	if (!ok)
 		diag_problem("%s:%ld: the entry would not be read as an entry "
 		    "of '%s' there (inside a code block or comment?); nothing "
-		    "written", file, lno, id);
-		st = 1;
-		goto done;
+		    "written", file, lno, k->id);
+	return ok;
+}
+
+/* Add the entry to the locked file after the client's last section in
+ * one (a parse of it), or find it there.  Returns the status or AGAIN. */
+static int
+place(struct rewrite *rw, const struct found *one, const char *file,
+      const char *line, FILE *quiet, struct notesedit_result *res)
+{
+	const struct keep *k = one->keep;
+	const struct sect *s = last_section(one, k->id);
+	if (!s)
+		return AGAIN;	/* the client left this file meanwhile */
+	const struct ent *e = present(one, k->id);
+	if (e) {
+		set_result(res, false, e->file, e->line, line);
+		return 0;
 	}
-	switch (rewrite_commit(&rw, out.s, out.len)) {
+	long lno;
+	if (write_new(rw, s, line, &lno) != 0)
+		return 2;
+	switch (entry_reads(rw, k, file, lno, quiet)) {
 	case 0:
-		set_result(res, true, file, lno, line);
-		st = 0;
-		break;
+		return 1;
 	case 1:
-		st = AGAIN;
 		break;
 	default:
-		st = 2;
-		break;
+		return 2;
 	}
-done:
+	switch (rewrite_commit(rw)) {
+	case 0:
+		set_result(res, true, file, lno, line);
+		return 0;
+	case 1:
+		return AGAIN;
+	default:
+		return 2;
+	}
+}
+
+/* Lock file, read it again (keeping what k says) and place the entry.
+ * Returns the status or AGAIN. */
+static int
+edit(const struct notesedit_req *rq, const struct keep *k, const char *file,
+     const char *line, FILE *quiet, struct notesedit_result *res)
+{
+	struct rewrite rw;
+	int st = 2;
+	if (rewrite_open(&rw, file, rq->rewrite) == 0) {
+		struct found one;
+		found_init(&one, quiet, k);
+		FILE *in = rewrite_input(&rw);
+		if (in)
+			parse_fp(in, file, &one);
+		found_parsed(&one);
+		if (in && ferror(in))
+			diag_syserr("cannot read '%s'", file);
+		else if (in)
+			st = place(&rw, &one, file, line, quiet, res);
+		found_free(&one);
+	}
 	rewrite_close(&rw);
-	buf_free(&out);
-	free(id);
-	free(file);
+	return st;
+}
+
+/* One try: read all the notes, find the client and its last section,
+ * and edit that file (its name in *file, malloc'd).  Returns the status
+ * or AGAIN. */
+static int
+attempt(const struct notesedit_req *rq, const char *line, const char *parsed,
+	FILE *quiet, char **file, struct notesedit_result *res)
+{
+	size_t n = strlen(rq->client);
+	const char *want = trim(rq->client, &n);
+	char *name = xstrndup(want, n);
+	char *slug = slug_make(want, n);
+	struct keep k = { .name = name, .slug = slug, .date = rq->date,
+	    .text = parsed };
+	struct found all;
+	found_init(&all, quiet, &k);
+	int st = read_notes(&all, rq);
+	found_parsed(&all);
+	const char *id = st ? NULL : match(&all, rq);
+	const struct ent *e = id ? present(&all, id) : NULL;
+	if (!st && !id) {
+		st = 1;
+	} else if (e) {
+		set_result(res, false, e->file, e->line, line);
+	} else if (id) {
+		struct keep mine = { .id = id, .date = rq->date,
+		    .text = parsed };
+		free(*file);
+		*file = xstrdup(last_section(&all, id)->file);
+		st = edit(rq, &mine, *file, line, quiet, res);
+	}
 	found_free(&all);
-	found_free(&one);
-	found_free(&check);
+	free(name);
+	free(slug);
 	return st;
 }
 
@@ -556,14 +779,17 @@ notesedit_done(const struct notesedit_req *rq, struct notesedit_result *res)
 		return 2;
 	}
 	FILE *quiet = fopen("/dev/null", "w");
+	char *file = NULL;
 	int st = AGAIN;
 	for (int i = 0; i < MAX_TRIES && st == AGAIN; i++)
-		st = attempt(rq, line, parsed, quiet, res);
+		st = attempt(rq, line, parsed, quiet, &file, res);
 	if (st == AGAIN) {
-		diag_fatal("the notes keep changing while tact-done writes; "
-		    "nothing written");
+		diag_fatal("cannot write '%s': another program (an editor?) "
+		    "changed it each of %d times tact-done tried; nothing "
+		    "written", file, MAX_TRIES);
 		st = 2;
 	}
+	free(file);
 	if (quiet)
 		fclose(quiet);
 	free(line);

@@ -1,6 +1,7 @@
 /* notesedit.h: tact-done's one change to the notes (SPEC "tact-done"):
  * find a client, place one entry line after the last list item of its
- * last section, and write the file back under a lock (rewrite.h).
+ * last section, and write the file back under a lock (rewrite.h),
+ * streaming it: memory grows with the largest section, not the file.
  *
  * The pieces are public for the unit tests; tact-done calls
  * notesedit_done. */
@@ -9,8 +10,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "date.h"
+#include "rewrite.h"
 #include "util.h"
 
 struct notesedit_req {
@@ -20,6 +23,7 @@ struct notesedit_req {
 	const char *occasion;	/* checked with notesedit_occasion_problem */
 	const char *text;	/* the entry's text before the tag; may be "" */
 	struct date date;
+	const struct rewrite_opts *rewrite;	/* NULL: the defaults */
 };
 
 struct notesedit_result {
@@ -43,24 +47,22 @@ const char *notesedit_occasion_problem(const char *name);
 char *notesedit_line(struct date d, const char *text, const char *occasion,
 		     char **parsed, const char **why);
 
-/* The line end of the first line of s[0..n): "\r\n" or "\n" (also when
- * there is no line end at all). */
-const char *notesedit_eol(const char *s, size_t n);
+/* The line after which a new entry goes in the section of fp that a
+ * NOTES_SECTION item describes: its last list item; with no list item,
+ * its last line that is not blank (reading fp from its start up to
+ * end_line); 0 for a client without heading: the end of the file.
+ * Returns -1 on a read error. */
+long notesedit_after(FILE *fp, long heading_line, long last_item_line,
+		     long end_line);
 
-/* Where a new entry goes in the section of s[0..n) that a NOTES_SECTION
- * item describes: after its last list item; with no list item, after its
- * last line that is not blank, or at the end of the file for a client
- * without heading.  Returns the byte offset of the start of the line the
- * entry goes before, or n. */
-size_t notesedit_where(const char *s, size_t n, long heading_line,
-		       long last_item_line, long end_line);
-
-/* Append s[0..n) to out with line and the line end eol inserted at offset
- * at (a line start, or n).  At the end of a file whose last line has no
- * line end, the line end goes before the new line and the file still
- * ends without one.  Returns the new line's number. */
-long notesedit_insert(struct buf *out, const char *s, size_t n, size_t at,
-		      const char *line, const char *eol);
+/* Copy in to out with line inserted after line after (or at the end of
+ * the file when after is 0 or beyond its last line), ending as the
+ * first line of in ends ("\r\n" or "\n"; "\n" when it has no line end).
+ * At the end of a file whose last line has no line end, the line end
+ * goes before the new line and the file still ends without one.  Streams
+ * in blocks: memory does not grow with the file.  Returns the new line's
+ * number, or -1 on a read or write error (see ferror). */
+long notesedit_copy(FILE *in, FILE *out, long after, const char *line);
 
 /* Do what tact-done does: read the notes below rq->paths (quietly: their
  * problems are tact-parse's to report), find the client (by id, else by
@@ -69,7 +71,8 @@ long notesedit_insert(struct buf *out, const char *s, size_t n, size_t at,
  * already has one of that date with the same text.  Returns the exit
  * status: 0 (*res is set), 1 after a message when the client is unknown
  * or ambiguous or the entry cannot be placed, 2 after a message when a
- * file cannot be read or written or text is unfit.  Free *res with
+ * file cannot be read, locked or written, is no regular file, keeps
+ * being changed by others, or text is unfit.  Free *res with
  * notesedit_result_free in any case. */
 int notesedit_done(const struct notesedit_req *rq,
 		   struct notesedit_result *res);

@@ -33,7 +33,7 @@ seed() {
 	mkdir -p "$dir"
 	n=0
 	case $1 in
-	fuzz_notes)
+	fuzz_notes | fuzz_done)
 		find samples tests/cases -type f \( -name '*.md' -o \
 		    -path 'tests/cases/parse-*/stdin' \) >"$B/seeds/list"
 		;;
@@ -81,7 +81,9 @@ run() {
 	t=$1
 	mkdir -p "$B/corpus/$t"
 	dict=
-	[ -f "tests/fuzz/$t.dict" ] && dict=-dict=tests/fuzz/$t.dict
+	d=$t
+	[ "$t" = fuzz_done ] && d=fuzz_notes	# the same words matter
+	[ -f "tests/fuzz/$d.dict" ] && dict=-dict=tests/fuzz/$d.dict
 	# Inputs as long as the texts each target reads are (a seed file
 	# beyond it is cut): the fuzzer runs faster on small ones.
 	case $t in

@@ -1,6 +1,8 @@
 /* Unit tests for tact-done's library: the entry line, where it goes, the
- * insertion, finding the client, and the locked atomic rewrite with its
- * failures. */
+ * streamed insertion, finding the client, and the locked atomic rewrite
+ * with its failures: an editor saving meanwhile, a lock held too long,
+ * signals, temporary files left by killed runs, an owner that cannot be
+ * kept, files that are not regular. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,19 +10,24 @@
 #include <cmocka.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
 #include "notesedit.h"
 #include "rewrite.h"
 
-static char dir[] = "/tmp/test_notesedit.XXXXXX";
+/* In /dev/shm where there is one: the 1000 runs of editor_race take
+ * seconds there, and a minute when every fsync goes to a busy disk. */
+static char dir[64];
 static const struct date day = { 2026, 11, 27 };
 
 /* dir/name, in a static buffer that the next call reuses. */
@@ -80,6 +87,8 @@ static int
 setup(void **state)
 {
 	(void)state;
+	snprintf(dir, sizeof dir, "%s/test_notesedit.XXXXXX",
+	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	return mkdtemp(dir) ? 0 : -1;
 }
 
@@ -99,20 +108,38 @@ teardown(void **state)
 	return 0;
 }
 
-/* Run tact-done's logic on dir/name; returns the status. */
+/* Run tact-done's logic on dir/name with the rewrite options o (NULL:
+ * the defaults); returns the status. */
 static int
-done(const char *name, const char *client, const char *occ,
-     const char *text, struct notesedit_result *res)
+done_opts(const char *name, const char *client, const char *occ,
+	  const char *text, const struct rewrite_opts *o,
+	  struct notesedit_result *res)
 {
 	char *p = xstrdup(path(name));
 	char *paths[] = { p };
 	struct notesedit_req rq = {
 		.paths = paths, .npaths = 1, .client = client,
-		.occasion = occ, .text = text, .date = day,
+		.occasion = occ, .text = text, .date = day, .rewrite = o,
 	};
 	int st = notesedit_done(&rq, res);
 	free(p);
 	return st;
+}
+
+static int
+done(const char *name, const char *client, const char *occ,
+     const char *text, struct notesedit_result *res)
+{
+	return done_opts(name, client, occ, text, NULL, res);
+}
+
+/* Does dir/name hold exactly want? */
+static void
+file_is(const char *name, const char *want)
+{
+	char *s = get_file(name);
+	assert_string_equal(s, want);
+	free(s);
 }
 
 /* Occasion names: [a-z0-9-]+ with a letter first, to be a tag. */
@@ -176,58 +203,101 @@ entry_line_refused(void **state)
 	}
 }
 
-/* The line end of the first line decides. */
-static void
-line_ends(void **state)
+/* copy(s, after): s copied with "N" inserted after line after (malloc'd);
+ * the new line's number in *lno. */
+static char *
+copy(const char *s, long after, long *lno)
 {
-	(void)state;
-	assert_string_equal(notesedit_eol("a\r\nb\n", 5), "\r\n");
-	assert_string_equal(notesedit_eol("a\nb\r\n", 5), "\n");
-	assert_string_equal(notesedit_eol("abc", 3), "\n");
-	assert_string_equal(notesedit_eol("", 0), "\n");
-	assert_string_equal(notesedit_eol("\r\n", 2), "\r\n");
+	char *in_s = xstrdup(s);
+	FILE *in = fmemopen(in_s, strlen(s), "r");
+	char *out_s = NULL;
+	size_t out_n = 0;
+	FILE *out = open_memstream(&out_s, &out_n);
+	assert_non_null(out);
+	if (!*s) {		/* fmemopen may refuse size 0 */
+		fclose(in);
+		in = fopen("/dev/null", "r");
+	}
+	assert_non_null(in);
+	*lno = notesedit_copy(in, out, after, "N");
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+	free(in_s);
+	return out_s;
 }
 
 /* Where: after the last item, else the last non-blank line, else EOF. */
 static void
-where(void **state)
+after(void **state)
 {
 	(void)state;
-	const char *s = "# A\n- x\n  more\n\npara\n\n# B\n";
-	size_t n = strlen(s);
-	assert_int_equal(notesedit_where(s, n, 1, 3, 6), 15);
-	assert_int_equal(notesedit_where(s, n, 1, 0, 6), 21); /* after para */
-	assert_int_equal(notesedit_where(s, n, 7, 0, 7), n);
-	assert_int_equal(notesedit_where(s, n, 0, 0, 7), n);
-	const char *t = "# A\r\n\r\n \t\r\n# B";
-	assert_int_equal(notesedit_where(t, strlen(t), 1, 0, 3), 5);
-	assert_int_equal(notesedit_where(t, strlen(t), 4, 0, 4), strlen(t));
-	const char *u = "- a";
-	assert_int_equal(notesedit_where(u, 3, 0, 1, 1), 3);
+	static const struct {
+		const char *s;
+		long heading, item, end, after;
+	} t[] = {
+		{ "# A\n- x\n  more\n\npara\n\n# B\n", 1, 3, 6, 3 },
+		{ "# A\n- x\n  more\n\npara\n\n# B\n", 1, 0, 6, 5 },
+		{ "# A\n- x\n  more\n\npara\n\n# B\n", 7, 0, 7, 7 },
+		{ "# A\n- x\n  more\n\npara\n\n# B\n", 0, 0, 7, 0 },
+		{ "# A\r\n\r\n \t\r\n# B", 1, 0, 3, 1 },
+		{ "# A\r\n\r\n \t\r\n# B", 4, 0, 4, 4 },
+		{ "- a", 0, 1, 1, 1 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *s = xstrdup(t[i].s);
+		FILE *fp = fmemopen(s, strlen(s), "r");
+		assert_non_null(fp);
+		assert_int_equal(notesedit_after(fp, t[i].heading, t[i].item,
+		    t[i].end), t[i].after);
+		fclose(fp);
+		free(s);
+	}
 }
 
-/* Insertion: in the middle, at the end, without a final line end. */
+/* The copy: in the middle, at the end, without a final line end, in the
+ * first line's line end, in blocks of any size. */
 static void
-insert(void **state)
+copy_insert(void **state)
 {
 	(void)state;
-	struct buf b = {0};
-	assert_int_equal(notesedit_insert(&b, "a\nb\n", 4, 2, "N", "\n"), 2);
-	assert_string_equal(b.s, "a\nN\nb\n");
-	buf_reset(&b);
-	assert_int_equal(notesedit_insert(&b, "a\nb\n", 4, 4, "N", "\n"), 3);
-	assert_string_equal(b.s, "a\nb\nN\n");
-	buf_reset(&b);
-	assert_int_equal(notesedit_insert(&b, "a\nb", 3, 3, "N", "\n"), 3);
-	assert_string_equal(b.s, "a\nb\nN");
-	buf_reset(&b);
-	assert_int_equal(notesedit_insert(&b, "a\r\nb", 4, 3, "N", "\r\n"),
-	    2);
-	assert_string_equal(b.s, "a\r\nN\r\nb");
-	buf_reset(&b);
-	assert_int_equal(notesedit_insert(&b, "", 0, 0, "N", "\n"), 1);
-	assert_string_equal(b.s, "N\n");
-	buf_free(&b);
+	static const struct {
+		const char *s;
+		long after;
+		const char *want;
+		long lno;
+	} t[] = {
+		{ "a\nb\n", 1, "a\nN\nb\n", 2 },
+		{ "a\nb\n", 2, "a\nb\nN\n", 3 },
+		{ "a\nb\n", 0, "a\nb\nN\n", 3 },
+		{ "a\nb", 2, "a\nb\nN", 3 },
+		{ "a\nb", 9, "a\nb\nN", 3 },
+		{ "a\r\nb", 1, "a\r\nN\r\nb", 2 },
+		{ "a\r\nb", 0, "a\r\nb\r\nN", 3 },
+		{ "a\nb\r\n", 1, "a\nN\nb\r\n", 2 },
+		{ "", 0, "N\n", 1 },
+		{ "abc", 0, "abc\nN", 2 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		long lno;
+		char *out = copy(t[i].s, t[i].after, &lno);
+		assert_string_equal(out, t[i].want);
+		assert_int_equal(lno, t[i].lno);
+		free(out);
+	}
+
+	/* Lines across the copy's blocks, a CR at the end of one. */
+	struct buf big = {0}, want = {0};
+	for (int k = 0; k < 30000; k++) {
+		buf_printf(&big, "line %d\r\n", k);
+		buf_printf(&want, "line %d\r\n%s", k, k == 20000 ? "N\r\n" : "");
+	}
+	long lno;
+	char *out = copy(big.s, 20001, &lno);
+	assert_int_equal(lno, 20002);
+	assert_true(!strcmp(out, want.s));
+	free(out);
+	buf_free(&big);
+	buf_free(&want);
 }
 
 /* The whole run: added after the last item of the last section. */
@@ -243,17 +313,15 @@ done_adds(void **state)
 	assert_int_equal(res.line, 8);
 	assert_string_equal(res.entry, "- 2026-11-27: card #xmas");
 	notesedit_result_free(&res);
-	char *s = get_file("a.md");
-	assert_string_equal(s, "# Acme\n- 2026-01-01: a\n\n# Beta\n- x: y\n"
+	file_is("a.md", "# Acme\n- 2026-01-01: a\n\n# Beta\n- x: y\n"
 	    "# Acme\n- 2026-02-02: b\n- 2026-11-27: card #xmas\n\ntext\n");
-	free(s);
 
 	/* Again: nothing added, the entry's place reported. */
 	assert_int_equal(done("a.md", "Acme", "xmas", " card", &res), 0);
 	assert_false(res.added);
 	assert_int_equal(res.line, 8);
 	notesedit_result_free(&res);
-	s = get_file("a.md");
+	char *s = get_file("a.md");
 	assert_non_null(strstr(s, "#xmas\n\ntext"));
 	assert_null(strstr(strstr(s, "#xmas") + 1, "#xmas"));
 	free(s);
@@ -306,11 +374,27 @@ done_hidden(void **state)
 	struct notesedit_result res;
 	assert_int_equal(done("h.md", "a", "call", "", &res), 1);
 	notesedit_result_free(&res);
-	char *s = get_file("h.md");
-	assert_string_equal(s, text);
-	free(s);
+	file_is("h.md", text);
 	assert_int_equal(count_dir(), 1);
 	unlink(path("h.md"));
+}
+
+/* Replace dir/name's content with text through rewrite.h; returns what
+ * rewrite_commit returns (or -1 when it is not reached). */
+static int
+rewrite(const char *name, const char *text, const struct rewrite_opts *o)
+{
+	struct rewrite rw;
+	int r = -1;
+	if (rewrite_open(&rw, path(name), o) == 0) {
+		FILE *out = rewrite_begin(&rw);
+		if (out) {
+			fputs(text, out);
+			r = rewrite_commit(&rw);
+		}
+	}
+	rewrite_close(&rw);
+	return r;
 }
 
 /* The mode is kept and a symbolic link stays a link to the new file. */
@@ -323,40 +407,366 @@ rewrite_keeps(void **state)
 	char *target = xstrdup(path("t.md"));
 	assert_int_equal(symlink(target, path("l.md")), 0);
 	struct rewrite rw;
-	assert_int_equal(rewrite_open(&rw, path("l.md")), 0);
-	assert_string_equal(rw.data.s, "old\n");
-	assert_int_equal(rewrite_commit(&rw, "new\n", 4), 0);
+	assert_int_equal(rewrite_open(&rw, path("l.md"), NULL), 0);
+	char got[8] = "";
+	FILE *in = rewrite_input(&rw);
+	assert_non_null(in);
+	assert_non_null(fgets(got, sizeof got, in));
+	assert_string_equal(got, "old\n");
+	FILE *out = rewrite_begin(&rw);
+	assert_non_null(out);
+	fputs("new\n", out);
+	assert_int_equal(rewrite_commit(&rw), 0);
 	rewrite_close(&rw);
 	struct stat st;
 	assert_int_equal(lstat(path("l.md"), &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	assert_int_equal(stat(target, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0640);
-	char *s = get_file("t.md");
-	assert_string_equal(s, "new\n");
-	free(s);
+	file_is("t.md", "new\n");
 	assert_int_equal(count_dir(), 2);
 	unlink(path("l.md"));
 	unlink(target);
 	free(target);
 }
 
-/* A change behind the lock's back: nothing written, try again. */
+/* A change behind the lock's back before the new content is written:
+ * nothing written, try again. */
 static void
 rewrite_changed(void **state)
 {
 	(void)state;
 	put_file("t.md", "old\n");
 	struct rewrite rw;
-	assert_int_equal(rewrite_open(&rw, path("t.md")), 0);
+	assert_int_equal(rewrite_open(&rw, path("t.md"), NULL), 0);
 	put_file("t.md", "edited by hand\n");
-	assert_int_equal(rewrite_commit(&rw, "new\n", 4), 1);
+	FILE *out = rewrite_begin(&rw);
+	assert_non_null(out);
+	fputs("new\n", out);
+	assert_int_equal(rewrite_commit(&rw), 1);
 	rewrite_close(&rw);
-	char *s = get_file("t.md");
-	assert_string_equal(s, "edited by hand\n");
-	free(s);
+	file_is("t.md", "edited by hand\n");
 	assert_int_equal(count_dir(), 1);
 	unlink(path("t.md"));
+}
+
+/* An editor that saves while tact-done writes: as sed -i and many
+ * editors do (a new file renamed over the old one), or in place, with
+ * the same size (only the content sum may tell) or another.  saves:
+ * how many saves to make at most (0: every time it is called). */
+struct editor {
+	const char *name;
+	int how, saves, made;
+};
+
+static void
+editor_save(void *arg)
+{
+	struct editor *ed = arg;
+	if (ed->saves && ed->made >= ed->saves)
+		return;
+	ed->made++;
+	if (ed->how % 3 == 0) {
+		put_file("editor.tmp", "# A\n- 2026-01-01: EDIT-new\n");
+		char *from = xstrdup(path("editor.tmp"));
+		assert_int_equal(rename(from, path(ed->name)), 0);
+		free(from);
+		return;
+	}
+	FILE *fp = fopen(path(ed->name), "r+");
+	assert_non_null(fp);
+	if (ed->how % 3 == 1)
+		fputs("# A\n- 2026-01-01: EDI\n", fp);	/* same size */
+	else
+		fputs("# A\n- 2026-01-01: EDIT-longer\n", fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* The regression test of the lost save: in 1000 runs of tact-done's
+ * whole edit, an editor saves right after the new content is written
+ * and synced.  Every save survives, and the entry is added to it. */
+static void
+editor_race(void **state)
+{
+	(void)state;
+	int lost = 0, entries = 0;
+	for (int i = 0; i < 1000; i++) {
+		put_file("r.md", "# A\n- 2026-01-01: old\n");
+		struct editor ed = { "r.md", i, 1, 0 };
+		struct rewrite_opts o = { .before_check = editor_save,
+		    .arg = &ed };
+		struct notesedit_result res;
+		assert_int_equal(done_opts("r.md", "a", "call", "", &o, &res),
+		    0);
+		assert_true(res.added);
+		notesedit_result_free(&res);
+		char *s = get_file("r.md");
+		lost += !strstr(s, ": EDI");
+		entries += strstr(s, "- 2026-11-27: #call\n") != NULL;
+		free(s);
+		assert_int_equal(ed.made, 1);
+	}
+	assert_int_equal(lost, 0);
+	assert_int_equal(entries, 1000);
+	assert_int_equal(count_dir(), 1);
+	unlink(path("r.md"));
+}
+
+/* An editor that saves every time: tact-done gives up, status 2, with
+ * the last save in the file. */
+static void
+editor_always(void **state)
+{
+	(void)state;
+	put_file("r.md", "# A\n- 2026-01-01: old\n");
+	struct editor ed = { "r.md", 0, 0, 0 };
+	struct rewrite_opts o = { .before_check = editor_save, .arg = &ed };
+	struct notesedit_result res;
+	assert_int_equal(done_opts("r.md", "a", "call", "", &o, &res), 2);
+	notesedit_result_free(&res);
+	assert_int_equal(ed.made, 10);
+	file_is("r.md", "# A\n- 2026-01-01: EDIT-new\n");
+	assert_int_equal(count_dir(), 1);
+	unlink(path("r.md"));
+}
+
+/* What fn(arg) writes to standard error (malloc'd). */
+static char *
+messages(int (*fn)(void *), void *arg, int *ret)
+{
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	fflush(stderr);
+	int saved = dup(2);
+	assert_true(saved >= 0 && dup2(fileno(fp), 2) == 2);
+	*ret = fn(arg);
+	fflush(stderr);
+	assert_int_equal(dup2(saved, 2), 2);
+	close(saved);
+	rewind(fp);
+	struct buf b = {0};
+	buf_adds(&b, "");
+	char chunk[512];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, got);
+	fclose(fp);
+	return buf_steal(&b);
+}
+
+static int
+open_quick(void *arg)
+{
+	struct rewrite rw;
+	struct rewrite_opts o = { .lock_wait_ms = 300 };
+	int r = rewrite_open(&rw, arg, &o);
+	rewrite_close(&rw);
+	return r;
+}
+
+static double
+seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A lock that another process keeps (stopped, say): given up after the
+ * wait, with the holder's pid in the message. */
+static void
+lock_gives_up(void **state)
+{
+	(void)state;
+	put_file("k.md", "x\n");
+	int pfd[2];
+	assert_int_equal(pipe(pfd), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+		int fd = open(path("k.md"), O_RDWR);
+		if (fd < 0 || fcntl(fd, F_SETLK, &fl) != 0 ||
+		    write(pfd[1], "k", 1) != 1)
+			_exit(1);
+		pause();	/* holding the lock until killed */
+		_exit(0);
+	}
+	close(pfd[1]);
+	char c;
+	assert_int_equal(read(pfd[0], &c, 1), 1);
+	close(pfd[0]);
+	char *p = xstrdup(path("k.md"));
+	double t0 = seconds();
+	int r;
+	char *msg = messages(open_quick, p, &r);
+	double t = seconds() - t0;
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	assert_int_equal(r, -1);
+	assert_true(t >= 0.29 && t < 3);
+	struct buf want = {0};
+	buf_printf(&want, "tact: cannot lock '%s': process %ld holds its lock; "
+	    "gave up after 0.3 s\n", p, (long)pid);
+	assert_string_equal(msg, want.s);
+	buf_free(&want);
+	free(msg);
+	/* Released: taken at once. */
+	assert_int_equal(open_quick(p), 0);
+	free(p);
+	unlink(path("k.md"));
+}
+
+/* Signals that end the process, sent while the new content is written,
+ * wait until the file is replaced: no temporary file is left.  Each run
+ * in a child, which the signal ends. */
+static void
+send_signal(void *arg)
+{
+	raise(*(int *)arg);
+}
+
+static void
+signals_wait(void **state)
+{
+	(void)state;
+	int sigs[] = { SIGUSR1, SIGALRM, SIGTERM, SIGINT, SIGHUP, SIGPIPE,
+	    SIGUSR2, SIGVTALRM };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		put_file("g.md", "old\n");
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct rewrite_opts o = { .before_check = send_signal,
+			    .arg = &sigs[i] };
+			_exit(rewrite("g.md", "new\n", &o) == 0 ? 0 : 1);
+		}
+		int ws;
+		assert_int_equal(waitpid(pid, &ws, 0), pid);
+		assert_true(WIFSIGNALED(ws));
+		assert_int_equal(WTERMSIG(ws), sigs[i]);
+		file_is("g.md", "new\n");
+		assert_int_equal(count_dir(), 1);
+	}
+	unlink(path("g.md"));
+}
+
+/* Temporary files of processes that are gone are removed by the next
+ * run; those of running processes, of other users, and other names
+ * stay. */
+static void
+stale_removed(void **state)
+{
+	(void)state;
+	pid_t dead = fork();
+	assert_true(dead >= 0);
+	if (dead == 0)
+		_exit(0);
+	assert_int_equal(waitpid(dead, NULL, 0), dead);
+	struct buf b = {0};
+	buf_printf(&b, ".tact-done.%ld.aB3xYz", (long)dead);
+	char *gone = buf_steal(&b);
+	buf_printf(&b, ".tact-done.%ld.dirdir", (long)dead);
+	char *subdir = buf_steal(&b);
+	buf_printf(&b, ".tact-done.%ld.abcdefg", (long)dead);
+	char *longer = buf_steal(&b);
+	buf_printf(&b, ".tact-done.%ld.other1", (long)dead);
+	char *other = buf_steal(&b);
+	const char *kept[] = { ".tact-done.1.aB3xYz", ".tact-done.aB3xYz",
+	    ".tact-done.0.aB3xYz", ".tact-done.-5.aB3xYz",
+	    ".tact-done.99999999999999999999.aB3xYz", longer };
+	put_file("s.md", "old\n");
+	put_file(gone, "an old copy\n");
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		put_file(kept[i], "kept\n");
+	assert_int_equal(mkdir(path(subdir), 0700), 0);
+	put_file(other, "another user's\n");
+	bool root = geteuid() == 0 && chown(path(other), 4242, 4242) == 0;
+	assert_int_equal(rewrite("s.md", "new\n", NULL), 0);
+	assert_int_equal(access(path(gone), F_OK), -1);
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		assert_int_equal(access(path(kept[i]), F_OK), 0);
+	assert_int_equal(access(path(subdir), F_OK), 0);
+	assert_int_equal(access(path(other), F_OK), root ? 0 : -1);
+	assert_int_equal(rmdir(path(subdir)), 0);
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		unlink(path(kept[i]));
+	unlink(path(other));
+	unlink(path("s.md"));
+	assert_int_equal(count_dir(), 0);
+	free(gone);
+	free(subdir);
+	free(longer);
+	free(other);
+}
+
+/* A member of the file's group who is not its owner: the owner cannot
+ * be kept, so nothing is written, with a message that says so (root
+ * only, to act as another user). */
+static int
+done_as_nobody(void *arg)
+{
+	(void)arg;
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(9);
+		struct notesedit_result res;
+		_exit(done("o.md", "a", "call", "", &res));
+	}
+	int ws;
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	return WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+}
+
+static void
+owner_kept_or_refused(void **state)
+{
+	(void)state;
+	if (geteuid() != 0)
+		skip();
+	const char *text = "# A\n- 2026-01-01: x\n";
+	put_file("o.md", text);
+	assert_int_equal(chown(path("o.md"), 0, 65534), 0);
+	assert_int_equal(chmod(path("o.md"), 0664), 0);
+	assert_int_equal(chown(dir, 0, 65534), 0);
+	assert_int_equal(chmod(dir, 0775), 0);
+	int st;
+	char *msg = messages(done_as_nobody, NULL, &st);
+	assert_int_equal(chmod(dir, 0700), 0);
+	assert_int_equal(chown(dir, 0, 0), 0);
+	assert_int_equal(st, 2);
+	struct buf want = {0};
+	buf_printf(&want, "tact: cannot keep the owner root of '%s': %s; "
+	    "nothing written (its owner or root can add entries to it)\n",
+	    path("o.md"), strerror(EPERM));
+	assert_string_equal(msg, want.s);
+	buf_free(&want);
+	free(msg);
+	file_is("o.md", text);
+	assert_int_equal(count_dir(), 1);
+	unlink(path("o.md"));
+}
+
+/* A FIFO or a device is refused at once, not waited on. */
+static void
+not_regular(void **state)
+{
+	(void)state;
+	assert_int_equal(mkfifo(path("fifo.md"), 0600), 0);
+	struct notesedit_result res;
+	alarm(10);		/* a hang fails the test */
+	assert_int_equal(done("fifo.md", "a", "call", "", &res), 2);
+	notesedit_result_free(&res);
+	struct rewrite rw;
+	assert_int_equal(rewrite_open(&rw, path("fifo.md"), NULL), -1);
+	rewrite_close(&rw);
+	assert_int_equal(rewrite_open(&rw, "/dev/null", NULL), -1);
+	rewrite_close(&rw);
+	alarm(0);
+	unlink(path("fifo.md"));
+	assert_int_equal(count_dir(), 0);
 }
 
 /* A write that fails (a file size limit, which holds for root too):
@@ -379,9 +789,7 @@ rewrite_fails(void **state)
 	signal(SIGXFSZ, oldsig);
 	assert_int_equal(st, 2);
 	notesedit_result_free(&res);
-	char *s = get_file("f.md");
-	assert_string_equal(s, text);
-	free(s);
+	file_is("f.md", text);
 	assert_int_equal(count_dir(), 1);
 	unlink(path("f.md"));
 }
@@ -392,9 +800,9 @@ rewrite_open_fails(void **state)
 {
 	(void)state;
 	struct rewrite rw;
-	assert_int_equal(rewrite_open(&rw, path("missing.md")), -1);
+	assert_int_equal(rewrite_open(&rw, path("missing.md"), NULL), -1);
 	rewrite_close(&rw);
-	assert_int_equal(rewrite_open(&rw, dir), -1);
+	assert_int_equal(rewrite_open(&rw, dir, NULL), -1);
 	rewrite_close(&rw);
 	assert_int_equal(count_dir(), 0);
 }
@@ -406,14 +814,20 @@ main(void)
 		cmocka_unit_test(occasion_names),
 		cmocka_unit_test(entry_line),
 		cmocka_unit_test(entry_line_refused),
-		cmocka_unit_test(line_ends),
-		cmocka_unit_test(where),
-		cmocka_unit_test(insert),
+		cmocka_unit_test(after),
+		cmocka_unit_test(copy_insert),
 		cmocka_unit_test(done_adds),
 		cmocka_unit_test(done_clients),
 		cmocka_unit_test(done_hidden),
 		cmocka_unit_test(rewrite_keeps),
 		cmocka_unit_test(rewrite_changed),
+		cmocka_unit_test(editor_race),
+		cmocka_unit_test(editor_always),
+		cmocka_unit_test(lock_gives_up),
+		cmocka_unit_test(signals_wait),
+		cmocka_unit_test(stale_removed),
+		cmocka_unit_test(owner_kept_or_refused),
+		cmocka_unit_test(not_regular),
 		cmocka_unit_test(rewrite_fails),
 		cmocka_unit_test(rewrite_open_fails),
 	};
