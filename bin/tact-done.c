@@ -14,15 +14,19 @@
 int
 main(int argc, char *argv[])
 {
-	opts_begin("tact-done", "tact-done [-t DATE] [-f FILE | DIR] CLIENT "
-	    "OCCASION [TEXT ...]", argc, argv);
+	opts_begin("tact-done", "tact-done [-d dmy | mdy] [-t DATE] [-f FILE | "
+	    "DIR] CLIENT OCCASION [TEXT ...]", argc, argv);
 	struct notesedit_req rq = {0};
 	bool tflag = false;
+	const char *order = NULL;
 	char **paths = NULL;
 	int c;
 	/* Options end at CLIENT: TEXT may start with '-'. */
-	while ((c = opts_next(argc, argv, "f:t:")) != -1) {
+	while ((c = opts_next(argc, argv, "d:f:t:")) != -1) {
 		switch (c) {
+		case 'd':
+			order = optarg;
+			break;
 		case 'f':
 			if (!strcmp(optarg, "-")) {
 				free(paths);
@@ -52,6 +56,7 @@ main(int argc, char *argv[])
 		paths = xmalloc(sizeof *paths);
 		paths[rq.npaths++] = env && *env ? env : dot;
 	}
+	rq.order = opts_date_order('d', order);
 	rq.paths = paths;
 	rq.client = argv[0];
 	rq.occasion = argv[1];

@@ -26,6 +26,7 @@
 #include "notes.h"
 #include "notesedit.h"
 #include "rewrite.h"
+#include "rx.h"
 #include "slug.h"
 #include "text.h"
 
@@ -57,6 +58,7 @@ struct keep {
 	struct date date;
 	const char *text;
 	long line;
+	enum date_order order;	/* how the notes' slash dates are read */
 };
 
 /* What a parse kept. */
@@ -224,6 +226,8 @@ found_init(struct found *f, FILE *quiet, const struct keep *keep)
 	f->quiet = quiet;
 	f->keep = keep;
 	f->np = notes_new(collect, f);
+	if (keep)
+		notes_date_order(f->np, keep->order);
 }
 
 static void
@@ -341,13 +345,22 @@ read_notes(struct found *f, const struct notesedit_req *rq)
 const char *
 notesedit_occasion_problem(const char *name)
 {
-	if (!*name)
+	size_t n = strlen(name);
+	if (!n)
 		return "an occasion name cannot be empty";
-	for (const char *p = name; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-'))
-			return "an occasion name is made of a-z, 0-9 and '-'";
-	if (name[0] < 'a' || name[0] > 'z')
+	if (!utf8_valid(name, n))
+		return "an occasion name is UTF-8 text";
+	struct rx word;
+	rx_init(&word, "\\A[\\p{L}\\p{M}\\p{N}_-]+\\z", 0);
+	bool ok = rx_match(&word, name, n, 0, 0);
+	rx_free(&word);
+	if (!ok)
+		return "an occasion name is made of letters, digits, '-' and "
+		    "'_'";
+	rx_init(&word, "\\A\\p{L}", 0);
+	ok = rx_match(&word, name, n, 0, 0);
+	rx_free(&word);
+	if (!ok)
 		return "a tag starts with a letter, so no entry could mark "
 		    "its gesture done";
 	return NULL;
@@ -738,7 +751,7 @@ attempt(const struct notesedit_req *rq, const char *line, const char *parsed,
 	char *name = xstrndup(want, n);
 	char *slug = slug_make(want, n);
 	struct keep k = { .name = name, .slug = slug, .date = rq->date,
-	    .text = parsed };
+	    .text = parsed, .order = rq->order };
 	struct found all;
 	found_init(&all, quiet, &k);
 	int st = read_notes(&all, rq);
@@ -772,8 +785,11 @@ notesedit_done(const struct notesedit_req *rq, struct notesedit_result *res)
 		return 2;
 	}
 	char *parsed;
-	char *line = notesedit_line(rq->date, rq->text, rq->occasion, &parsed,
+	char *occasion = xstrdup(rq->occasion);	/* as tags are: lowercase */
+	text_lower(occasion, strlen(occasion));
+	char *line = notesedit_line(rq->date, rq->text, occasion, &parsed,
 	    &why);
+	free(occasion);
 	if (!line) {
 		diag_fatal("bad TEXT: %s", why);
 		return 2;

@@ -23,6 +23,7 @@ struct notesedit_req {
 	const char *occasion;	/* checked with notesedit_occasion_problem */
 	const char *text;	/* the entry's text before the tag; may be "" */
 	struct date date;
+	enum date_order order;	/* how slash dates in the notes are read */
 	const struct rewrite_opts *rewrite;	/* NULL: the defaults */
 };
 
@@ -34,8 +35,9 @@ struct notesedit_result {
 };
 
 /* Why name cannot be written as an occasion's done mark, or NULL when it
- * can: an occasion name is [a-z0-9-]+, and the tag "#name" needs a
- * letter first (tact-notes(5)). */
+ * can: an occasion name is a tag word, letters of any script, digits,
+ * '-' and '_', a letter first (tact-notes(5)).  It is written lowercased,
+ * as tags are compared. */
 const char *notesedit_occasion_problem(const char *name);
 
 /* The line "- YYYY-MM-DD: TEXT #occasion" for text (trimmed; the tag is

@@ -142,18 +142,22 @@ file_is(const char *name, const char *want)
 	free(s);
 }
 
-/* Occasion names: [a-z0-9-]+ with a letter first, to be a tag. */
+/* Occasion names: tag words of any script, a letter first. */
 static void
 occasion_names(void **state)
 {
 	(void)state;
 	assert_null(notesedit_occasion_problem("christmas"));
 	assert_null(notesedit_occasion_problem("stay-in-touch2"));
+	assert_null(notesedit_occasion_problem("Christmas"));
+	assert_null(notesedit_occasion_problem("a_b"));
+	assert_null(notesedit_occasion_problem("glückwunsch"));
 	assert_non_null(notesedit_occasion_problem(""));
-	assert_non_null(notesedit_occasion_problem("Christmas"));
-	assert_non_null(notesedit_occasion_problem("a_b"));
 	assert_non_null(notesedit_occasion_problem("2027-fair"));
 	assert_non_null(notesedit_occasion_problem("-x"));
+	assert_non_null(notesedit_occasion_problem("a b"));
+	assert_non_null(notesedit_occasion_problem("a.b"));
+	assert_non_null(notesedit_occasion_problem("\xff"));
 }
 
 /* The line: text trimmed, tag appended once, amount kept. */
