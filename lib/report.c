@@ -424,19 +424,21 @@ relative(struct buf *b, long diff)
 		buf_printf(b, "%ld days ago", -diff);
 }
 
-/* The gestures g[0..n), all overdue or all due, grouped by act date. */
+/* The sorted gestures [from, to), all overdue or all due, grouped by act
+ * date.  Indices, not a pointer into the vector: with no gesture its
+ * array is NULL, and even NULL + 0 is undefined. */
 static void
 write_gestures(struct report *r, struct buf *out, const char *heading,
-	       void *const *v, size_t n)
+	       size_t from, size_t to)
 {
-	if (!n)
+	if (from >= to)
 		return;
 	char date[DATE_BUFSZ];
 	struct buf t = {0};
 	const struct gesture *prev = NULL;
 	buf_printf(out, "\n%s\n", heading);
-	for (size_t i = 0; i < n; prev = v[i++]) {
-		const struct gesture *g = v[i];
+	for (size_t i = from; i < to; prev = r->gestures.v[i++]) {
+		const struct gesture *g = r->gestures.v[i];
 		if (!prev || date_cmp(g->act, prev->act) != 0) {
 			buf_printf(&t, "%s %s (", wday[date_weekday(g->act)],
 				   date_format(g->act, date));
@@ -713,8 +715,8 @@ report_write(struct report *r, struct buf *out)
 		   plural(r->clientv.n, "client", "clients"), quiet.n, nover);
 	para(out, &t, 0, 2);
 
-	write_gestures(r, out, "OVERDUE", r->gestures.v, noverdue);
-	write_gestures(r, out, "DUE", r->gestures.v + noverdue, ndue);
+	write_gestures(r, out, "OVERDUE", 0, noverdue);
+	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
 	write_gifts(r, out);
 	write_quiet(r, out, &quiet);
 	write_spread(r, out);
