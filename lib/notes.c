@@ -85,7 +85,7 @@ notes_new(notes_fn fn, void *ctx)
 	struct notes *np = xcalloc(1, sizeof *np);
 	np->fn = fn;
 	np->ctx = ctx;
-	lines_init(&np->in, NULL);
+	lines_init(&np->in, NULL, NULL);
 	/* Key: 1-40 letters, digits, spaces, '-', '_', maybe in emphasis
 	 * ("**Key**:" or "**Key:**"), then ':' and white space or the end. */
 	rx_init(&np->field_rx,
@@ -800,11 +800,11 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 	section_open(np, bn, bl, 0);
 	diag_capture(&np->diags);
 
-	lines_reuse(&np->in, fp);
+	lines_reuse(&np->in, fp, name);
 	while ((raw = lines_next(&np->in, &got))) {
 		if (np->diags.len >= NOTES_DIAG_HOLD)
 			diag_flush(&np->diags);
-		np->lineno++;
+		np->lineno = np->in.lineno;	/* a line too long is skipped */
 		const char *s = raw;
 		size_t n = got;
 		if (n && s[n - 1] == '\r')
