@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "show.h"
 
 static int status;
 static struct buf *capture;
@@ -49,18 +50,29 @@ diag_flush(struct buf *b)
 	buf_reset(b);
 }
 
+/* Write the message m as one line, shown by the rule of show.h (TAB
+ * kept), or append it to the capture buffer. */
 static void
-emit(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+put_line(const struct buf *m)
 {
 	struct buf tmp = {0};
 	struct buf *b = capture ? capture : &tmp;
-	buf_printf(b, "%s:%ld: %s: ", file, line, kind);
-	buf_vprintf(b, fmt, ap);
+	show_text(b, m->s ? m->s : "", m->len, SHOW_TAB);
 	buf_addc(b, '\n');
 	if (!capture) {
 		fwrite(tmp.s, 1, tmp.len, out());
 		buf_free(&tmp);
 	}
+}
+
+static void
+emit(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	struct buf m = {0};
+	buf_printf(&m, "%s:%ld: %s: ", file, line, kind);
+	buf_vprintf(&m, fmt, ap);
+	put_line(&m);
+	buf_free(&m);
 }
 
 void
@@ -85,11 +97,13 @@ diag_warning(const char *file, long line, const char *fmt, ...)
 static void
 vfatal(int st, int errnum, const char *fmt, va_list ap)
 {
-	fprintf(out(), "%s: ", progname);
-	vfprintf(out(), fmt, ap);
+	struct buf m = {0};
+	buf_printf(&m, "%s: ", progname);
+	buf_vprintf(&m, fmt, ap);
 	if (errnum)
-		fprintf(out(), ": %s", strerror(errnum));
-	fputc('\n', out());
+		buf_printf(&m, ": %s", strerror(errnum));
+	put_line(&m);
+	buf_free(&m);
 	diag_raise(st);
 }
 

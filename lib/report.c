@@ -399,6 +399,18 @@ row(struct buf *out, const char *name, size_t namew, const char *right)
 	buf_free(&t);
 }
 
+/* Columns of a name as the report shows it (wrap_squeeze: escapes are
+ * wider than what they show). */
+static size_t
+shown_width(const char *s)
+{
+	struct buf t = {0};
+	wrap_squeeze(&t, s, strlen(s));
+	size_t w = wrap_width(t.s, t.len);
+	buf_free(&t);
+	return w;
+}
+
 /* The width of the name column of a table whose right parts are at most
  * rightw wide. */
 static size_t
@@ -473,8 +485,7 @@ write_gifts(struct report *r, struct buf *out)
 		buf_printf(&t, "%zu", g->n);
 		cntw = t.len > cntw ? t.len : cntw;
 		buf_free(&t);
-		const char *name = display(g->c);
-		w = wrap_width(name, strlen(name));
+		w = shown_width(display(g->c));
 		maxname = w > maxname ? w : maxname;
 	}
 	for (size_t i = 0; i < r->giftv.n; i++) {
@@ -524,7 +535,7 @@ write_quiet(struct report *r, struct buf *out, struct vec *quiet)
 	vec_sort(quiet, cmp_quiet);
 	for (size_t i = 0; i < quiet->n; i++) {
 		const struct client *c = quiet->v[i];
-		size_t w = wrap_width(display(c), strlen(display(c)));
+		size_t w = shown_width(display(c));
 		maxname = w > maxname ? w : maxname;
 		last_seen(r, c, &right);
 		rightw = right.len > rightw ? right.len : rightw;
