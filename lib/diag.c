@@ -1,6 +1,7 @@
 /* diag.c: diagnostics and the exit status they add up to. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 static int status;
 static struct buf *capture;
 static FILE *sink;
+static bool quiet;
 
 void
 diag_output(FILE *f)
@@ -34,6 +36,12 @@ int
 diag_status(void)
 {
 	return status;
+}
+
+void
+diag_quiet(bool on)
+{
+	quiet = on;
 }
 
 void
@@ -68,6 +76,8 @@ put_line(const struct buf *m)
 static void
 emit(const char *kind, const char *file, long line, const char *fmt, va_list ap)
 {
+	if (quiet)
+		return;
 	struct buf m = {0};
 	buf_printf(&m, "%s:%ld: %s: ", file, line, kind);
 	buf_vprintf(&m, fmt, ap);

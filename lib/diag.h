@@ -12,6 +12,7 @@
 #ifndef TACT_DIAG_H
 #define TACT_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "util.h"
@@ -36,6 +37,13 @@ void diag_problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the capture. */
 void diag_capture(struct buf *b);
 void diag_flush(struct buf *b);
+
+/* While quiet, diag_error and diag_warning count (the status) but show
+ * nothing, and the other diagnostics are shown as ever: a command that
+ * reads notes only to find a client (tact-done) keeps their problems to
+ * itself, but not a file that cannot be read, which the line reader
+ * (lines.h) reports while the notes are being read. */
+void diag_quiet(bool on);
 
 /* Where diagnostics go (default: standard error); for tests. */
 void diag_output(FILE *f);

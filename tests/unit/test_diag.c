@@ -118,6 +118,23 @@ syserr_shown(void **state)
 	wrote("tact-x: unknown client '\\x9b'\n");
 }
 
+/* Quiet: errors and warnings count but show nothing; a file that
+ * cannot be read is still reported. */
+static void
+quiet_input(void **state)
+{
+	(void)state;
+	diag_quiet(true);
+	diag_warning("f", 1, "w");
+	diag_error("f", 2, "e");
+	errno = EIO;
+	diag_syserr("cannot read '%s'", "f");
+	diag_quiet(false);
+	wrote("tact-x: cannot read 'f': Input/output error\n");
+	diag_warning("f", 3, "w");
+	wrote("f:3: warning: w\n");
+}
+
 int
 main(void)
 {
@@ -126,6 +143,7 @@ main(void)
 		cmocka_unit_test(error_one_line),
 		cmocka_unit_test(capture_shown),
 		cmocka_unit_test(syserr_shown),
+		cmocka_unit_test(quiet_input),
 	};
 	return cmocka_run_group_tests_name("diag", tests, setup, teardown);
 }
