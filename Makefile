@@ -2,7 +2,8 @@
 #
 #   make            build lib/libtact.a and bin/tact-*
 #   make check      install missing packages, build, run every test
-#                   (also in a build with address and UB sanitizers)
+#                   (also in builds with address and UB sanitizers, one
+#                   with gcc and one with clang)
 #   make fuzz       build the libFuzzer targets, run each FUZZ_SECONDS
 #   make demo       install missing packages, build, run the pipeline on samples/
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -12,8 +13,9 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 
-# O is the object directory: "." for the ordinary build, build-san for the
-# sanitizer build, so that both can exist side by side.
+# O is the object directory: "." for the ordinary build, build-san and
+# build-clang-san for the sanitizer builds, so that all can exist side by
+# side.
 O ?= .
 
 CFLAGS ?= -O2 -g
@@ -71,13 +73,19 @@ test: all $(UNITS)
 	@sh tests/run-units.sh $(UNITS)
 	@sh tests/run-cases.sh $(O)/bin tests/cases tests/hostile
 
-# The same suite built with the sanitizers, in build-san/.  The first
-# report stops the program (its case fails on the message and the status).
+# The same suite built with the sanitizers, in build-san/ with gcc and
+# in build-clang-san/ with clang (whose UBSan checks more, e.g. an offset
+# added to a null pointer).  The first report stops the program (its case
+# fails on the message and the status).
+SAN_ENV = ASAN_OPTIONS=halt_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 test-san:
-	@ASAN_OPTIONS=halt_on_error=1 \
-	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	$(MAKE) --no-print-directory O=build-san CFLAGS="$(SAN_FLAGS)" \
-		LDFLAGS="-fsanitize=address,undefined" test
+	@$(SAN_ENV) $(MAKE) --no-print-directory O=build-san \
+		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test
+
+test-san-clang:
+	@$(SAN_ENV) $(MAKE) --no-print-directory O=build-clang-san CC=clang \
+		CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test
 
 # Time and peak memory on inputs of 100 MB and 10 million lines
 # (tests/bounds/): in the ordinary build only, as sanitizers and valgrind
@@ -101,6 +109,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory check-bounds
 	@$(MAKE) --no-print-directory test-san
+	@$(MAKE) --no-print-directory test-san-clang
 	@$(MAKE) --no-print-directory lint-man
 
 demo: deps
@@ -124,10 +133,10 @@ uninstall:
 		rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -rf build-san build-bench tests/unit/bin
+	rm -rf build-san build-clang-san build-bench tests/unit/bin
 	rm -f lib/*.o lib/*.d lib/libtact.a bin/*.d $(BINS)
 
-.PHONY: all deps test test-san check-bounds check-valgrind lint-man check demo bench install uninstall clean
+.PHONY: all deps test test-san test-san-clang check-bounds check-valgrind lint-man check demo bench install uninstall clean
 
 # ---- Fuzzing ---------------------------------------------------------
 # make fuzz [FUZZ_SECONDS=30] [FUZZ_JOBS=1] [FUZZ_TARGETS="fuzz_date ..."]

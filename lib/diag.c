@@ -1,14 +1,17 @@
 /* diag.c: diagnostics and the exit status they add up to. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
+#include "show.h"
 
 static int status;
 static struct buf *capture;
 static FILE *sink;
+static bool quiet;
 
 FILE *
 diag_output(FILE *f)
@@ -38,6 +41,12 @@ diag_status(void)
 }
 
 void
+diag_quiet(bool on)
+{
+	quiet = on;
+}
+
+void
 diag_capture(struct buf *b)
 {
 	capture = b;
@@ -51,18 +60,31 @@ diag_flush(struct buf *b)
 	buf_reset(b);
 }
 
+/* Write the message m as one line, shown by the rule of show.h (TAB
+ * kept), or append it to the capture buffer. */
 static void
-emit(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+put_line(const struct buf *m)
 {
 	struct buf tmp = {0};
 	struct buf *b = capture ? capture : &tmp;
-	buf_printf(b, "%s:%ld: %s: ", file, line, kind);
-	buf_vprintf(b, fmt, ap);
+	show_text(b, m->s ? m->s : "", m->len, SHOW_TAB);
 	buf_addc(b, '\n');
 	if (!capture) {
 		fwrite(tmp.s, 1, tmp.len, out());
 		buf_free(&tmp);
 	}
+}
+
+static void
+emit(const char *kind, const char *file, long line, const char *fmt, va_list ap)
+{
+	if (quiet)
+		return;
+	struct buf m = {0};
+	buf_printf(&m, "%s:%ld: %s: ", file, line, kind);
+	buf_vprintf(&m, fmt, ap);
+	put_line(&m);
+	buf_free(&m);
 }
 
 void
@@ -87,11 +109,13 @@ diag_warning(const char *file, long line, const char *fmt, ...)
 static void
 vfatal(int st, int errnum, const char *fmt, va_list ap)
 {
-	fprintf(out(), "%s: ", progname);
-	vfprintf(out(), fmt, ap);
+	struct buf m = {0};
+	buf_printf(&m, "%s: ", progname);
+	buf_vprintf(&m, fmt, ap);
 	if (errnum)
-		fprintf(out(), ": %s", strerror(errnum));
-	fputc('\n', out());
+		buf_printf(&m, ": %s", strerror(errnum));
+	put_line(&m);
+	buf_free(&m);
 	diag_raise(st);
 }
 

@@ -14,8 +14,9 @@ typedef void (*input_fn)(FILE *fp, const char *name, void *ctx);
  * when argc is 0 (named "-").  An input that cannot be opened or read is
  * reported as "PROG: cannot read 'NAME': strerror" (status 2) and the
  * loop goes on.  A directory given when dirs is false is such an error.
- * fn must not close fp.  Read errors while fn runs are reported after it
- * returns. */
+ * fn must not close fp.  A read error while fn reads through the line
+ * reader is reported by it as it happens (lines.h); one it leaves on the
+ * stream is reported after fn returns. */
 void input_each(int argc, char *const argv[], bool dirs, input_fn fn,
 		void *ctx);
 

@@ -30,7 +30,7 @@ notes_new(notes_fn fn, void *ctx)
 	struct notes *np = xcalloc(1, sizeof *np);
 	np->fn = fn;
 	np->ctx = ctx;
-	lines_init(&np->in, NULL);
+	lines_init(&np->in, NULL, NULL);
 	/* "Key:", "Key::", "**Key**:", "**Key:**", "**Key** :" …, then
 	 * white space or the end.  Group 1 the emphasis (empty for none),
 	 * 2 the key, 3 the colons. */
@@ -723,11 +723,11 @@ notes_parse(struct notes *np, FILE *fp, const char *name)
 
 	file_begin(np, name);
 	diag_capture(&np->diags);
-	lines_reuse(&np->in, fp);
+	lines_reuse(&np->in, fp, name);
 	while ((raw = lines_next(&np->in, &got))) {
 		if (np->diags.len >= NOTES_DIAG_HOLD)
 			diag_flush(&np->diags);
-		np->lineno++;
+		np->lineno = np->in.lineno;	/* a line too long is skipped */
 		const char *s = raw;
 		size_t n = got;
 		int scan;

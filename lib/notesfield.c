@@ -82,9 +82,19 @@ bad_id(const char *v, size_t n)
 	if (!n)
 		return true;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)v[i];
-		if (c <= ' ' || c == 0x7f ||
-		    (c == 0xc2 && i + 1 < n && (unsigned char)v[i + 1] < 0xa0))
+		const unsigned char *u = (const unsigned char *)v + i;
+		size_t left = n - i;
+		if (u[0] <= ' ' || u[0] == 0x7f)	/* C0, space, DEL */
+			return true;
+		if (left >= 2 && u[0] == 0xc2 && u[1] < 0xa0)	/* C1 */
+			return true;
+		if (left >= 2 && u[0] == 0xd8 && u[1] == 0x9c)	/* U+061C */
+			return true;
+		/* U+200E, U+200F, U+202A..U+202E, U+2066..U+2069 */
+		if (left >= 3 && u[0] == 0xe2 && ((u[1] == 0x80 &&
+		    (u[2] == 0x8e || u[2] == 0x8f ||
+		    (u[2] >= 0xaa && u[2] <= 0xae))) ||
+		    (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)))
 			return true;
 	}
 	return false;

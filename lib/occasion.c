@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lines.h"
 #include "occasion.h"
 #include "rx.h"
 #include "text.h"
@@ -458,27 +459,19 @@ occasions_add(struct occasions *os, const char *s, size_t n, long line)
 int
 occasions_read(struct occasions *os, FILE *fp)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	long lineno = 0;
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		const char *s = line;
-		size_t n = (size_t)len;
-		if (n && s[n - 1] == '\n')
-			n--;
-		if (++lineno == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+	struct lines in;
+	lines_init(&in, fp, os->file);
+	char *s;
+	size_t n;
+	while ((s = lines_next(&in, &n))) {
+		if (in.lineno == 1 && n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
 			s += 3;
 			n -= 3;
 		}
-		occasions_add(os, s, n, lineno);
+		occasions_add(os, s, n, in.lineno);
 	}
-	int r = 0;
-	if (ferror(fp)) {
-		diag_syserr("cannot read '%s'", os->file);
-		r = -1;
-	}
-	free(line);
+	int r = in.failed ? -1 : 0;
+	lines_free(&in);
 	return r;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "opts.h"
 #include "util.h"
 
@@ -31,11 +32,12 @@ _Noreturn void
 opts_fail(const char *fmt, ...)
 {
 	va_list ap;
+	struct buf m = {0};
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
+	diag_fatal("%s", m.s ? m.s : "");	/* arguments shown harmlessly */
+	buf_free(&m);
 	opts_usage(stderr);
 	exit(2);
 }

@@ -139,7 +139,7 @@ struct record_reader *
 record_reader_new(FILE *fp, const char *name)
 {
 	struct record_reader *r = xcalloc(1, sizeof *r);
-	lines_init(&r->in, fp);
+	lines_init(&r->in, fp, name);
 	r->name = name;
 	return r;
 }
@@ -343,7 +343,7 @@ record_next(struct record_reader *r, struct record *rec)
 		size_t len;
 		if (!(r->line = lines_next(&r->in, &len)))
 			return 0;
-		r->lineno++;
+		r->lineno = r->in.lineno;
 		if (blank(r->line, len))
 			continue;
 		/* memchr is vectorized, and utf8_valid goes through ASCII

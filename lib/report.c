@@ -399,6 +399,18 @@ row(struct buf *out, const char *name, size_t namew, const char *right)
 	buf_free(&t);
 }
 
+/* Columns of a name as the report shows it (wrap_squeeze: escapes are
+ * wider than what they show). */
+static size_t
+shown_width(const char *s)
+{
+	struct buf t = {0};
+	wrap_squeeze(&t, s, strlen(s));
+	size_t w = wrap_width(t.s, t.len);
+	buf_free(&t);
+	return w;
+}
+
 /* The width of the name column of a table whose right parts are at most
  * rightw wide. */
 static size_t
@@ -424,19 +436,21 @@ relative(struct buf *b, long diff)
 		buf_printf(b, "%ld days ago", -diff);
 }
 
-/* The gestures g[0..n), all overdue or all due, grouped by act date. */
+/* The sorted gestures [from, to), all overdue or all due, grouped by act
+ * date.  Indices, not a pointer into the vector: with no gesture its
+ * array is NULL, and even NULL + 0 is undefined. */
 static void
 write_gestures(struct report *r, struct buf *out, const char *heading,
-	       void *const *v, size_t n)
+	       size_t from, size_t to)
 {
-	if (!n)
+	if (from >= to)
 		return;
 	char date[DATE_BUFSZ];
 	struct buf t = {0};
 	const struct gesture *prev = NULL;
 	buf_printf(out, "\n%s\n", heading);
-	for (size_t i = 0; i < n; prev = v[i++]) {
-		const struct gesture *g = v[i];
+	for (size_t i = from; i < to; prev = r->gestures.v[i++]) {
+		const struct gesture *g = r->gestures.v[i];
 		if (!prev || date_cmp(g->act, prev->act) != 0) {
 			buf_printf(&t, "%s %s (", wday[date_weekday(g->act)],
 				   date_format(g->act, date));
@@ -471,8 +485,7 @@ write_gifts(struct report *r, struct buf *out)
 		buf_printf(&t, "%zu", g->n);
 		cntw = t.len > cntw ? t.len : cntw;
 		buf_free(&t);
-		const char *name = display(g->c);
-		w = wrap_width(name, strlen(name));
+		w = shown_width(display(g->c));
 		maxname = w > maxname ? w : maxname;
 	}
 	for (size_t i = 0; i < r->giftv.n; i++) {
@@ -522,7 +535,7 @@ write_quiet(struct report *r, struct buf *out, struct vec *quiet)
 	vec_sort(quiet, cmp_quiet);
 	for (size_t i = 0; i < quiet->n; i++) {
 		const struct client *c = quiet->v[i];
-		size_t w = wrap_width(display(c), strlen(display(c)));
+		size_t w = shown_width(display(c));
 		maxname = w > maxname ? w : maxname;
 		last_seen(r, c, &right);
 		rightw = right.len > rightw ? right.len : rightw;
@@ -713,8 +726,8 @@ report_write(struct report *r, struct buf *out)
 		   plural(r->clientv.n, "client", "clients"), quiet.n, nover);
 	para(out, &t, 0, 2);
 
-	write_gestures(r, out, "OVERDUE", r->gestures.v, noverdue);
-	write_gestures(r, out, "DUE", r->gestures.v + noverdue, ndue);
+	write_gestures(r, out, "OVERDUE", 0, noverdue);
+	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
 	write_gifts(r, out);
 	write_quiet(r, out, &quiet);
 	write_spread(r, out);

@@ -14,7 +14,7 @@
 #include "date.h"
 #include "util.h"
 
-#define REPORT_WIDTH 80		/* columns, one a UTF-8 character */
+#define REPORT_WIDTH 80		/* display columns (wrap.h) */
 #define REPORT_LIMIT 5000	/* -b default, cents of REPORT_CURRENCY */
 #define REPORT_CURRENCY "EUR"	/* the currency the gift limit is in */
 #define REPORT_QUIET 180	/* -q default, days */

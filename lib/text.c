@@ -17,6 +17,24 @@ utf8_seqlen(unsigned char c)
 	return 1;
 }
 
+size_t
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t len = utf8_seqlen(u[0]);
+	if (len == 1 || len > n || !utf8_valid(s, len))
+		return 0;
+	uint32_t c = u[0] & (0x7f >> len);
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (u[i] & 0x3f);
+	*cp = c;
+	return len;
+}
+
 bool
 utf8_valid(const char *str, size_t n)
 {

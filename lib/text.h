@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Is s[0..n) valid UTF-8 (no overlongs, no surrogates, at most U+10FFFF)? */
 bool utf8_valid(const char *s, size_t n);
@@ -12,6 +13,11 @@ bool utf8_valid(const char *s, size_t n);
 /* Length of the UTF-8 sequence that starts with byte c (1 for ASCII and
  * for bytes that cannot start a sequence). */
 size_t utf8_seqlen(unsigned char c);
+
+/* The character at s[0..n) (n > 0): its length in bytes, 1 to 4, and its
+ * code point in *cp; 0 when s does not start with a valid UTF-8
+ * character (a stray byte, a cut or overlong sequence, a surrogate). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /* What one pass over a line finds (text_scan). */
 enum {

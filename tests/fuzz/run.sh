@@ -65,6 +65,17 @@ seed() {
 		done
 		: >"$B/seeds/list"
 		;;
+	fuzz_ics)
+		find tests/cases -type f \( -path 'tests/cases/ics-*/stdin' \
+		    -o -path 'tests/cases/due-*/out' \) >"$B/seeds/list"
+		;;
+	fuzz_report)
+		find tests/cases tests/hostile -type f \( \
+		    -path 'tests/cases/report-*/records' \
+		    -o -path 'tests/cases/report-*/stdin' \
+		    -o -path 'tests/hostile/report-*/stdin' \
+		    -o -path 'tests/cases/due-pass/out' \) >"$B/seeds/list"
+		;;
 	*)
 		: >"$B/seeds/list"
 		;;
@@ -88,7 +99,7 @@ run() {
 	# beyond it is cut): the fuzzer runs faster on small ones.
 	case $t in
 	fuzz_date | fuzz_money) max=4096 ;;
-	fuzz_occasions | fuzz_records) max=16384 ;;
+	fuzz_occasions | fuzz_records | fuzz_ics | fuzz_report) max=16384 ;;
 	*) max=65536 ;;
 	esac
 	"$B/bin/$t" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \

@@ -527,17 +527,76 @@ long_text_within_width(void **state)
 	free(out);
 }
 
-/* Control characters in names and texts do not break the layout. */
+/* Control characters in names and texts reach the terminal as escapes
+ * (show.h), never raw; a TAB is a space. */
 static void
 control_characters(void **state)
 {
 	(void)state;
 	struct report *r = new_default();
 	add(r, "client\ta\tTab\x01Name\tn:1");
-	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\tline\x0a" "break\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\tline\x0a" "break\x1b]52;c;"
+	    "ZXZpbA==\x07 and\x7f\tx:1");
 	char *out = finish(r);
-	HAS_LINE(out, "    Tab Name (x): line break");
+	HAS_LINE(out, "    Tab\\001Name (x): line\\012break\\033]52;c;"
+	    "ZXZpbA==\\007 and\\177");
 	free(out);
+}
+
+/* C1 controls, bidirectional controls and bytes that are not UTF-8 are
+ * shown as escapes too, in names, occasions and gesture texts. */
+static void
+c1_and_bidi(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tEvil\xE2\x80\xAE" "gnp.exe\tn:1");
+	add(r, "client\tb\tB\xC2\x9B" "2J\xFF\tn:2");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\xE2\x81\xA6" "y\t"
+	    "call \xC2\x85 now \xD8\x9C\xE2\x80\x8F\tx:1");
+	add(r, "entry\tb\t2026-11-02\t10.00\tEUR\t\tgift\tn:3");
+	char *out = finish(r);
+	HAS_LINE(out, "    Evil\\u202Egnp.exe (x\\u2066y): call \\u0085 now "
+	    "\\u061C\\u200F");
+	HAS_LINE(out, "  B\\u009B2J\\xff  10.00 EUR  1 gift");
+	for (const char *p = out; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		assert_true(c >= 0x20 || c == '\n');
+		assert_true(c != 0x7f && c != 0xff);
+	}
+	assert_null(strstr(out, "\xC2\x85"));
+	assert_null(strstr(out, "\xE2\x80\xAE"));
+	free(out);
+}
+
+/* Names of wide characters count two columns each: the table lines up
+ * on the terminal, and no line is wider than 80 columns. */
+static void
+wide_names(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\t田中株式会社\tn:1");
+	add(r, "client\tb\tAB\tn:2");
+	add(r, "entry\ta\t2026-11-02\t10.00\tEUR\t\tgift\tn:3");
+	add(r, "entry\tb\t2026-11-02\t10.00\tEUR\t\tgift\tn:4");
+	struct buf name = {0};
+	for (int i = 0; i < 30; i++)
+		buf_adds(&name, "東京");
+	struct buf line = {0};
+	buf_printf(&line, "due\t2026-11-30\t2026-11-30\tc\tx\t%s %s\tx:1",
+	    name.s, name.s);
+	add(r, line.s);
+	buf_reset(&line);
+	buf_printf(&line, "client\tc\t%s\tn:5", name.s);
+	add(r, line.s);
+	char *out = finish(r);
+	HAS_LINE(out, "  AB            10.00 EUR  1 gift");
+	HAS_LINE(out, "  田中株式会社  10.00 EUR  1 gift");
+	assert_within(out);
+	free(out);
+	buf_free(&name);
+	buf_free(&line);
 }
 
 /* report_read takes records through the reader; a malformed line draws
@@ -589,6 +648,8 @@ main(void)
 		cmocka_unit_test(skips_bad_records),
 		cmocka_unit_test(long_text_within_width),
 		cmocka_unit_test(control_characters),
+		cmocka_unit_test(c1_and_bidi),
+		cmocka_unit_test(wide_names),
 		cmocka_unit_test(reads_records),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

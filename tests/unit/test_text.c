@@ -50,6 +50,27 @@ seqlen(void **state)
 	assert_int_equal(utf8_seqlen(0x80), 1);
 }
 
+/* utf8_decode: the length and code point of a valid character, 0 for
+ * what is not one. */
+static void
+decode(void **state)
+{
+	(void)state;
+	uint32_t cp;
+	assert_int_equal(utf8_decode("a", 1, &cp), 1);
+	assert_int_equal(cp, 'a');
+	assert_int_equal(utf8_decode("\xC3\xBC", 2, &cp), 2);
+	assert_int_equal(cp, 0xfc);
+	assert_int_equal(utf8_decode("\xE2\x80\xAE", 3, &cp), 3);
+	assert_int_equal(cp, 0x202e);
+	assert_int_equal(utf8_decode("\xF4\x8F\xBF\xBF", 4, &cp), 4);
+	assert_int_equal(cp, 0x10ffff);
+	assert_int_equal(utf8_decode("\xE2\x80\xAE", 2, &cp), 0);	/* cut */
+	assert_int_equal(utf8_decode("\x80", 1, &cp), 0);
+	assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), 0);	/* overlong */
+	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), 0);
+}
+
 /* trim removes spaces and tabs at both ends only. */
 static void
 trims(void **state)
@@ -148,6 +169,7 @@ main(void)
 		cmocka_unit_test(utf8_accepts),
 		cmocka_unit_test(utf8_rejects),
 		cmocka_unit_test(seqlen),
+		cmocka_unit_test(decode),
 		cmocka_unit_test(trims),
 		cmocka_unit_test(keys),
 		cmocka_unit_test(lower),

@@ -40,16 +40,64 @@ assert_lines_within(const char *text, size_t width)
 	}
 }
 
-/* Columns are characters: ASCII, 2-, 3- and 4-byte sequences one each. */
+#define W(s) wrap_width(s, strlen(s))
+
+/* Columns as a terminal shows them: ASCII, umlauts and the euro sign one
+ * each, an emoji two. */
 static void
 width_counts_characters(void **state)
 {
 	(void)state;
 	assert_int_equal(wrap_width("abc", 3), 3);
-	assert_int_equal(wrap_width("Müller", strlen("Müller")), 6);
-	assert_int_equal(wrap_width("€", 3), 1);
-	assert_int_equal(wrap_width("\xF0\x9F\x8E\x81", 4), 1);
+	assert_int_equal(W("Müller"), 6);
+	assert_int_equal(W("€"), 1);
+	assert_int_equal(W("\xF0\x9F\x8E\x81"), 2);	/* U+1F381 gift */
 	assert_int_equal(wrap_width("", 0), 0);
+}
+
+/* Wide CJK, Hangul and fullwidth characters count two columns. */
+static void
+width_wide(void **state)
+{
+	(void)state;
+	assert_int_equal(W("田中"), 4);			/* U+7530 U+4E2D */
+	assert_int_equal(W("株式会社 ABC"), 12);
+	assert_int_equal(W("김민준"), 6);			/* Hangul */
+	assert_int_equal(W("ＡＢ"), 4);			/* fullwidth */
+	assert_int_equal(W("\xF0\xA0\x80\x80"), 2);	/* U+20000 */
+	assert_int_equal(W("Ω"), 1);
+}
+
+/* Combining marks and zero-width characters count none; U+FE0F (emoji
+ * presentation) counts one, as its symbol may be shown wide. */
+static void
+width_zero(void **state)
+{
+	(void)state;
+	assert_int_equal(W("e\xCC\x81"), 1);		/* e + U+0301 */
+	assert_int_equal(W("a\xE2\x80\x8B" "b"), 2);	/* U+200B */
+	assert_int_equal(W("\xE2\x9D\xA4\xEF\xB8\x8F"), 2);	/* U+2764 FE0F */
+	assert_int_equal(W("\xD7\xA9\xD7\x81"), 1);	/* shin + dot */
+	assert_int_equal(wrap_cp_width(0x0300), 0);
+	assert_int_equal(wrap_cp_width(0x036f), 0);
+	assert_int_equal(wrap_cp_width(0x0370), 1);
+	assert_int_equal(wrap_cp_width(0x115f), 2);
+	assert_int_equal(wrap_cp_width(0x1160), 1);
+	assert_int_equal(wrap_cp_width(0x3fffd), 2);
+	assert_int_equal(wrap_cp_width(0x10ffff), 1);
+}
+
+/* A prefix counts columns, keeps a wide character whole and a combining
+ * mark with its letter. */
+static void
+prefix_columns(void **state)
+{
+	(void)state;
+	const char *s = "田中さん";
+	assert_int_equal(wrap_prefix(s, strlen(s), 3), 3);	/* 田 */
+	assert_int_equal(wrap_prefix(s, strlen(s), 4), 6);	/* 田中 */
+	s = "ae\xCC\x81x";
+	assert_int_equal(wrap_prefix(s, strlen(s), 2), 4);	/* a, e + U+0301 */
 }
 
 /* A byte that starts no valid sequence counts as one column. */
@@ -76,15 +124,22 @@ prefix_on_boundaries(void **state)
 	assert_int_equal(wrap_prefix(s, 6, 9), 6);
 }
 
-/* Control characters become spaces, runs one space, ends trimmed. */
+/* Spaces and TABs separate words, runs one space, ends trimmed; other
+ * control characters are shown as escapes (show.h), as are C1 and
+ * bidirectional controls and bytes that are not UTF-8. */
 static void
 squeeze_spaces(void **state)
 {
 	(void)state;
 	struct buf b = {0};
-	const char *s = "  a\tb \n\n c  ";
+	const char *s = "  a\tb \t\t c  ";
 	wrap_squeeze(&b, s, strlen(s));
 	assert_string_equal(b.s, "a b c");
+	buf_reset(&b);
+	s = " x\n\ny\x1b[2J \xC2\x9B" "1m \xE2\x80\xAE" "evil \xFF ";
+	wrap_squeeze(&b, s, strlen(s));
+	assert_string_equal(b.s, "x\\012\\012y\\033[2J \\u009B1m \\u202Eevil "
+	    "\\xff");
 	buf_reset(&b);
 	wrap_squeeze(&b, "   ", 3);
 	assert_non_null(b.s);
@@ -183,6 +238,31 @@ next_line(void **state)
 	assert_int_equal(rest, 0);
 	assert_int_equal(wrap_next("ab", 2, 0, &rest), 1);	/* cols 0 as 1 */
 	assert_int_equal(rest, 1);
+	/* a wide character in one column goes alone, never nothing */
+	assert_int_equal(wrap_next("田中", 6, 1, &rest), 3);
+	assert_int_equal(rest, 3);
+	assert_int_equal(wrap_next("田中 x", 8, 3, &rest), 3);
+	assert_int_equal(rest, 3);
+}
+
+/* Wide characters wrap by their columns: a line of CJK text never
+ * exceeds the width, and words break between characters. */
+static void
+para_wide(void **state)
+{
+	(void)state;
+	para_is("田中 株式会社", 8, 0, 0, "田中\n株式会社\n");
+	para_is("株式会社田中", 5, 0, 0, "株式\n会社\n田中\n");
+	struct buf in = {0};
+	for (int i = 0; i < 100; i++)
+		buf_adds(&in, i % 3 ? "東京都千代田区 " : "Grüße ");
+	for (size_t w = 5; w <= 80; w += 5) {
+		struct buf out = {0};
+		wrap_para(&out, in.s, in.len, w, 2, 3);
+		assert_lines_within(out.s, w);
+		buf_free(&out);
+	}
+	buf_free(&in);
 }
 
 /* Padding counts columns, not bytes; too long is left as it is. */
@@ -208,6 +288,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(width_counts_characters),
+		cmocka_unit_test(width_wide),
+		cmocka_unit_test(width_zero),
+		cmocka_unit_test(prefix_columns),
 		cmocka_unit_test(width_invalid_bytes),
 		cmocka_unit_test(prefix_on_boundaries),
 		cmocka_unit_test(squeeze_spaces),
@@ -219,6 +302,7 @@ main(void)
 		cmocka_unit_test(para_never_overflows),
 		cmocka_unit_test(para_no_room),
 		cmocka_unit_test(next_line),
+		cmocka_unit_test(para_wide),
 		cmocka_unit_test(pad),
 	};
 	return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
