@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "notesedit.h"
 #include "opts.h"
+#include "show.h"
 #include "util.h"
 
 int
@@ -70,11 +71,17 @@ main(int argc, char *argv[])
 
 	struct notesedit_result res;
 	int st = notesedit_done(&rq, &res);
-	if (st == 0 && res.added)
-		printf("%s:%ld: %s\n", res.file, res.line, res.entry);
+	if (st == 0 && res.added) {	/* for people: shown harmlessly */
+		struct buf said = {0}, shown = {0};
+		buf_printf(&said, "%s:%ld: %s", res.file, res.line, res.entry);
+		show_text(&shown, said.s, said.len, SHOW_TAB);
+		printf("%s\n", shown.s);
+		buf_free(&said);
+		buf_free(&shown);
+	}
 	else if (st == 0)
-		fprintf(stderr, "%s: %s:%ld: already logged; nothing added\n",
-		    progname, res.file, res.line);
+		diag_note("%s:%ld: already logged; nothing added", res.file,
+		    res.line);
 	notesedit_result_free(&res);
 	buf_free(&text);
 	free(paths);

@@ -129,6 +129,15 @@ diag_fatal(const char *fmt, ...)
 }
 
 void
+diag_note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfatal(0, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
 diag_syserr(const char *fmt, ...)
 {
 	int e = errno;

@@ -28,6 +28,10 @@ void diag_warning(const char *file, long line, const char *fmt, ...)
 void diag_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_syserr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* "PROG: MESSAGE" that is no problem (the status stays), e.g. tact-done's
+ * "already logged". */
+void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* "PROG: MESSAGE" for a problem that is not about a file (status 1). */
 void diag_problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -264,10 +264,13 @@ static void
 parse_fp(FILE *fp, const char *name, void *ctx)
 {
 	struct found *f = ctx;
-	FILE *was = f->quiet ? diag_output(f->quiet) : NULL;
+	/* The notes' own problems are tact-parse's to show; a file that
+	 * cannot be read is still said (diag_quiet lets it through). */
+	if (f->quiet)
+		diag_quiet(true);
 	notes_parse(f->np, fp, name);
 	if (f->quiet)
-		diag_output(was);
+		diag_quiet(false);
 }
 
 /* Parse s[0..n) as the file name. */
