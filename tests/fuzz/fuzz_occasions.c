@@ -70,10 +70,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 check_rule(const struct occasions *os, const struct occasion *o)
 {
+	/* A tag word, lowercased as tags are: no ASCII capital, no white
+	 * space, no '#', a letter (not a digit, '-' or '_') first. */
 	CHECK(o->name && *o->name);
+	CHECK(utf8_valid(o->name, strlen(o->name)));
+	CHECK(!(o->name[0] >= '0' && o->name[0] <= '9') &&
+	    o->name[0] != '-' && o->name[0] != '_');
 	for (const char *p = o->name; *p; p++)
-		CHECK((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-');
+		CHECK(!(*p >= 'A' && *p <= 'Z') && *p != ' ' && *p != '\t' &&
+		    *p != '#' && *p != ',');
 	CHECK(hash_get(&os->names, o->name) == o);
 	CHECK(o->lead >= 0 && o->lead <= OCC_MAX_LEAD);
 	CHECK(o->line >= 1 && o->source && *o->source);
