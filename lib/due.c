@@ -311,25 +311,25 @@ slot_set(struct slot *sl, const char *s)
 
 /* A field record; the last one of a key wins. */
 static void
-add_field(struct due *d, struct client *c, const char *const *f)
+add_field(struct due *d, struct client *c, char *const *f)
 {
-	const struct wanted *w = wanted(d, f[2]);
+	const struct wanted *w = wanted(d, f[FIELD_KEY]);
 	if (!w)
 		return;		/* no rule reads it */
 	struct field *fl = &c->field[w->i];
 	*fl = (struct field){.set = true};
 	if (w->when) {
 		struct date dt;
-		fl->dated = date_parse_iso(f[3], &dt, true) == 0;
+		fl->dated = date_parse_iso(f[FIELD_DATE], &dt, true) == 0;
 		if (fl->dated) {
 			fl->y = dt.y;
 			fl->m = (unsigned char)dt.m;
 			fl->d = (unsigned char)dt.d;
 		}
-		fl->source = arena_strdup(&d->arena, f[5]);
+		fl->source = arena_strdup(&d->arena, f[FIELD_SOURCE]);
 	}
 	if (w->value)
-		fl->value = arena_strdup(&d->arena, f[4]);
+		fl->value = arena_strdup(&d->arena, f[FIELD_VALUE]);
 }
 
 /* The next item of an entry's TAGS (comma-separated) at *s, trimmed and
@@ -364,10 +364,10 @@ add_mark(struct client *c, struct mark m)
 }
 
 static void
-add_entry(struct due *d, struct client *c, const char *const *f)
+add_entry(struct due *d, struct client *c, char *const *f)
 {
 	struct date dt;
-	if (date_parse_iso(f[2], &dt, false) < 0)
+	if (date_parse_iso(f[ENTRY_DATE], &dt, false) < 0)
 		return;
 	long day = date_to_days(dt);
 	if (day > d->today)
@@ -375,7 +375,7 @@ add_entry(struct due *d, struct client *c, const char *const *f)
 	size_t idx = c->nent++;
 	bool occ = false;	/* a tag names an occasion */
 	const char *text = NULL, *source = NULL;	/* copied once */
-	for (const char *s = f[5]; *s; ) {
+	for (const char *s = f[ENTRY_TAGS]; *s; ) {
 		const char *tag = next_tag(d, &s);
 		if (!tag)
 			continue;
@@ -386,9 +386,9 @@ add_entry(struct due *d, struct client *c, const char *const *f)
 		if (day < d->horizon)
 			continue;
 		if (r->trigger && !source) {
-			source = arena_strdup(&d->arena, f[7]);
+			source = arena_strdup(&d->arena, f[ENTRY_SOURCE]);
 			if (d->keep_entry)
-				text = arena_strdup(&d->arena, f[6]);
+				text = arena_strdup(&d->arena, f[ENTRY_TEXT]);
 		}
 		add_mark(c, (struct mark){r->tag, day, idx,
 		    r->trigger ? text : NULL, r->trigger ? source : NULL});
@@ -396,48 +396,61 @@ add_entry(struct due *d, struct client *c, const char *const *f)
 	if (idx == 0 || day >= c->latest_day) {
 		c->latest_day = day;
 		if (d->keep_latest)
-			slot_set(&c->latest_source, f[7]);
+			slot_set(&c->latest_source, f[ENTRY_SOURCE]);
 	}
 	if (!occ && (!c->has_last || day >= c->last_day)) {
 		c->has_last = true;
 		c->last_day = day;
 		if (d->keep_last)
-			slot_set(&c->last_text, f[6]);
+			slot_set(&c->last_text, f[ENTRY_TEXT]);
+	}
+}
+
+/* The SOURCE of a client, field or entry record. */
+static const char *
+source_of(const struct record *rec)
+{
+	char *const *f = rec->f;
+	switch (rec->kind) {
+	case RECORD_CLIENT:
+		return f[CLIENT_SOURCE];
+	case RECORD_FIELD:
+		return f[FIELD_SOURCE];
+	default:
+		return f[ENTRY_SOURCE];
 	}
 }
 
 void
-due_add(struct due *d, size_t nf, const char *const *f, const char *file,
-    long line)
+due_add(struct due *d, const struct record *rec)
 {
-	if (nf < 1)
+	enum record_kind kind = rec->kind;
+	if (kind != RECORD_CLIENT && kind != RECORD_FIELD &&
+	    kind != RECORD_ENTRY)
 		return;
-	/* The number of fields first: one strcmp a record. */
-	size_t want = nf == 8 && strcmp(f[0], "entry") == 0 ? 8 :
-	    nf == 6 && strcmp(f[0], "field") == 0 ? 6 :
-	    nf == 4 && strcmp(f[0], "client") == 0 ? 4 : 0;
-	if (!want)
-		return;
-	if (!*f[1]) {
-		diag_error(file, line, "%s record without a client id: "
-		    "write the id in its second field", f[0]);
+	char *const *f = rec->f;
+	/* CLIENT_ID, FIELD_ID and ENTRY_ID are one column (record.c). */
+	if (!*f[CLIENT_ID]) {
+		diag_error(rec->file, rec->line, "%s record without a client "
+		    "id: write the id in its second field",
+		    record_kind_name(kind));
 		return;
 	}
 	/* The client record names the client and is its source; until it
 	 * comes, the id and the first record do. */
-	struct client *c = client_get(d, f[1]);
-	if (want == 4) {
+	struct client *c = client_get(d, f[CLIENT_ID]);
+	if (kind == RECORD_CLIENT) {
 		if (!c->named) {
-			c->name = arena_strdup(&d->arena, f[2]);
-			c->source = arena_strdup(&d->arena, f[3]);
+			c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
+			c->source = arena_strdup(&d->arena, f[CLIENT_SOURCE]);
 			c->named = true;
 		}
 	} else if (!c->source) {
-		c->source = arena_strdup(&d->arena, f[nf - 1]);
+		c->source = arena_strdup(&d->arena, source_of(rec));
 	}
-	if (want == 6)
+	if (kind == RECORD_FIELD)
 		add_field(d, c, f);
-	else if (want == 8)
+	else if (kind == RECORD_ENTRY)
 		add_entry(d, c, f);
 }
 
@@ -457,8 +470,7 @@ due_read(FILE *fp, const char *name, void *arg)
 				buf_reset(&d->pass);
 			}
 		}
-		due_add(d, rec.nf, (const char *const *)rec.f, rec.file,
-		    rec.line);
+		due_add(d, &rec);
 	}
 	record_reader_free(r);
 	if (d->pass.len) {
@@ -716,26 +728,19 @@ struct lengths {
 	size_t id, gesture, source;
 };
 
-/* The line of h, as record_format writes it (its gesture is escaped). */
+/* The line of h (its gesture is escaped already). */
 static void
-emit(const struct hit *h, const struct lengths *len, struct buf *out)
+emit(const struct hit *h, const struct lengths *len, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
 	date_format(date_from_days(h->act), act);
 	date_format(date_from_days(h->day), date);
-	const char *f[3] = {h->overdue ? "overdue" : "due", act, date};
-	for (size_t i = 0; i < 3; i++) {
-		buf_adds(out, f[i]);
-		buf_addc(out, '\t');
-	}
-	record_escape(out, h->id, len->id);
-	buf_addc(out, '\t');
-	record_escape(out, h->o->name, strlen(h->o->name));
-	buf_addc(out, '\t');
-	buf_add(out, h->gesture, len->gesture);
-	buf_addc(out, '\t');
-	record_escape(out, h->source, len->source);
-	buf_addc(out, '\n');
+	record_put_due(w, &(struct record_due){
+	    .kind = h->overdue ? RECORD_OVERDUE : RECORD_DUE,
+	    .act = act, .date = date, .id = h->id, .occasion = h->o->name,
+	    .gesture = h->gesture, .source = h->source,
+	    .idlen = len->id, .gesturelen = len->gesture,
+	    .sourcelen = len->source});
 }
 
 /* The lines into out; with fp, written there a block at a time. */
@@ -761,6 +766,8 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	 * wait for one another), then the lines. */
 	enum { LINES = 32 };
 	struct lengths len[LINES];
+	struct record_out w;
+	record_out_init(&w, out, NULL);
 	for (size_t i = 0; i < d->nhit; i += LINES) {
 		size_t n = d->nhit - i < LINES ? d->nhit - i : LINES;
 		for (size_t j = 0; j < n; j++) {
@@ -769,7 +776,7 @@ finish(struct due *d, struct buf *out, FILE *fp)
 			    strlen(h->gesture), strlen(h->source)};
 		}
 		for (size_t j = 0; j < n; j++)
-			emit(&d->hit[i + j], &len[j], out);
+			emit(&d->hit[i + j], &len[j], &w);
 		if (fp && out->len >= DUE_BLOCK) {
 			fwrite(out->s, 1, out->len, fp);
 			buf_reset(out);
@@ -777,6 +784,7 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	}
 	if (fp && out->len)
 		fwrite(out->s, 1, out->len, fp);
+	record_out_free(&w);
 }
 
 void

@@ -20,6 +20,7 @@
 
 #include "date.h"
 #include "occasion.h"
+#include "record.h"
 #include "util.h"
 
 #define DUE_WINDOW 14		/* -w default */
@@ -39,11 +40,10 @@ struct due;
 struct due *due_new(const struct occasions *os, const struct due_opts *o);
 void due_free(struct due *d);
 
-/* Take one record of nf fields, f[0] the kind: client, field and entry
- * records are used, the others ignored.  file and line name the record
- * in diagnostics. */
-void due_add(struct due *d, size_t nf, const char *const *f,
-	     const char *file, long line);
+/* Take one record as record_next reads it (its kind set, a known kind
+ * with its number of fields): client, field and entry records are used,
+ * the others ignored.  Its file and line name it in diagnostics. */
+void due_add(struct due *d, const struct record *rec);
 
 /* An input_fn (input.h): read the records of fp (copying each to
  * opts.pass when set) into the engine d. */

@@ -107,7 +107,7 @@ ics_dtstamp(const struct date *d, char buf[ICS_STAMP_BUFSZ])
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec);
 	if (n < 0 || n >= ICS_STAMP_BUFSZ)
-		buf[0] = '\0';
+		*buf = '\0';
 	return buf;
 }
 
@@ -168,24 +168,24 @@ put_text(struct ics *c, const char *name, const char *value)
 void
 ics_record(struct ics *c, const struct record *rec)
 {
-	bool overdue = !strcmp(rec->f[0], "overdue");
-	if (!overdue && strcmp(rec->f[0], "due"))
+	bool overdue = rec->kind == RECORD_OVERDUE;
+	if (!overdue && rec->kind != RECORD_DUE)
 		return;
-	/* record_next checked the fields: ACT DATE ID OCCASION GESTURE
-	 * SOURCE, the dates well-formed. */
+	/* record_next checked the fields, the dates well-formed. */
+	char *const *f = rec->f;
 	struct date act, date;
-	if (date_parse_iso(rec->f[1], &act, false) ||
-	    date_parse_iso(rec->f[2], &date, false))
+	if (date_parse_iso(f[DUE_ACT], &act, false) ||
+	    date_parse_iso(f[DUE_DATE], &date, false))
 		return;
-	const char *id = rec->f[3], *occ = rec->f[4];
-	const char *gesture = rec->f[5], *source = rec->f[6];
+	const char *id = f[DUE_ID], *occ = f[DUE_OCCASION];
+	const char *gesture = f[DUE_GESTURE], *source = f[DUE_SOURCE];
 
 	buf_reset(&c->uid);
 	ics_uid(&c->uid, id, occ, date);
 	void **first = hash_put(&c->seen, c->uid.s);
 	if (*first) {
 		diag_warning(rec->file, rec->line, "gesture '%s' for '%s' on "
-		    "%s already at %s; skipped", occ, id, rec->f[2],
+		    "%s already at %s; skipped", occ, id, f[DUE_DATE],
 		    (char *)*first);
 		return;
 	}
@@ -207,9 +207,9 @@ ics_record(struct ics *c, const struct record *rec)
 	buf_reset(&t);
 	if (*gesture)
 		buf_printf(&t, "%s\n\n", gesture);
-	buf_printf(&t, "%s on %s", occ, rec->f[2]);
+	buf_printf(&t, "%s on %s", occ, f[DUE_DATE]);
 	if (overdue)
-		buf_printf(&t, ", overdue since %s", rec->f[1]);
+		buf_printf(&t, ", overdue since %s", f[DUE_ACT]);
 	if (*source)
 		buf_printf(&t, "\nsource: %s", source);
 	put_text(c, "DESCRIPTION", t.s);

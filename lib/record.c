@@ -106,20 +106,50 @@ record_format(struct buf *out, size_t nf, const char *const *f)
 	buf_addc(out, '\n');
 }
 
-size_t
-record_kind_fields(const char *kind)
+/* The kinds by enum record_kind: their names and numbers of fields. */
+static const struct {
+	const char *name;
+	size_t nf;
+} kinds[] = {
+	[RECORD_UNKNOWN] = {"", 0},
+	[RECORD_CLIENT] = {RECORD_CLIENT_NAME, CLIENT_NF},
+	[RECORD_FIELD] = {RECORD_FIELD_NAME, FIELD_NF},
+	[RECORD_ENTRY] = {RECORD_ENTRY_NAME, ENTRY_NF},
+	[RECORD_DUE] = {RECORD_DUE_NAME, DUE_NF},
+	[RECORD_OVERDUE] = {RECORD_OVERDUE_NAME, DUE_NF},
+};
+
+enum record_kind
+record_kind(const char *name)
 {
-	static const struct {
-		const char *kind;
-		size_t nf;
-	} kinds[] = {	/* the most frequent first */
-		{"entry", 8}, {"field", 6}, {"client", 4},
-		{"due", 7}, {"overdue", 7},
+	/* The most frequent first. */
+	static const enum record_kind order[] = {
+		RECORD_ENTRY, RECORD_FIELD, RECORD_CLIENT, RECORD_DUE,
+		RECORD_OVERDUE,
 	};
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kind, kinds[i].kind) == 0)
-			return kinds[i].nf;
-	return 0;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (strcmp(name, kinds[order[i]].name) == 0)
+			return order[i];
+	return RECORD_UNKNOWN;
+}
+
+const char *
+record_kind_name(enum record_kind kind)
+{
+	return kinds[kind].name;
+}
+
+size_t
+record_kind_nf(enum record_kind kind)
+{
+	return kinds[kind].nf;
+}
+
+enum record_kind
+record_kind_of(const char *name, size_t nf)
+{
+	enum record_kind k = record_kind(name);
+	return nf == kinds[k].nf ? k : RECORD_UNKNOWN;
 }
 
 struct record_reader {
@@ -206,74 +236,113 @@ iso_ok(const char *s, bool yearless_ok)
 	return date_parse_iso(s, &d, yearless_ok) == 0;
 }
 
-/* Check a record of a known kind with nf fields; diagnose and return false
- * when it is malformed.  want, the number of fields of the kind, tells
- * the kinds apart (record_kind_fields). */
 static bool
-check_known(struct record_reader *r, char **f, size_t nf, size_t want)
+bad_date(struct record_reader *r, const char *what, const char *s,
+    enum record_kind kind)
 {
-	const char *kind = f[0];
-	const char *file = r->name;
-	long line = r->lineno;
-	bool act = want == 7;	/* due, overdue */
-	if (nf != want) {
-		diag_error(file, line, "%s record has %zu fields, expected %zu",
-			   kind, nf, want);
+	diag_error(r->name, r->lineno, "bad %s '%s' in %s record: expected "
+		   "YYYY-MM-DD", what, show(r, s), record_kind_name(kind));
+	return false;
+}
+
+/* The DATE of a field record: "YYYY-MM-DD", "--MM-DD" or empty. */
+static bool
+check_field(struct record_reader *r, char **f)
+{
+	const char *date = f[FIELD_DATE];
+	if (*date && !iso_ok(date, true)) {
+		diag_error(r->name, r->lineno, "bad date '%s' in field record: "
+			   "expected YYYY-MM-DD, --MM-DD or nothing",
+			   show(r, date));
 		return false;
-	}
-	if (!*f[act ? 3 : 1]) {
-		diag_error(file, line, "%s record has an empty ID", kind);
-		return false;
-	}
-	if (act) {
-		if (!iso_ok(f[1], false)) {
-			diag_error(file, line, "bad act date '%s' in %s record: "
-				   "expected YYYY-MM-DD", show(r, f[1]), kind);
-			return false;
-		}
-		if (!iso_ok(f[2], false)) {
-			diag_error(file, line, "bad date '%s' in %s record: "
-				   "expected YYYY-MM-DD", show(r, f[2]), kind);
-			return false;
-		}
-	} else if (want == 6) {		/* field */
-		if (*f[3] && !iso_ok(f[3], true)) {
-			diag_error(file, line, "bad date '%s' in field record: "
-				   "expected YYYY-MM-DD, --MM-DD or nothing",
-				   show(r, f[3]));
-			return false;
-		}
-	} else if (want == 8) {		/* entry */
-		const char *amount = f[3], *cur = f[4];
-		long long cents;
-		if (!iso_ok(f[2], false)) {
-			diag_error(file, line, "bad date '%s' in entry record: "
-				   "expected YYYY-MM-DD", show(r, f[2]));
-			return false;
-		}
-		if (*amount && money_parse(amount, &cents) != 0) {
-			diag_error(file, line, "bad amount '%s' in entry record: "
-				   "expected digits with '.' and up to two "
-				   "decimals", show(r, amount));
-			return false;
-		}
-		if (*cur && !(strlen(cur) == 3 &&
-			      cur[0] >= 'A' && cur[0] <= 'Z' &&
-			      cur[1] >= 'A' && cur[1] <= 'Z' &&
-			      cur[2] >= 'A' && cur[2] <= 'Z')) {
-			diag_error(file, line, "bad currency '%s' in entry "
-				   "record: expected a three-letter code such "
-				   "as EUR", show(r, cur));
-			return false;
-		}
-		if (*amount && !*cur) {
-			diag_error(file, line, "entry record has the amount '%s' "
-				   "but no currency: write a code such as EUR",
-				   show(r, amount));
-			return false;
-		}
 	}
 	return true;
+}
+
+static bool
+currency_ok(const char *cur)
+{
+	return strlen(cur) == 3 &&
+	    cur[0] >= 'A' && cur[0] <= 'Z' &&
+	    cur[1] >= 'A' && cur[1] <= 'Z' &&
+	    cur[2] >= 'A' && cur[2] <= 'Z';
+}
+
+/* The DATE, AMOUNT and CURRENCY of an entry record. */
+static bool
+check_entry(struct record_reader *r, char **f)
+{
+	const char *file = r->name;
+	long line = r->lineno;
+	const char *amount = f[ENTRY_AMOUNT], *cur = f[ENTRY_CURRENCY];
+	long long cents;
+	if (!iso_ok(f[ENTRY_DATE], false))
+		return bad_date(r, "date", f[ENTRY_DATE], RECORD_ENTRY);
+	if (*amount && money_parse(amount, &cents) != 0) {
+		diag_error(file, line, "bad amount '%s' in entry record: "
+			   "expected digits with '.' and up to two "
+			   "decimals", show(r, amount));
+		return false;
+	}
+	if (*cur && !currency_ok(cur)) {
+		diag_error(file, line, "bad currency '%s' in entry "
+			   "record: expected a three-letter code such "
+			   "as EUR", show(r, cur));
+		return false;
+	}
+	if (*amount && !*cur) {
+		diag_error(file, line, "entry record has the amount '%s' "
+			   "but no currency: write a code such as EUR",
+			   show(r, amount));
+		return false;
+	}
+	return true;
+}
+
+/* The ACT and DATE of a due or overdue record. */
+static bool
+check_due(struct record_reader *r, char **f, enum record_kind kind)
+{
+	if (!iso_ok(f[DUE_ACT], false))
+		return bad_date(r, "act date", f[DUE_ACT], kind);
+	if (!iso_ok(f[DUE_DATE], false))
+		return bad_date(r, "date", f[DUE_DATE], kind);
+	return true;
+}
+
+/* Check a record of a known kind with nf fields; diagnose and return false
+ * when it is malformed. */
+static bool
+check_known(struct record_reader *r, char **f, size_t nf,
+    enum record_kind kind)
+{
+	const char *name = record_kind_name(kind);
+	size_t want = record_kind_nf(kind);
+	bool act = kind == RECORD_DUE || kind == RECORD_OVERDUE;
+	if (nf != want) {
+		diag_error(r->name, r->lineno, "%s record has %zu fields, "
+			   "expected %zu", name, nf, want);
+		return false;
+	}
+	_Static_assert((int)CLIENT_ID == (int)FIELD_ID &&
+	    (int)FIELD_ID == (int)ENTRY_ID,
+	    "the ID of client, field and entry records is one column");
+	if (!*f[act ? DUE_ID : CLIENT_ID]) {
+		diag_error(r->name, r->lineno, "%s record has an empty ID",
+			   name);
+		return false;
+	}
+	switch (kind) {
+	case RECORD_FIELD:
+		return check_field(r, f);
+	case RECORD_ENTRY:
+		return check_entry(r, f);
+	case RECORD_DUE:
+	case RECORD_OVERDUE:
+		return check_due(r, f, kind);
+	default:
+		return true;
+	}
 }
 
 static bool
@@ -365,14 +434,15 @@ record_next(struct record_reader *r, struct record *rec)
 		size_t nf = split(r, len);
 		if (!nf)
 			continue;
-		if (!*r->f[0]) {
+		if (!*r->f[RECORD_NAME]) {
 			diag_error(r->name, r->lineno, "record has an empty kind: "
 				   "a record starts with its kind, e.g. 'entry'");
 			continue;
 		}
-		size_t want = record_kind_fields(r->f[0]);
-		if (want && !check_known(r, r->f, nf, want))
+		enum record_kind kind = record_kind(r->f[RECORD_NAME]);
+		if (kind != RECORD_UNKNOWN && !check_known(r, r->f, nf, kind))
 			continue;
+		rec->kind = kind;
 		rec->nf = nf;
 		rec->f = r->f;
 		rec->raw = r->line;

@@ -27,14 +27,56 @@ int record_unescape(char *s, size_t *n);
  * the first being the kind; each field is escaped. */
 void record_format(struct buf *out, size_t nf, const char *const *f);
 
-/* Number of fields, kind included, of the kinds tact knows, or 0 for an
- * unknown kind: client 4, field 6, entry 8, due 7, overdue 7. */
-size_t record_kind_fields(const char *kind);
+/* The kinds tact knows, and the columns of each: f[KIND_NF - 1] is the
+ * last field, f[0] the kind's name.  due and overdue records have the
+ * same columns (DUE_*). */
+enum record_kind {
+	RECORD_UNKNOWN,		/* a kind tact does not know: skipped or
+				 * passed through */
+	RECORD_CLIENT,
+	RECORD_FIELD,
+	RECORD_ENTRY,
+	RECORD_DUE,
+	RECORD_OVERDUE,
+};
 
-/* A record as read: f[0] is the kind, f[1..nf-1] the unescaped fields.
- * raw/rawlen is the line as read, without its '\n' (for passing records
- * through unchanged).  All pointers stay valid until the next call. */
+/* The kinds' names, as written in f[RECORD_NAME] (the first field). */
+enum { RECORD_NAME = 0 };
+#define RECORD_CLIENT_NAME "client"
+#define RECORD_FIELD_NAME "field"
+#define RECORD_ENTRY_NAME "entry"
+#define RECORD_DUE_NAME "due"
+#define RECORD_OVERDUE_NAME "overdue"
+enum { CLIENT_ID = 1, CLIENT_NAME, CLIENT_SOURCE, CLIENT_NF };
+enum { FIELD_ID = 1, FIELD_KEY, FIELD_DATE, FIELD_VALUE, FIELD_SOURCE,
+	FIELD_NF };
+enum { ENTRY_ID = 1, ENTRY_DATE, ENTRY_AMOUNT, ENTRY_CURRENCY, ENTRY_TAGS,
+	ENTRY_TEXT, ENTRY_SOURCE, ENTRY_NF };
+enum { DUE_ACT = 1, DUE_DATE, DUE_ID, DUE_OCCASION, DUE_GESTURE, DUE_SOURCE,
+	DUE_NF };
+
+/* The kind named name ("entry" …), or RECORD_UNKNOWN. */
+enum record_kind record_kind(const char *name);
+
+/* The name of a known kind ("" for RECORD_UNKNOWN). */
+const char *record_kind_name(enum record_kind kind);
+
+/* The number of fields of a known kind, its name included (CLIENT_NF …),
+ * or 0 for RECORD_UNKNOWN. */
+size_t record_kind_nf(enum record_kind kind);
+
+/* The kind of a record of nf fields whose first is name, for records made
+ * by hand: RECORD_UNKNOWN when name is unknown or nf is not the number of
+ * fields of its kind (record_next diagnoses such a line). */
+enum record_kind record_kind_of(const char *name, size_t nf);
+
+/* A record as read: f[0] is the kind's name, f[1..nf-1] the unescaped
+ * fields, kind the kind (a known kind has exactly its number of fields,
+ * named by the column constants above).  raw/rawlen is the line as read,
+ * without its '\n' (for passing records through unchanged).  All pointers
+ * stay valid until the next call. */
 struct record {
+	enum record_kind kind;
 	size_t nf;
 	char **f;
 	const char *raw;
@@ -42,6 +84,53 @@ struct record {
 	const char *file;	/* the input's name, for diagnostics */
 	long line;
 };
+
+/* Writing records of each kind, escaped as record_format does, into a
+ * buffer the caller owns and writes out.  With fp set, a long run of a
+ * field without escapes is written to fp at once (after what the buffer
+ * holds) rather than copied: a line of 100 MB is then held by its owner
+ * only.  A record's SOURCE "FILE:LINE" is given as file and line; the
+ * escaped name of the last file is kept (compared by pointer: the name
+ * must not change while the writer is used). */
+struct record_out {
+	struct buf *buf;	/* records not yet written */
+	FILE *fp;		/* where long runs go at once, or NULL */
+	const char *file;	/* the file whose name src holds */
+	struct buf src;		/* "FILE:", escaped */
+};
+
+void record_out_init(struct record_out *w, struct buf *buf, FILE *fp);
+/* Write the buffer to fp and empty it (nothing without fp). */
+void record_out_flush(struct record_out *w);
+void record_out_free(struct record_out *w);
+
+/* client ID NAME SOURCE */
+void record_put_client(struct record_out *w, const char *id,
+    const char *name, const char *file, long line);
+
+/* field ID KEY DATE VALUE SOURCE; key and date ("" for none) are written
+ * as they are: they cannot need an escape. */
+void record_put_field(struct record_out *w, const char *id, const char *key,
+    const char *date, const char *value, const char *file, long line);
+
+/* entry ID DATE AMOUNT CURRENCY TAGS TEXT SOURCE; date, amount, currency
+ * and tags ("" for none) are written as they are. */
+struct record_entry {
+	const char *id, *date, *amount, *currency, *tags, *text;
+};
+void record_put_entry(struct record_out *w, const struct record_entry *e,
+    const char *file, long line);
+
+/* due or overdue ACT DATE ID OCCASION GESTURE SOURCE.  The lengths of id,
+ * gesture and source are given (a caller writing many lines finds them
+ * ahead, so that their loads overlap); the gesture is escaped already
+ * (record_escape), act and date are written as they are. */
+struct record_due {
+	enum record_kind kind;	/* RECORD_DUE or RECORD_OVERDUE */
+	const char *act, *date, *id, *occasion, *gesture, *source;
+	size_t idlen, gesturelen, sourcelen;
+};
+void record_put_due(struct record_out *w, const struct record_due *d);
 
 struct record_reader;
 
@@ -53,7 +142,8 @@ void record_reader_free(struct record_reader *r);
  * line is returned as it is (tact-ics repairs what it writes). */
 void record_reader_utf8(struct record_reader *r);
 
-/* Next well-formed record into *rec: 1, or 0 at the end of the input.
+/* Next well-formed record into *rec (its kind set): 1, or 0 at the end
+ * of the input.
  * A blank line is skipped.  A line of a known kind with the wrong number
  * of fields, a bad escape, a malformed date (a DATE field of field,
  * entry, due, overdue records: "YYYY-MM-DD"; a field's DATE may also be

@@ -192,17 +192,17 @@ add_gift(struct report *r, struct client *c, const char *cur,
 }
 
 static void
-add_entry(struct report *r, const char *const *f)
+add_entry(struct report *r, char *const *f)
 {
 	struct date d;
 	long long cents = 0;
-	const char *amount = f[3], *cur = f[4];
+	const char *amount = f[ENTRY_AMOUNT], *cur = f[ENTRY_CURRENCY];
 	bool gift = *amount != '\0';
-	if (date_parse_iso(f[2], &d, false) != 0)
+	if (date_parse_iso(f[ENTRY_DATE], &d, false) != 0)
 		return;
 	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
 		return;
-	struct client *c = client(r, f[1]);
+	struct client *c = client(r, f[ENTRY_ID]);
 	long day = date_to_days(d);
 	if (day > r->today)
 		return;		/* a plan */
@@ -221,19 +221,19 @@ add_entry(struct report *r, const char *const *f)
 }
 
 static void
-add_gesture(struct report *r, const char *const *f)
+add_gesture(struct report *r, char *const *f, bool overdue)
 {
 	struct date act, date;
-	if (date_parse_iso(f[1], &act, false) != 0 ||
-	    date_parse_iso(f[2], &date, false) != 0)
+	if (date_parse_iso(f[DUE_ACT], &act, false) != 0 ||
+	    date_parse_iso(f[DUE_DATE], &date, false) != 0)
 		return;
 	struct gesture *g = xcalloc(1, sizeof *g);
-	g->overdue = f[0][0] == 'o';
+	g->overdue = overdue;
 	g->act = act;
 	g->date = date;
-	g->c = client(r, f[3]);
-	g->occasion = xstrdup(f[4]);
-	g->text = xstrdup(f[5]);
+	g->c = client(r, f[DUE_ID]);
+	g->occasion = xstrdup(f[DUE_OCCASION]);
+	g->text = xstrdup(f[DUE_GESTURE]);
 	g->seq = r->gestures.n;
 	vec_push(&r->gestures, g);
 	if (!*g->text)
@@ -257,22 +257,28 @@ add_gesture(struct report *r, const char *const *f)
 }
 
 void
-report_add(struct report *r, size_t nf, const char *const *f)
+report_add(struct report *r, const struct record *rec)
 {
-	size_t want = nf ? record_kind_fields(f[0]) : 0;
-	if (!want || nf != want)
-		return;
-	const char *kind = f[0];
-	if (strcmp(kind, "client") == 0) {
-		struct client *c = client(r, f[1]);
+	char *const *f = rec->f;
+	switch (rec->kind) {
+	case RECORD_CLIENT: {
+		struct client *c = client(r, f[CLIENT_ID]);
 		if (!c->name)
-			c->name = xstrdup(f[2]);
-	} else if (strcmp(kind, "field") == 0) {
-		client(r, f[1]);
-	} else if (strcmp(kind, "entry") == 0) {
+			c->name = xstrdup(f[CLIENT_NAME]);
+		break;
+	}
+	case RECORD_FIELD:
+		client(r, f[FIELD_ID]);
+		break;
+	case RECORD_ENTRY:
 		add_entry(r, f);
-	} else {
-		add_gesture(r, f);
+		break;
+	case RECORD_DUE:
+	case RECORD_OVERDUE:
+		add_gesture(r, f, rec->kind == RECORD_OVERDUE);
+		break;
+	case RECORD_UNKNOWN:
+		break;
 	}
 }
 
@@ -282,7 +288,7 @@ report_read(FILE *fp, const char *name, void *r)
 	struct record_reader *rd = record_reader_new(fp, name);
 	struct record rec;
 	while (record_next(rd, &rec))
-		report_add(r, rec.nf, (const char *const *)rec.f);
+		report_add(r, &rec);
 	record_reader_free(rd);
 }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "record.h"
 #include "util.h"
 
 #define REPORT_WIDTH 80		/* display columns (wrap.h) */
@@ -30,12 +31,12 @@ struct report;
 struct report *report_new(const struct report_opts *o);
 void report_free(struct report *r);
 
-/* Take one record of nf fields, f[0] the kind: client, field, entry, due
- * and overdue records are used (a known kind with the wrong number of
- * fields or a bad date is ignored), other kinds skipped.  Any of them
- * makes its id a client; its display name is the NAME of the first client
- * record of that id, else the id. */
-void report_add(struct report *r, size_t nf, const char *const *f);
+/* Take one record as record_next reads it (its kind set, a known kind
+ * with its number of fields): client, field, entry, due and overdue
+ * records are used (one with a bad date is ignored), other kinds skipped.
+ * Any of them makes its id a client; its display name is the NAME of the
+ * first client record of that id, else the id. */
+void report_add(struct report *r, const struct record *rec);
 
 /* An input_fn (input.h): read the records of fp, named name in
  * diagnostics, with the record reader into the report r. */

@@ -13,13 +13,16 @@
 #include "date.h"
 #include "money.h"
 #include "notes.h"
+#include "notesrec.h"
 #include "record.h"
 #include "text.h"
 #include "fuzz.h"
 
 struct run {
 	long nlines;		/* lines of the input (an upper bound) */
-	struct buf recs;	/* the records, as tact-parse writes them */
+	struct buf recs;	/* the records, as record_format writes them */
+	struct buf lib;		/* the same, as tact-parse writes them */
+	struct record_out w;	/* (notes_record into lib) */
 	size_t nrecs;
 	long sections;
 };
@@ -127,6 +130,7 @@ put(const struct notes_item *it, void *ctx)
 	buf_printf(&src, "%s:%ld", it->file, it->line);
 	f[nf++] = src.s;
 	record_format(&r->recs, nf, f);
+	notes_record(it, &r->w);
 	buf_free(&src);
 	r->nrecs++;
 }
@@ -140,6 +144,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r.nlines += data[i] == '\n';
 	r.nlines++;	/* a last line without '\n' */
 
+	record_out_init(&r.w, &r.lib, NULL);
 	struct notes *np = notes_new(put, &r);
 	static const char *const names[] = { "a.md", "sub/\xc3\x84 b.md",
 	    "Daily/2026-11-24.md" };
@@ -162,7 +167,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = 0;
 	diag_capture(&diags);
 	while (record_next(rd, &rec) == 1) {
-		CHECK(rec.nf == record_kind_fields(rec.f[0]));
+		CHECK(rec.kind != RECORD_UNKNOWN &&
+		    rec.nf == record_kind_nf(rec.kind));
 		n++;
 	}
 	diag_capture(NULL);
@@ -173,6 +179,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	record_reader_free(rd);
 	fclose(fp);
 	buf_free(&diags);
+	/* tact-parse's writers write what record_format does. */
+	CHECK(r.lib.len == r.recs.len);
+	CHECK(!r.lib.len || !memcmp(r.lib.s, r.recs.s, r.lib.len));
+	record_out_free(&r.w);
+	buf_free(&r.lib);
 	buf_free(&r.recs);
 	return 0;
 }

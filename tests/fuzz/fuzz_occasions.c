@@ -61,6 +61,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 				break;
 			*t = '\0';
 		}
+		r->kind = record_kind_of(r->f[RECORD_NAME], r->nf);
 		r->file = "records";
 		r->line = (long)nrecs;
 	}
@@ -138,8 +139,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t k = 0; k < sizeof opts / sizeof *opts; k++) {
 		struct due *d = due_new(&os, &opts[k]);
 		for (size_t i = 0; i < nrecs; i++)
-			due_add(d, recs[i].nf, (const char *const *)recs[i].f,
-			    recs[i].file, recs[i].line);
+			due_add(d, &recs[i]);
 		struct buf out = {0};
 		due_finish(d, &out);
 		fuzz_check_due(&out, &opts[k], &os);

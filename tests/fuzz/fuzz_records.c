@@ -108,14 +108,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	while (record_next(r, &rec) == 1) {
 		if (utf8)
 			CHECK(utf8_valid(rec.raw, rec.rawlen));
-		CHECK(rec.nf >= 1 && *rec.f[0]);
-		size_t want = record_kind_fields(rec.f[0]);
+		CHECK(rec.nf >= 1 && *rec.f[RECORD_NAME]);
+		CHECK(rec.kind == record_kind(rec.f[RECORD_NAME]));
+		size_t want = record_kind_nf(rec.kind);
 		CHECK(!want || rec.nf == want);
 		CHECK(rec.rawlen <= size && !memchr(rec.raw, '\n', rec.rawlen));
 		roundtrip(&rec);
 		for (int k = 0; k < 2; k++)
-			due_add(d[k], rec.nf, (const char *const *)rec.f,
-			    rec.file, rec.line);
+			due_add(d[k], &rec);
 	}
 	record_reader_free(r);
 	fclose(fp);

@@ -41,7 +41,7 @@ run_wg(const char *occ, const char *today, long w, long g, const char *recs)
 	for (const char *s = recs; *s; ) {
 		size_t n = strcspn(s, "\n");
 		char *copy = xstrndup(s, n);
-		const char *f[16];
+		char *f[16];
 		size_t nf = 0;
 		for (char *p = copy; nf < 16; ) {
 			f[nf++] = p;
@@ -50,7 +50,9 @@ run_wg(const char *occ, const char *today, long w, long g, const char *recs)
 				break;
 			*p++ = '\0';
 		}
-		due_add(d, nf, f, "recs", ++line);
+		struct record rec = { .kind = record_kind_of(f[0], nf),
+		    .nf = nf, .f = f, .file = "recs", .line = ++line };
+		due_add(d, &rec);
 		free(copy);
 		s += n + (s[n] == '\n');
 	}

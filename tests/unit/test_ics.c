@@ -181,7 +181,8 @@ add(struct ics *c, char *kind, char *act, char *date, char *id, char *occ,
     char *gesture, char *source, long line)
 {
 	char *f[] = { kind, act, date, id, occ, gesture, source };
-	struct record rec = { .nf = 7, .f = f, .file = "in", .line = line };
+	struct record rec = { .kind = record_kind_of(kind, 7), .nf = 7, .f = f,
+	    .file = "in", .line = line };
 	ics_record(c, &rec);
 }
 

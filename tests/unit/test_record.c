@@ -1,4 +1,5 @@
-/* test_record.c: escaping, record_format and the record reader. */
+/* test_record.c: escaping, record_format, the writers of each kind and
+ * the record reader. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,6 +31,8 @@ read_records(const char *in, size_t n)
 	while (record_next(r, &rec)) {
 		assert_string_equal(rec.file, "t");
 		assert_int_equal(strlen(rec.raw), rec.rawlen);
+		assert_int_equal(rec.kind,
+		    record_kind_of(rec.f[RECORD_NAME], rec.nf));
 		buf_printf(&out, "%ld|%s\n", rec.line, rec.raw);
 		record_format(&out, rec.nf, (const char *const *)rec.f);
 	}
@@ -154,20 +157,180 @@ format_line(void **state)
 	buf_free(&b);
 }
 
-/* The known kinds and their field counts; others are 0. */
+/* The known kinds, their names and field counts; others are unknown. */
 static void
 kind_fields(void **state)
 {
 	(void)state;
-	assert_int_equal(record_kind_fields("client"), 4);
-	assert_int_equal(record_kind_fields("field"), 6);
-	assert_int_equal(record_kind_fields("entry"), 8);
-	assert_int_equal(record_kind_fields("due"), 7);
-	assert_int_equal(record_kind_fields("overdue"), 7);
-	assert_int_equal(record_kind_fields("note"), 0);
-	assert_int_equal(record_kind_fields(""), 0);
-	assert_int_equal(record_kind_fields("Entry"), 0);
-	assert_int_equal(record_kind_fields("entryx"), 0);
+	static const struct {
+		const char *name;
+		enum record_kind kind;
+		size_t nf;
+	} k[] = {
+		{"client", RECORD_CLIENT, 4}, {"field", RECORD_FIELD, 6},
+		{"entry", RECORD_ENTRY, 8}, {"due", RECORD_DUE, 7},
+		{"overdue", RECORD_OVERDUE, 7},
+	};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
+		assert_int_equal(record_kind(k[i].name), k[i].kind);
+		assert_string_equal(record_kind_name(k[i].kind), k[i].name);
+		assert_int_equal(record_kind_nf(k[i].kind), k[i].nf);
+		assert_int_equal(record_kind_of(k[i].name, k[i].nf),
+		    k[i].kind);
+		assert_int_equal(record_kind_of(k[i].name, k[i].nf + 1),
+		    RECORD_UNKNOWN);
+	}
+	assert_int_equal(CLIENT_NF, 4);
+	assert_int_equal(FIELD_NF, 6);
+	assert_int_equal(ENTRY_NF, 8);
+	assert_int_equal(DUE_NF, 7);
+	static const char *const unknown[] = {"note", "", "Entry", "entryx"};
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+		assert_int_equal(record_kind(unknown[i]), RECORD_UNKNOWN);
+		assert_int_equal(record_kind_of(unknown[i], 4),
+		    RECORD_UNKNOWN);
+	}
+	assert_int_equal(record_kind_nf(RECORD_UNKNOWN), 0);
+	assert_string_equal(record_kind_name(RECORD_UNKNOWN), "");
+}
+
+/* The writers write what record_format writes of the same fields: every
+ * kind, with bytes to escape in the escaped fields, empty optional fields,
+ * a file that changes and comes back. */
+static void
+writers(void **state)
+{
+	(void)state;
+	struct buf got = {0}, want = {0}, esc = {0};
+	struct record_out w;
+	record_out_init(&w, &got, NULL);
+	const char *file = "n\\a\tb.md", *other = "other.md";
+
+	record_put_client(&w, "ac\\me", "M\\u\tl\rl\ner", file, 1);
+	record_format(&want, 4, (const char *[]){"client", "ac\\me",
+	    "M\\u\tl\rl\ner", "n\\a\tb.md:1"});
+	record_put_field(&w, "acme", "birthday", "--03-14", "A\nna\t",
+	    file, 3);
+	record_format(&want, 6, (const char *[]){"field", "acme", "birthday",
+	    "--03-14", "A\nna\t", "n\\a\tb.md:3"});
+	record_put_entry(&w, &(struct record_entry){"acme", "2026-03-14",
+	    "24.90", "EUR", "gift,thanks", "Wine\tand\ncheese \\o/"},
+	    other, 12);
+	record_format(&want, 8, (const char *[]){"entry", "acme",
+	    "2026-03-14", "24.90", "EUR", "gift,thanks",
+	    "Wine\tand\ncheese \\o/", "other.md:12"});
+	record_put_field(&w, "acme", "email", "", "", file, 4);
+	record_format(&want, 6, (const char *[]){"field", "acme", "email",
+	    "", "", "n\\a\tb.md:4"});
+	record_put_entry(&w, &(struct record_entry){"acme", "2024-02-29",
+	    "", "", "", ""}, file, 13);
+	record_format(&want, 8, (const char *[]){"entry", "acme",
+	    "2024-02-29", "", "", "", "", "n\\a\tb.md:13"});
+
+	/* The gesture is given escaped; ID and SOURCE by their lengths. */
+	record_escape_str(&esc, "card\t\\x");
+	record_put_due(&w, &(struct record_due){RECORD_OVERDUE, "2026-03-10",
+	    "2026-03-14", "a\tb", "birth\\day", esc.s, "occ\n:2",
+	    3, esc.len, 6});
+	record_format(&want, 7, (const char *[]){"overdue", "2026-03-10",
+	    "2026-03-14", "a\tb", "birth\\day", "card\t\\x", "occ\n:2"});
+	record_put_due(&w, &(struct record_due){RECORD_DUE, "2026-03-10",
+	    "2026-03-14", "acme", "x", "", "s", 4, 0, 1});
+	record_format(&want, 7, (const char *[]){"due", "2026-03-10",
+	    "2026-03-14", "acme", "x", "", "s"});
+
+	assert_int_equal(got.len, want.len);
+	assert_string_equal(got.s, want.s);
+	record_out_free(&w);
+	buf_free(&esc);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* With a file, the writer leaves the buffer to its owner until a run of
+ * 64 KB without escapes comes: then what the buffer holds and the run go
+ * to the file at once, and the rest of the record into the buffer. */
+static void
+writer_long_run(void **state)
+{
+	(void)state;
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	struct buf b = {0}, want = {0};
+	struct record_out w;
+	record_out_init(&w, &b, fp);
+	record_put_client(&w, "a", "short", "f.md", 1);
+	assert_int_equal(ftell(fp), 0);
+	size_t n = 1 << 17;
+	char *big = malloc(n + 3);
+	assert_non_null(big);
+	memset(big, 'x', n);
+	memcpy(big + n, "\ty", 3);
+	record_put_field(&w, "a", "k", "", big, "f.md", 2);
+	assert_true(ftell(fp) > (long)n);
+	assert_true(b.len < 64);
+	record_out_flush(&w);
+	assert_int_equal(b.len, 0);
+
+	record_format(&want, 4, (const char *[]){"client", "a", "short",
+	    "f.md:1"});
+	record_format(&want, 6, (const char *[]){"field", "a", "k", "", big,
+	    "f.md:2"});
+	assert_int_equal(ftell(fp), (long)want.len);
+	rewind(fp);
+	char *got = malloc(want.len);
+	assert_non_null(got);
+	assert_int_equal(fread(got, 1, want.len, fp), want.len);
+	assert_memory_equal(got, want.s, want.len);
+	free(got);
+	free(big);
+	record_out_free(&w);
+	buf_free(&want);
+	buf_free(&b);
+	fclose(fp);
+}
+
+/* The reader sets the kind of every record, RECORD_UNKNOWN for kinds it
+ * does not know. */
+static void
+read_kinds(void **state)
+{
+	(void)state;
+	static const char in[] =
+		"client\tacme\tAcme\tn:1\n"
+		"field\tacme\tk\t\tv\tn:2\n"
+		"entry\tacme\t2026-03-14\t\t\t\tt\tn:3\n"
+		"due\t2026-03-10\t2026-03-14\tacme\tb\tcard\tocc:2\n"
+		"overdue\t2026-01-01\t2026-01-05\tacme\tn\tcall\tocc:3\n"
+		"note\tanything\n"
+		"client\tonly-two\n";
+	static const enum record_kind want[] = {
+		RECORD_CLIENT, RECORD_FIELD, RECORD_ENTRY, RECORD_DUE,
+		RECORD_OVERDUE, RECORD_UNKNOWN,
+	};
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	fputs(in, fp);
+	rewind(fp);
+	struct buf diags = {0};
+	diag_capture(&diags);
+	struct record_reader *r = record_reader_new(fp, "t");
+	struct record rec;
+	size_t n = 0;
+	while (record_next(r, &rec)) {
+		assert_true(n < sizeof want / sizeof want[0]);
+		assert_int_equal(rec.kind, want[n]);
+		if (rec.kind != RECORD_UNKNOWN)
+			assert_int_equal(rec.nf, record_kind_nf(rec.kind));
+		n++;
+	}
+	diag_capture(NULL);
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	assert_non_null(strstr(diags.s, "t:7: error: client record has 2 "
+	    "fields, expected 4"));
+	record_reader_free(r);
+	buf_free(&diags);
+	fclose(fp);
 }
 
 /* A good record of every kind is returned unchanged, with no diagnostic
@@ -220,11 +383,12 @@ read_raw_and_fields(void **state)
 	struct record rec;
 	assert_int_equal(record_next(r, &rec), 1);
 	assert_int_equal(rec.nf, 8);
-	assert_string_equal(rec.f[0], "entry");
-	assert_string_equal(rec.f[3], "5");
-	assert_string_equal(rec.f[5], "");
-	assert_string_equal(rec.f[6], "a\tb\nc\\d\re");
-	assert_string_equal(rec.f[7], "x:1");
+	assert_int_equal(rec.kind, RECORD_ENTRY);
+	assert_string_equal(rec.f[RECORD_NAME], "entry");
+	assert_string_equal(rec.f[ENTRY_AMOUNT], "5");
+	assert_string_equal(rec.f[ENTRY_TAGS], "");
+	assert_string_equal(rec.f[ENTRY_TEXT], "a\tb\nc\\d\re");
+	assert_string_equal(rec.f[ENTRY_SOURCE], "x:1");
 	assert_int_equal(rec.rawlen, strlen(line));
 	assert_memory_equal(rec.raw, line, rec.rawlen);
 	assert_int_equal(rec.line, 1);
@@ -509,8 +673,11 @@ main(void)
 		cmocka_unit_test(unescape_bad),
 		cmocka_unit_test(format_line),
 		cmocka_unit_test(kind_fields),
+		cmocka_unit_test(writers),
+		cmocka_unit_test(writer_long_run),
 		cmocka_unit_test(read_good),
 		cmocka_unit_test(read_raw_and_fields),
+		cmocka_unit_test(read_kinds),
 		cmocka_unit_test(read_unknown_kind),
 		cmocka_unit_test(read_field_counts),
 		cmocka_unit_test(read_bad_dates),

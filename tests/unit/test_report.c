@@ -34,7 +34,7 @@ static void
 add(struct report *r, const char *line)
 {
 	char *copy = strdup(line);
-	const char *f[16];
+	char *f[16];
 	size_t nf = 0;
 	assert_non_null(copy);
 	for (char *p = copy; nf < 16; ) {
@@ -45,7 +45,9 @@ add(struct report *r, const char *line)
 		*tab = '\0';
 		p = tab + 1;
 	}
-	report_add(r, nf, f);
+	struct record rec = { .kind = record_kind_of(f[0], nf), .nf = nf,
+	    .f = f, .file = "recs", .line = 1 };
+	report_add(r, &rec);
 	free(copy);
 }
 
