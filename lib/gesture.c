@@ -8,7 +8,7 @@
 #include "text.h"
 
 /* The tag pattern of tact-notes(5), as the notes parser reads tags. */
-#define TAG_PATTERN "(?<!\\S)#\\p{L}[\\p{L}\\p{M}\\p{N}_-]*"
+#define TAG_PATTERN "(?<!\\S)#" TAG_WORD
 
 static struct rx tag_rx;
 static bool tag_rx_ready;

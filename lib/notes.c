@@ -45,7 +45,7 @@ notes_new(notes_fn fn, void *ctx)
 	    "|\\((" KEY "{1,40}?)::(?=[ \\t)])[ \\t]*([^)]*?)[ \\t]*\\))",
 	    0);
 	rx_init(&np->key_rx, "\\A" KEY "{1,40}\\z", 0);
-	rx_init(&np->tag_rx, "(?<!\\S)#(\\p{L}[\\p{L}\\p{M}\\p{N}_-]*)", 0);
+	rx_init(&np->tag_rx, "(?<!\\S)#(" TAG_WORD ")", 0);
 	np->client_level = 1;
 	return np;
 }
@@ -157,8 +157,8 @@ section_open(struct notes *np, const char *name, size_t n, long line)
 	np->last_item_line = 0;
 }
 
-static void
-basename_md(const char *path, const char **s, size_t *n)
+void
+notes_basename(const char *path, const char **s, size_t *n)
 {
 	const char *b = strrchr(path, '/');
 	b = b ? b + 1 : path;
@@ -263,7 +263,7 @@ section_close(struct notes *np, long end)
 	const char *from = np->name;
 	size_t fn = strlen(np->name);
 	if (!np->heading_line)
-		basename_md(np->file, &from, &fn);
+		notes_basename(np->file, &from, &fn);
 	char *id = np->id ? xstrdup(np->id) : slug_make(from, fn);
 	if (!np->skip && placeholder(np->name)) {
 		diag_warning(np->file, hline, "client '%s' is an unfilled "
@@ -508,20 +508,13 @@ heading(struct notes *np, int level, const char *s, size_t n)
 	if (level <= np->client_level && np->dh)
 		notes_date_heading_close(np);
 	if (level == np->client_level) {
-		struct date d;
-		size_t used;
-		char *msg = NULL;
 		size_t un = n;
 		const char *u = line_unemph(s, &un);
-		if (level == 1 && !np->had_heading && np->nitems == np->nfront &&
-		    date_scan_order(u, un, np->order, &d, &used, &msg) ==
-		    DATE_FULL && used == un) {
-			np->journal = true;	/* "# 2026-11-24" */
-			np->jdate = d;
-			np->skip = true;
+		if (level == 1 && !np->had_heading &&
+		    np->nitems == np->nfront && notes_journal_name(np, u, un)) {
+			np->skip = true;	/* "# 2026-11-24" */
 			return;
 		}
-		free(msg);
 		client_heading(np, s, n);
 		return;
 	}
@@ -692,7 +685,7 @@ file_begin(struct notes *np, const char *name)
 	buf_reset(&np->front);
 	const char *bn;
 	size_t bl;
-	basename_md(name, &bn, &bl);
+	notes_basename(name, &bn, &bl);
 	section_open(np, bn, bl, 0);
 	if (notes_journal_name(np, bn, bl))
 		np->skip = true;

@@ -360,7 +360,7 @@ notesedit_occasion_problem(const char *name)
 	if (!ok)
 		return "an occasion name is made of letters, digits, '-' and "
 		    "'_'";
-	rx_init(&word, "\\A\\p{L}", 0);
+	rx_init(&word, "\\A" TAG_WORD "\\z", 0);
 	ok = rx_match(&word, name, n, 0, 0);
 	rx_free(&word);
 	if (!ok)

@@ -139,28 +139,31 @@ tagset_add(struct notes *np, struct tagset *ts, const char *t, size_t n)
 
 /* The amount of an entry's text t (the first one; a second draws a
  * warning) and its tags into ts. */
+/* An amount in t[0..n) after the entry's own draws a warning. */
+static void
+second_amount(struct notes *np, const char *t, size_t n)
+{
+	struct money m;
+	size_t b0, b1;
+	if (money_find(t, n, &m, &b0, &b1))
+		diag_warning(np->file, np->lineno, "second amount '%.*s' "
+		    "ignored: one amount an entry", (int)(b1 - b0), t + b0);
+}
+
 void
 notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
     const char *t, size_t tn)
 {
 	tagset_add(np, ts, t, tn);
-	size_t a0, a1;
-	struct money_doubt why = {0};
-	struct money m2;
-	size_t b0, b1;
 	if (p->has_amount) {
-		if (money_find(t, tn, &m2, &b0, &b1))
-			diag_warning(np->file, np->lineno, "second amount "
-			    "'%.*s' ignored: one amount an entry",
-			    (int)(b1 - b0), t + b0);
+		second_amount(np, t, tn);
 		return;
 	}
+	size_t a0, a1;
+	struct money_doubt why = {0};
 	if (money_scan(t, tn, &p->amount, &a0, &a1, &why)) {
 		p->has_amount = true;
-		if (money_find(t + a1, tn - a1, &m2, &b0, &b1))
-			diag_warning(np->file, np->lineno, "second amount "
-			    "'%.*s' ignored: one amount an entry",
-			    (int)(b1 - b0), t + a1 + b0);
+		second_amount(np, t + a1, tn - a1);
 	}
 	/* A gift whose amount is not understood would go uncounted. */
 	int wl = (int)(why.end - why.start);

@@ -135,6 +135,8 @@ struct notes {
 size_t notes_keep(struct notes *np, const char *s, size_t n);
 size_t notes_keep_in(struct buf *b, const char *s, size_t n);
 struct pend *notes_add_item(struct notes *np, int kind);
+/* The file name of path without its folders and ".md". */
+void notes_basename(const char *path, const char **s, size_t *n);
 void notes_body_line(struct notes *np, const char *s, size_t n, int scan);
 
 /* notesfield.c: a field Key: value (key as written) from any form;

@@ -153,11 +153,9 @@ notes_journal_names(struct notes *np, const char *id)
 	if (np->id || !np->heading_line)
 		add_alias(np, id, np->name, strlen(np->name));
 	if (np->heading_line && !np->file_named) {	/* once a file */
-		const char *b = strrchr(np->file, '/');
-		b = b ? b + 1 : np->file;
-		size_t bl = strlen(b);
-		if (bl > 3 && !strcmp(b + bl - 3, ".md"))
-			bl -= 3;
+		const char *b;
+		size_t bl;
+		notes_basename(np->file, &b, &bl);
 		add_alias(np, id, b, bl);
 	}
 	np->file_named = true;

@@ -23,10 +23,9 @@ occasions_init(struct occasions *os, const char *file)
 	memset(os, 0, sizeof *os);
 	os->file = xstrdup(file);
 	os->rx = xmalloc(sizeof *os->rx);
-	rx_init(&os->rx->tag, "^#(\\p{L}[\\p{L}\\p{M}\\p{N}_-]*)\\+([0-9]+)$",
-	    0);
+	rx_init(&os->rx->tag, "^#(" TAG_WORD ")\\+([0-9]+)$", 0);
 	/* A NAME is a tag word: "glückwunsch" is fine. */
-	rx_init(&os->rx->name, "^\\p{L}[\\p{L}\\p{M}\\p{N}_-]*$", 0);
+	rx_init(&os->rx->name, "^" TAG_WORD "$", 0);
 	/* The list of FIELD@A,B is checked item by item (parse_field): a
 	 * group repeated for each item would hit the JIT's stack or the
 	 * depth limit on a long list, differently with and without JIT. */

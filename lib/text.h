@@ -42,6 +42,11 @@ is_blank(char c)
  * and updates *n. */
 const char *trim(const char *s, size_t *n);
 
+/* A tag word (tact-notes(5)) as a PCRE2 pattern: a letter, then letters,
+ * marks, digits, '-' and '_'.  Tags in notes and gestures, occasion names
+ * and tact-done's OCCASION all use it. */
+#define TAG_WORD "\\p{L}[\\p{L}\\p{M}\\p{N}_-]*"
+
 /* Lowercase s[0..n) in place: ASCII and Latin-1 letters (UTF-8 "Ü" →
  * "ü"); other bytes stay. */
 void text_lower(char *s, size_t n);
