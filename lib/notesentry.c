@@ -313,6 +313,7 @@ void
 notes_date_heading(struct notes *np, int level, const char *s, size_t n,
     size_t used, struct date d)
 {
+	notes_date_heading_close(np);	/* a date heading inside another */
 	size_t tn;
 	const char *t;
 	struct pend *p = new_entry(np, s, n, used, d, &t, &tn);

@@ -357,14 +357,20 @@ date_headings(void **state)
 	    "## Notizen\n"
 	    "Text #notag\n"
 	    "## **2026-09-15**\n"
-	    "- [x] 2026-09-16 done #karte\n"),
+	    "- [x] 2026-09-16 done #karte\n"
+	    "## 2026-10-02\n"
+	    "Fest #fest\n"
+	    "### 2026-10-03 – danach\n"
+	    "Karte #karte\n"),
 	    "client d 1 D\n"
 	    "entry d 3 2026-03-02 [24.90 EUR] [kuchen,extra] Workshop\n"
 	    "entry d 6 2026-03-04 [ ] [own] eigener Eintrag #own\n"
 	    "entry d 7 2026-04-01 [ ] [tag2] Erster Text\n"
 	    "entry d 13 2026-09-15 [ ] [] \n"
 	    "entry d 14 2026-09-16 [ ] [karte] done #karte\n"
-	    "section d h1 i14 e14\n");
+	    "entry d 15 2026-10-02 [ ] [fest] Fest #fest\n"
+	    "entry d 17 2026-10-03 [ ] [karte] danach\n"
+	    "section d h1 i14 e18\n");
 	assert_string_equal(diags, "");
 }
 
