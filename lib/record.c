@@ -117,6 +117,8 @@ static const struct {
 	[RECORD_ENTRY] = {RECORD_ENTRY_NAME, ENTRY_NF},
 	[RECORD_DUE] = {RECORD_DUE_NAME, DUE_NF},
 	[RECORD_OVERDUE] = {RECORD_OVERDUE_NAME, DUE_NF},
+	[RECORD_PERSON] = {RECORD_PERSON_NAME, PERSON_NF},
+	[RECORD_CONCERNS] = {RECORD_CONCERNS_NAME, CONCERNS_NF},
 };
 
 enum record_kind
@@ -125,7 +127,7 @@ record_kind(const char *name)
 	/* The most frequent first. */
 	static const enum record_kind order[] = {
 		RECORD_ENTRY, RECORD_FIELD, RECORD_CLIENT, RECORD_DUE,
-		RECORD_OVERDUE,
+		RECORD_OVERDUE, RECORD_CONCERNS, RECORD_PERSON,
 	};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (strcmp(name, kinds[order[i]].name) == 0)
@@ -310,6 +312,28 @@ check_due(struct record_reader *r, char **f, enum record_kind kind)
 	return true;
 }
 
+/* The ID of a person or concerns record: "CLIENT/SLUG". */
+static bool
+check_person_id(struct record_reader *r, const char *id,
+    enum record_kind kind)
+{
+	size_t n = record_person_client_len(id);
+	if (n == 0 || !id[n + 1] || strchr(id + n + 1, '/')) {
+		diag_error(r->name, r->lineno, "bad person id '%s' in %s "
+			   "record: expected CLIENT/SLUG", show(r, id),
+			   record_kind_name(kind));
+		return false;
+	}
+	return true;
+}
+
+size_t
+record_person_client_len(const char *id)
+{
+	const char *slash = strchr(id, '/');
+	return slash ? (size_t)(slash - id) : 0;
+}
+
 /* Check a record of a known kind with nf fields; diagnose and return false
  * when it is malformed. */
 static bool
@@ -325,7 +349,9 @@ check_known(struct record_reader *r, char **f, size_t nf,
 		return false;
 	}
 	_Static_assert((int)CLIENT_ID == (int)FIELD_ID &&
-	    (int)FIELD_ID == (int)ENTRY_ID,
+	    (int)FIELD_ID == (int)ENTRY_ID &&
+	    (int)ENTRY_ID == (int)PERSON_ID &&
+	    (int)PERSON_ID == (int)CONCERNS_ID,
 	    "the ID of client, field and entry records is one column");
 	if (!*f[act ? DUE_ID : CLIENT_ID]) {
 		diag_error(r->name, r->lineno, "%s record has an empty ID",
@@ -340,6 +366,14 @@ check_known(struct record_reader *r, char **f, size_t nf,
 	case RECORD_DUE:
 	case RECORD_OVERDUE:
 		return check_due(r, f, kind);
+	case RECORD_PERSON:
+		return check_person_id(r, f[PERSON_ID], kind);
+	case RECORD_CONCERNS:
+		if (!check_person_id(r, f[CONCERNS_ID], kind))
+			return false;
+		if (!iso_ok(f[CONCERNS_DATE], false))
+			return bad_date(r, "date", f[CONCERNS_DATE], kind);
+		return true;
 	default:
 		return true;
 	}

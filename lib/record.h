@@ -38,6 +38,8 @@ enum record_kind {
 	RECORD_ENTRY,
 	RECORD_DUE,
 	RECORD_OVERDUE,
+	RECORD_PERSON,		/* a person of a client */
+	RECORD_CONCERNS,	/* an entry concerns a person */
 };
 
 /* The kinds' names, as written in f[RECORD_NAME] (the first field). */
@@ -47,11 +49,20 @@ enum { RECORD_NAME = 0 };
 #define RECORD_ENTRY_NAME "entry"
 #define RECORD_DUE_NAME "due"
 #define RECORD_OVERDUE_NAME "overdue"
+#define RECORD_PERSON_NAME "person"
+#define RECORD_CONCERNS_NAME "concerns"
 enum { CLIENT_ID = 1, CLIENT_NAME, CLIENT_SOURCE, CLIENT_NF };
 enum { FIELD_ID = 1, FIELD_KEY, FIELD_DATE, FIELD_VALUE, FIELD_SOURCE,
 	FIELD_NF };
 enum { ENTRY_ID = 1, ENTRY_DATE, ENTRY_AMOUNT, ENTRY_CURRENCY, ENTRY_TAGS,
 	ENTRY_TEXT, ENTRY_SOURCE, ENTRY_NF };
+/* person ID NAME SOURCE: ID is "CLIENT/SLUG"; the person's fields are
+ * field records under that ID. */
+enum { PERSON_ID = 1, PERSON_NAME, PERSON_SOURCE, PERSON_NF };
+/* concerns ID DATE SOURCE: the entry of the client at SOURCE (its DATE)
+ * concerns the person ID.  It follows its entry, or comes later (persons
+ * of notes of their own are known only at the end of the input). */
+enum { CONCERNS_ID = 1, CONCERNS_DATE, CONCERNS_SOURCE, CONCERNS_NF };
 enum { DUE_ACT = 1, DUE_DATE, DUE_ID, DUE_OCCASION, DUE_GESTURE, DUE_SOURCE,
 	DUE_NF };
 
@@ -130,6 +141,18 @@ struct record_due {
 	const char *act, *date, *id, *occasion, *gesture, *source;
 	size_t idlen, gesturelen, sourcelen;
 };
+/* person ID NAME SOURCE */
+void record_put_person(struct record_out *w, const char *id,
+    const char *name, const char *file, long line);
+
+/* concerns ID DATE SOURCE; date is written as it is. */
+void record_put_concerns(struct record_out *w, const char *id,
+    const char *date, const char *file, long line);
+
+/* The length of the client id that starts a person id "CLIENT/SLUG", or
+ * 0 when id is not a person's id (a client id has no '/'). */
+size_t record_person_client_len(const char *id);
+
 void record_put_due(struct record_out *w, const struct record_due *d);
 
 struct record_reader;

@@ -121,6 +121,26 @@ record_put_entry(struct record_out *w, const struct record_entry *e,
 }
 
 void
+record_put_person(struct record_out *w, const char *id, const char *name,
+    const char *file, long line)
+{
+	ADD_KIND(w, RECORD_PERSON_NAME);
+	add(w, id);
+	add(w, name);
+	add_source(w, file, line);
+}
+
+void
+record_put_concerns(struct record_out *w, const char *id, const char *date,
+    const char *file, long line)
+{
+	ADD_KIND(w, RECORD_CONCERNS_NAME);
+	add(w, id);
+	add_plain(w, date);
+	add_source(w, file, line);
+}
+
+void
 record_put_due(struct record_out *w, const struct record_due *d)
 {
 	struct buf *out = w->buf;

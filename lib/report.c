@@ -277,6 +277,8 @@ report_add(struct report *r, const struct record *rec)
 	case RECORD_OVERDUE:
 		add_gesture(r, f, rec->kind == RECORD_OVERDUE);
 		break;
+	case RECORD_PERSON:	/* persons: not yet shown */
+	case RECORD_CONCERNS:
 	case RECORD_UNKNOWN:
 		break;
 	}

@@ -169,7 +169,8 @@ kind_fields(void **state)
 	} k[] = {
 		{"client", RECORD_CLIENT, 4}, {"field", RECORD_FIELD, 6},
 		{"entry", RECORD_ENTRY, 8}, {"due", RECORD_DUE, 7},
-		{"overdue", RECORD_OVERDUE, 7},
+		{"overdue", RECORD_OVERDUE, 7}, {"person", RECORD_PERSON, 4},
+		{"concerns", RECORD_CONCERNS, 4},
 	};
 	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
 		assert_int_equal(record_kind(k[i].name), k[i].kind);
@@ -475,6 +476,46 @@ read_bad_dates(void **state)
 		"expected YYYY-MM-DD\n");
 }
 
+/* person and concerns records: the ID is CLIENT/SLUG, the DATE of a
+ * concerns record a full date; a person's field record is a field. */
+static void
+read_persons(void **state)
+{
+	(void)state;
+	check_read(
+		"person\tacme/katrin-brenner\tKatrin Brenner\tn.md:3\n"
+		"field\tacme/katrin-brenner\tbirthday\t1975-04-12\t12.04.1975"
+		"\tn.md:4\n"
+		"concerns\tacme/katrin-brenner\t2026-03-02\tn.md:9\n"
+		"person\tacme\tAcme\tn.md:1\n"
+		"person\tacme/\tA\tn.md:1\n"
+		"person\t/katrin\tA\tn.md:1\n"
+		"person\ta/b/c\tA\tn.md:1\n"
+		"concerns\tacme/katrin\t--03-02\tn.md:9\n"
+		"concerns\tacme\t2026-03-02\tn.md:9\n",
+		"1|person\tacme/katrin-brenner\tKatrin Brenner\tn.md:3\n"
+		"person\tacme/katrin-brenner\tKatrin Brenner\tn.md:3\n"
+		"2|field\tacme/katrin-brenner\tbirthday\t1975-04-12\t12.04.1975"
+		"\tn.md:4\n"
+		"field\tacme/katrin-brenner\tbirthday\t1975-04-12\t12.04.1975"
+		"\tn.md:4\n"
+		"3|concerns\tacme/katrin-brenner\t2026-03-02\tn.md:9\n"
+		"concerns\tacme/katrin-brenner\t2026-03-02\tn.md:9\n"
+		"--\n"
+		"t:4: error: bad person id 'acme' in person record: "
+		"expected CLIENT/SLUG\n"
+		"t:5: error: bad person id 'acme/' in person record: "
+		"expected CLIENT/SLUG\n"
+		"t:6: error: bad person id '/katrin' in person record: "
+		"expected CLIENT/SLUG\n"
+		"t:7: error: bad person id 'a/b/c' in person record: "
+		"expected CLIENT/SLUG\n"
+		"t:8: error: bad date '--03-02' in concerns record: "
+		"expected YYYY-MM-DD\n"
+		"t:9: error: bad person id 'acme' in concerns record: "
+		"expected CLIENT/SLUG\n");
+}
+
 /* Malformed amounts, and an amount without a currency, are errors. */
 static void
 read_bad_amounts(void **state)
@@ -682,6 +723,7 @@ main(void)
 		cmocka_unit_test(read_field_counts),
 		cmocka_unit_test(read_bad_dates),
 		cmocka_unit_test(read_bad_amounts),
+		cmocka_unit_test(read_persons),
 		cmocka_unit_test(read_empty_id),
 		cmocka_unit_test(read_bad_escapes),
 		cmocka_unit_test(read_blank_and_last_line),
