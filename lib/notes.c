@@ -60,12 +60,9 @@ notes_date_order(struct notes *np, enum date_order order)
 static void
 drop_items(struct notes *np, size_t from)
 {
-	np->nitems = from;
-	hash_clear(&np->keys);
-	for (size_t i = 0; i < from; i++)
-		if (np->items[i].kind == NOTES_FIELD)
-			*hash_put(&np->keys, np->strs.s + np->items[i].key) =
-			    (void *)(uintptr_t)(i + 1);
+	if (from < np->nitems)
+		np->pc = np->in_pc = false;
+	notes_person_drop(np, from);
 	if (!from) {
 		buf_reset(&np->strs);
 		np->nstray = 0;
@@ -109,6 +106,7 @@ notes_free(struct notes *np)
 	hash_free(&np->keys);
 	free(np->places);
 	notes_journal_free(np);
+	notes_person_free(np);
 	for (size_t i = 0; i < np->nfiles; i++)
 		free(np->files[i]);
 	free(np->files);
@@ -222,12 +220,26 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 		it.name = np->name;
 		emit(np, &it);
 	}
+	person_names_clear(&np->pnames);
 	for (size_t i = 0; i < np->nitems; i++) {
 		struct pend *p = &np->items[i];
 		if (p->kind == PEND_DROPPED)
 			continue;
 		it.kind = (enum notes_kind)p->kind;
 		it.line = p->line;
+		it.id = id;
+		it.client = NULL;
+		it.name = np->name;
+		if (p->kind == NOTES_PERSON) {
+			it.name = np->strs.s + p->value;
+			for (size_t k = 0; k < np->npersons; k++)
+				if (np->persons[k] == i)
+					it.id = notes_person_id(np, id, k);
+			it.client = id;
+		} else if (p->person && p->kind == NOTES_FIELD) {
+			it.id = notes_person_id(np, id, (size_t)p->person - 1);
+			it.client = id;
+		}
 		it.key = np->strs.s + p->key;
 		it.value = np->strs.s + p->value;
 		it.date = p->date;
@@ -237,6 +249,8 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 		it.amount = p->amount;
 		it.has_amount = p->has_amount;
 		emit(np, &it);
+		if (p->kind == NOTES_ENTRY)
+			notes_person_concerns(np, &it, p, id);
 	}
 	memset(&it, 0, sizeof it);
 	it.kind = NOTES_SECTION;
@@ -413,6 +427,9 @@ item(struct notes *np, const char *s, size_t n, int indent)
 	np->in_item = true;
 	if (np->oe && indent <= np->oe_indent)
 		notes_item_entry_close(np);
+	if (np->pc && indent <= np->pc_indent)
+		np->pc = false;
+	np->in_pc = np->pc;
 	int box = task(&s, &n);
 	if (box == 1) {
 		other_item(np);	/* an open task: ignored */
@@ -437,8 +454,14 @@ item(struct notes *np, const char *s, size_t n, int indent)
 		notes_item_entry_line(np, s, n);
 		return;
 	}
-	if (!box && notes_field_at(np, s, n, true))
+	if (!box && notes_field_at(np, s, n, true)) {
+		notes_person_contact(np, indent);
 		return;
+	}
+	if (!box && notes_person_item(np, s, n, indent)) {
+		other_item(np);
+		return;
+	}
 	notes_inline_fields(np, s, n);
 	notes_date_heading_line(np, s, n);
 	other_item(np);
@@ -449,6 +472,7 @@ static void
 paragraph(struct notes *np, const char *s, size_t n, int indent)
 {
 	s = trim(s, &n);
+	np->in_pc = false;
 	if (np->oe) {		/* an entry item's continuation */
 		if (np->in_item || indent > np->oe_indent) {
 			if (np->journal)
@@ -502,6 +526,7 @@ static void
 heading(struct notes *np, int level, const char *s, size_t n)
 {
 	np->in_item = false;
+	np->pc = np->in_pc = false;
 	notes_item_entry_close(np);
 	if (np->journal)
 		return;
@@ -682,6 +707,7 @@ file_begin(struct notes *np, const char *name)
 	np->nfront = 0;
 	np->dh = false;
 	np->oe = false;
+	np->pc = np->in_pc = false;
 	buf_reset(&np->front);
 	const char *bn;
 	size_t bl;

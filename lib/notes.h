@@ -22,7 +22,12 @@ enum notes_kind {
 	NOTES_CLIENT,		/* first section of a client: id, name */
 	NOTES_FIELD,		/* id, key, date (has_date), value */
 	NOTES_ENTRY,		/* id, date, amount (has_amount), tags, text */
-	NOTES_SECTION		/* a section ended: id, first/last lines */
+	NOTES_SECTION,		/* a section ended: id, first/last lines */
+	NOTES_PERSON,		/* a person of the client: id "CLIENT/SLUG",
+				 * client, name; before the person's fields */
+	NOTES_CONCERNS		/* the entry just given (or, for a person's
+				 * own note, at file:line) concerns the
+				 * person id: client, date */
 };
 
 struct notes_item {
@@ -33,7 +38,11 @@ struct notes_item {
 	long line;		/* where the item stands (1-based) */
 
 	const char *name;	/* CLIENT: display name; SECTION: this
-				 * section's name (heading or file name) */
+				 * section's name (heading or file name);
+				 * PERSON: the person's name */
+	const char *client;	/* PERSON, CONCERNS and a person's FIELD:
+				 * the client's id (id is the person's);
+				 * NULL for the client's own items */
 
 	const char *key;	/* FIELD: normalized key */
 	const char *value;	/* FIELD: the value, trimmed */

@@ -233,7 +233,9 @@ new_entry(struct notes *np, const char *s, size_t n, size_t used,
 {
 	bool sep;
 	*t = notes_after_date(s, n, used, tn, &sep);
+	int owner = notes_person_owner(np);	/* nested under a person */
 	struct pend *p = notes_add_item(np, NOTES_ENTRY);
+	p->person = owner;
 	p->date = d;
 	p->has_date = true;
 	return p;

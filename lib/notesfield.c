@@ -122,9 +122,10 @@ logseq_internal(const char *key, const char *v, size_t n)
 
 /* A key given before in this section: keep the last value, say so. */
 static bool
-key_again(struct notes *np, const char *key, const char *v, size_t vn)
+key_again(struct notes *np, const char *key, int owner, const char *v,
+    size_t vn)
 {
-	void **slot = hash_put(&np->keys, key);
+	void **slot = hash_put(&np->keys, notes_owned_key(np, key, owner));
 	if (!*slot) {
 		*slot = (void *)(uintptr_t)(np->nitems + 1);
 		return false;
@@ -155,6 +156,7 @@ void
 notes_field(struct notes *np, const char *k, size_t kn, const char *v,
     size_t vn, bool front)
 {
+	int owner = notes_person_owner(np);	/* first: it may add a field */
 	char *key = key_normalize(k, kn);
 	if (!*key || logseq_internal(key, v, vn)) {
 		free(key);
@@ -169,7 +171,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 		free(key);
 		return;
 	}
-	if (!strcmp(key, "id")) {
+	if (!owner && !strcmp(key, "id")) {
 		if (bad_id(v, vn)) {
 			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
 			    "is one word without spaces or control "
@@ -181,14 +183,15 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 			np->id_front = front;
 		}
 	}
-	if (key_again(np, key, v, vn)) {
+	if (key_again(np, key, owner, v, vn)) {
 		free(key);
 		return;
 	}
 	struct pend *p = notes_add_item(np, NOTES_FIELD);
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
-	if ((!strcmp(key, "name") || !strcmp(key, "title")) &&
+	p->person = owner;
+	if (!owner && (!strcmp(key, "name") || !strcmp(key, "title")) &&
 	    !np->heading_line && vn) {
 		/* a file without heading: its display name */
 		free(np->name);
@@ -197,9 +200,11 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	p->key = notes_keep(np, key, strlen(key));
 	p->value = notes_keep(np, v, vn);
 	p->text = p->tags = p->key;	/* unused: any valid offset */
-	free(key);
-	if (front)
+	if (front) {
 		np->nfront++;
+		notes_person_front(np, key, v, vn);
+	}
+	free(key);
 }
 
 /* A plain "Key: value" outside a list is prose, unless its value is a

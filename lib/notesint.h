@@ -8,6 +8,7 @@
 #include "hash.h"
 #include "lines.h"
 #include "notes.h"
+#include "person.h"
 #include "rx.h"
 #include "util.h"
 
@@ -21,7 +22,11 @@ enum { PEND_DROPPED = -1 };	/* a field replaced by a later value */
 /* An item of the open section.  Its strings live in the section's arena
  * (struct notes.strs) as offsets, so an item costs no malloc. */
 struct pend {
-	int kind;		/* NOTES_FIELD, NOTES_ENTRY or PEND_DROPPED */
+	int kind;		/* NOTES_FIELD, NOTES_ENTRY, NOTES_PERSON
+				 * (name in value, slug in key) or
+				 * PEND_DROPPED */
+	int person;		/* 0: the client's; k: person k - 1 of the
+				 * section (notes.persons) */
 	long line;
 	size_t key, value, text, tags;
 	struct date date;
@@ -123,6 +128,21 @@ struct notes {
 	size_t oe_index;
 	struct tagset oe_tags;
 
+	/* The section's persons: indexes of their NOTES_PERSON items. */
+	size_t *persons;
+	size_t npersons, cappersons;
+	/* A list item that may name a person, until an item at its indent
+	 * or less: it is one when fields or entries are nested under it. */
+	bool pc;
+	int pc_indent;
+	long pc_line;
+	size_t pc_name, pc_role;	/* in strs; pc_role 0: none */
+	long pc_field;		/* the "contact: NAME" field item, or -1 */
+	long pc_person;		/* its person once confirmed, or -1 */
+	bool in_pc;		/* the current item is nested under it */
+	struct person_names pnames;	/* which persons an entry names */
+	struct buf pkey;	/* a person's field key in keys; ids */
+
 	/* Journal entries, kept until notes_end. */
 	struct jentry *jent;
 	size_t njent, capjent;
@@ -181,6 +201,23 @@ void tagset_reset(struct tagset *ts);
 /* notesfront.c: the front matter, lines in np->front, ending at the line
  * before np->lineno; closed says whether a '---' line ended it. */
 void notes_front_end(struct notes *np, bool closed);
+
+/* notesperson.c */
+bool notes_person_item(struct notes *np, const char *s, size_t n,
+		       int indent);
+void notes_person_contact(struct notes *np, int indent);
+int notes_person_owner(struct notes *np);
+void notes_person_front(struct notes *np, const char *key, const char *v,
+			size_t vn);
+/* The key of a field in notes.keys: its key, and the person's number. */
+const char *notes_owned_key(struct notes *np, const char *key, int owner);
+const char *notes_pend_key(struct notes *np, const struct pend *p);
+void notes_person_drop(struct notes *np, size_t from);
+const char *notes_person_id(struct notes *np, const char *client,
+			    size_t k);
+void notes_person_concerns(struct notes *np, struct notes_item *it,
+			   const struct pend *p, const char *client);
+void notes_person_free(struct notes *np);
 
 /* notesjournal.c */
 bool notes_journal_name(struct notes *np, const char *base, size_t n);

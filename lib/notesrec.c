@@ -42,6 +42,15 @@ notes_record(const struct notes_item *it, void *arg)
 	case NOTES_ENTRY:
 		put_entry(w, it);
 		break;
+	case NOTES_PERSON:
+		record_put_person(w, it->id, it->name, it->file, it->line);
+		break;
+	case NOTES_CONCERNS: {
+		char date[DATE_BUFSZ];
+		record_put_concerns(w, it->id, date_format(it->date, date),
+		    it->file, it->line);
+		break;
+	}
 	case NOTES_SECTION:
 		return;
 	}

@@ -5,8 +5,8 @@ fields (F rows) and entries (E rows) of INTENDED.md became records.
 A field matches a record of its owner, key, date and line; an entry one
 of its client, date and line (the file is not compared: line numbers are
 checked within the owner's records).  Prints the totals, and the rows
-that did not match, so a regression shows what was lost.  Persons
-(owners CLIENT/SLUG) are counted apart: tact does not read them yet."""
+that did not match, so a regression shows what was lost.  Facts of
+persons (owners CLIENT/SLUG) are counted apart."""
 import sys, re
 
 intended, records = sys.argv[1], sys.argv[2]
@@ -28,7 +28,7 @@ def lineno(c):
 def cells(l):
     return [c.strip() for c in l.strip().strip('|').split('|')]
 
-res = {'F': [0, 0, [], 0], 'E': [0, 0, [], 0]}
+res = {k: [0, 0, []] for k in ('F', 'E', 'PF', 'PE')}
 for l in open(intended, encoding='utf-8'):
     m = re.match(r'\|\s*([FE])(\d+)\s*\|', l)
     if not m:
@@ -43,18 +43,17 @@ for l in open(intended, encoding='utf-8'):
     else:
         owner, date, line = c[1], c[2], lineno(c[6])
         ok = (owner, date, line) in entries
-    t = res[kind]
-    if person:
-        t[3] += 1
-        continue
+    t = res[('P' if person else '') + kind]
     t[1] += 1
     if ok:
         t[0] += 1
     else:
         t[2].append(c[0] + ' ' + ' '.join(c[1:4]))
-for k, name in (('F', 'fields'), ('E', 'entries')):
-    got, total, missing, persons = res[k]
-    print('%s: %d of %d became records (%d of persons not counted)'
-          % (name, got, total, persons))
+for k, name in (('F', 'client fields'), ('E', 'client entries'),
+                ('PF', 'person fields'), ('PE', 'person entries')):
+    got, total, missing = res[k]
+    if not total:
+        continue
+    print('%s: %d of %d became records' % (name, got, total))
     for m in missing:
         print('  missing', m)
