@@ -107,6 +107,7 @@ notes_free(struct notes *np)
 	free(np->places);
 	notes_journal_free(np);
 	notes_person_free(np);
+	notes_pnote_free(np);
 	for (size_t i = 0; i < np->nfiles; i++)
 		free(np->files[i]);
 	free(np->files);
@@ -184,7 +185,7 @@ placeholder(const char *s)
 /* Remember where a client first stood; true when it was seen before
  * (*first_file, *first_line tell where). */
 static bool
-place_client(struct notes *np, const char *id, long hline,
+place_client(struct notes *np, const char *id, long hline, size_t file,
     const char **first_file, long *first_line)
 {
 	/* A compact place a client (no string each), so that many clients
@@ -201,18 +202,18 @@ place_client(struct notes *np, const char *id, long hline,
 		np->places = xrealloc(np->places,
 		    np->capplaces * sizeof *np->places);
 	}
-	np->places[np->nplaces++] = (struct place){np->nfiles - 1, hline};
+	np->places[np->nplaces++] = (struct place){file, hline};
 	*first = (void *)(uintptr_t)np->nplaces;
 	return false;
 }
 
 static void
 emit_items(struct notes *np, const char *id, bool merged, long hline,
-    long end)
+    long end, const char *file)
 {
 	struct notes_item it = {0};
 	it.id = id;
-	it.file = np->files[np->nfiles - 1];
+	it.file = file;
 	it.merged = merged;
 	if (!merged) {
 		it.kind = NOTES_CLIENT;
@@ -256,7 +257,7 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 	it.kind = NOTES_SECTION;
 	it.id = id;
 	it.name = np->name;
-	it.file = np->files[np->nfiles - 1];
+	it.file = file;
 	it.line = hline;
 	it.merged = merged;
 	it.heading_line = np->heading_line;
@@ -304,20 +305,37 @@ section_close(struct notes *np, long end)
 		return;
 	}
 
-	const char *ffile;
-	long fline;
-	bool merged = place_client(np, id, hline, &ffile, &fline);
-	if (merged) {
-		diag_capture(NULL);
-		diag_warning(np->file, hline, "client '%s' already at %s:%ld; "
-		    "merged", id, ffile, fline);
-		diag_capture(&np->diags);
+	if (np->file_sections++ == 0 &&
+	    notes_pnote_defer(np, id, hline, end)) {
+		diag_flush(&np->diags);
+		drop_items(np, 0);	/* a person's own note, perhaps */
+		free(id);
+		return;
 	}
-	diag_flush(&np->diags);
-	notes_journal_names(np, id);
-	emit_items(np, id, merged, hline, end);
+	notes_emit_client(np, id, hline, end, np->nfiles - 1, true);
 	drop_items(np, 0);
 	free(id);
+}
+
+void
+notes_emit_client(struct notes *np, const char *id, long hline, long end,
+    size_t file, bool held)
+{
+	const char *ffile;
+	long fline;
+	bool merged = place_client(np, id, hline, file, &ffile, &fline);
+	if (merged) {	/* before the section's diagnostics, held back */
+		if (held)
+			diag_capture(NULL);
+		diag_warning(np->files[file], hline, "client '%s' already at "
+		    "%s:%ld; merged", id, ffile, fline);
+		if (held)
+			diag_capture(&np->diags);
+	}
+	if (held)
+		diag_flush(&np->diags);
+	notes_journal_names(np, id, np->files[file]);
+	emit_items(np, id, merged, hline, end, np->files[file]);
 }
 
 /* The first heading of a file: what came before it belongs to no client,
@@ -708,6 +726,7 @@ file_begin(struct notes *np, const char *name)
 	np->dh = false;
 	np->oe = false;
 	np->pc = np->in_pc = false;
+	np->file_sections = 0;
 	buf_reset(&np->front);
 	const char *bn;
 	size_t bl;

@@ -143,6 +143,13 @@ struct notes {
 	struct person_names pnames;	/* which persons an entry names */
 	struct buf pkey;	/* a person's field key in keys; ids */
 
+	/* Persons' own notes, kept until notes_end. */
+	int file_sections;	/* sections of the file handed on so far */
+	struct pnote *pnotes;
+	size_t npnotes, cappnotes;
+	struct hash palias;	/* slug of a person's name or alias → its
+				 * malloc'd id */
+
 	/* Journal entries, kept until notes_end. */
 	struct jentry *jent;
 	size_t njent, capjent;
@@ -158,6 +165,11 @@ struct pend *notes_add_item(struct notes *np, int kind);
 /* The file name of path without its folders and ".md". */
 void notes_basename(const char *path, const char **s, size_t *n);
 void notes_body_line(struct notes *np, const char *s, size_t n, int scan);
+/* Hand on the open section (np->items, strs, name) as client id's, read
+ * from files[file]; a client seen before is merged (a warning, before
+ * the section's diagnostics when they are held in np->diags). */
+void notes_emit_client(struct notes *np, const char *id, long hline,
+		       long end, size_t file, bool held);
 
 /* notesfield.c: a field Key: value (key as written) from any form;
  * notes_field_at: one at the start of s (in a list item every form, else
@@ -219,12 +231,21 @@ void notes_person_concerns(struct notes *np, struct notes_item *it,
 			   const struct pend *p, const char *client);
 void notes_person_free(struct notes *np);
 
+/* notespnote.c: a person's own note ("company: [[Client]]"), held
+ * until notes_end, when every client is known. */
+bool notes_pnote_defer(struct notes *np, const char *id, long hline,
+		       long end);
+void notes_pnote_end(struct notes *np);
+const char *notes_pnote_resolve(struct notes *np, const char *slug);
+void notes_pnote_free(struct notes *np);
+
 /* notesjournal.c */
 bool notes_journal_name(struct notes *np, const char *base, size_t n);
 void notes_journal_line(struct notes *np, const char *s, size_t n,
 			int indent);
 size_t notes_journal_keep(struct notes *np, const char *s, size_t n);
-void notes_journal_names(struct notes *np, const char *id);
+void notes_journal_names(struct notes *np, const char *id,
+			 const char *file);
 void notes_journal_free(struct notes *np);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "noteline.h"
 #include "notesint.h"
+#include "record.h"
 #include "slug.h"
 #include "text.h"
 
@@ -146,7 +147,7 @@ add_alias(struct notes *np, const char *id, const char *s, size_t n)
 }
 
 void
-notes_journal_names(struct notes *np, const char *id)
+notes_journal_names(struct notes *np, const char *id, const char *file)
 {
 	/* Without an id field the id is the slug of the heading's name (or,
 	 * without heading, of the file's): only other names need a slug. */
@@ -155,7 +156,7 @@ notes_journal_names(struct notes *np, const char *id)
 	if (np->heading_line && !np->file_named) {	/* once a file */
 		const char *b;
 		size_t bl;
-		notes_basename(np->file, &b, &bl);
+		notes_basename(file, &b, &bl);
 		add_alias(np, id, b, bl);
 	}
 	np->file_named = true;
@@ -182,26 +183,42 @@ resolve(struct notes *np, const char *slug)
 	return hash_get(&np->alias, slug);
 }
 
+/* The concerns item of the entry it, for person pid. */
+static void
+journal_concerns(struct notes *np, const struct notes_item *it,
+    const char *pid)
+{
+	struct notes_item c = {0};
+	c.kind = NOTES_CONCERNS;
+	c.id = pid;
+	c.client = it->id;
+	c.file = it->file;
+	c.line = it->line;
+	c.date = it->date;
+	c.has_date = true;
+	np->fn(&c, np->ctx);
+}
+
 void
 notes_end(struct notes *np)
 {
+	notes_pnote_end(np);
 	for (size_t i = 0; i < np->njent; i++) {
 		struct jentry *j = &np->jent[i];
 		const char *s = np->jstrs.s;
-		const char *done[8];	/* ids given this entry, the first few */
+		char *done[8];	/* ids given this entry, the first few */
 		size_t ndone = 0;
 		const char *t = s + j->targets;
 		for (size_t k = 0; k < j->ntargets; k++, t += strlen(t) + 1) {
 			const char *id = resolve(np, t);
+			/* a person's own note: an entry of its client */
+			const char *pid = id ? NULL : notes_pnote_resolve(np, t);
+			char *cid = pid ? xstrndup(pid,
+			    record_person_client_len(pid)) : NULL;
+			if (pid)
+				id = cid;
 			if (!id)
 				continue;
-			bool again = false;
-			for (size_t m = 0; m < ndone; m++)
-				again |= !strcmp(done[m], id);
-			if (again)
-				continue;
-			if (ndone < sizeof done / sizeof *done)
-				done[ndone++] = id;
 			struct notes_item it = {0};
 			it.kind = NOTES_ENTRY;
 			it.id = id;
@@ -213,8 +230,20 @@ notes_end(struct notes *np)
 			it.tags = s + j->p.tags;
 			it.amount = j->p.amount;
 			it.has_amount = j->p.has_amount;
-			np->fn(&it, np->ctx);
+			bool again = false;
+			for (size_t m = 0; m < ndone; m++)
+				again |= !strcmp(done[m], id);
+			if (!again) {
+				if (ndone < sizeof done / sizeof *done)
+					done[ndone++] = xstrdup(id);
+				np->fn(&it, np->ctx);
+			}
+			if (pid)
+				journal_concerns(np, &it, pid);
+			free(cid);
 		}
+		while (ndone)
+			free(done[--ndone]);
 	}
 	np->njent = 0;
 	buf_reset(&np->jstrs);
