@@ -43,6 +43,14 @@ collect(const struct notes_item *it, void *ctx)
 		    it->heading_line, it->last_item_line, it->end_line,
 		    it->merged ? " merged" : "");
 		break;
+	case NOTES_PERSON:
+		buf_printf(&got, "person %s %ld %s (of %s)\n", it->id,
+		    it->line, it->name, it->client);
+		break;
+	case NOTES_CONCERNS:
+		buf_printf(&got, "concerns %s %ld %s\n", it->id, it->line,
+		    date_format(it->date, d));
+		break;
 	}
 }
 
@@ -662,10 +670,112 @@ slash_dates_and_h1_journal(void **state)
 	assert_string_equal(diags, "");
 }
 
+/* Persons: a name item (bold, or capitalized words) with fields nested
+ * under it, its role; "contact: NAME" with nested fields (the field
+ * itself goes); items that are no names keep their fields the client's. */
+static void
+persons_nested(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("a.md",
+	    "# Acme\n"
+	    "- contact: Katrin Brenner\n"
+	    "- **Katrin Brenner** (Geschäftsführerin)\n"
+	    "  - Geburtstag: 12.04.1975\n"
+	    "- Jens Albers – Einkauf\n"
+	    "\t- birthday: 1980-09-03\n"
+	    "- kontakt: Maria Lopez (Assistenz)\n"
+	    "  - birthday: 03-15\n"
+	    "- Hobbys\n"
+	    "  - tier: A\n"
+	    "- likes cats\n"
+	    "  - color: blue\n"
+	    "- Anna Berg\n"
+	    "- tier: B\n"),
+	    "client acme 1 Acme\n"
+	    "field acme 2 contact [] Katrin Brenner\n"
+	    "person acme/katrin-brenner 3 Katrin Brenner (of acme)\n"
+	    "field acme/katrin-brenner 3 role [] Geschäftsführerin\n"
+	    "field acme/katrin-brenner 4 geburtstag [1975-04-12] 12.04.1975\n"
+	    "person acme/jens-albers 5 Jens Albers (of acme)\n"
+	    "field acme/jens-albers 5 role [] Einkauf\n"
+	    "field acme/jens-albers 6 birthday [1980-09-03] 1980-09-03\n"
+	    "person acme/maria-lopez 7 Maria Lopez (of acme)\n"
+	    "field acme/maria-lopez 7 role [] Assistenz\n"
+	    "field acme/maria-lopez 8 birthday [--03-15] 03-15\n"
+	    "field acme 12 color [] blue\n"
+	    "field acme 14 tier [] B\n"
+	    "section acme h1 i14 e14\n");
+	assert_string_equal(diags ? diags : "",
+	    "a.md:14: warning: 'tier' given twice: 'B' here replaces 'A' of "
+	    "line 10\n");
+}
+
+/* The same key for two persons, or a person and the client, is no key
+ * given twice; for one person it is. */
+static void
+persons_keys(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("a.md",
+	    "# Acme\n"
+	    "- birthday: 2001-01-01\n"
+	    "- **Anna**\n"
+	    "  - birthday: 1970-01-01\n"
+	    "- **Bert**\n"
+	    "  - birthday: 1971-01-01\n"
+	    "  - birthday: 1972-01-01\n"),
+	    "client acme 1 Acme\n"
+	    "field acme 2 birthday [2001-01-01] 2001-01-01\n"
+	    "person acme/anna 3 Anna (of acme)\n"
+	    "field acme/anna 4 birthday [1970-01-01] 1970-01-01\n"
+	    "person acme/bert 5 Bert (of acme)\n"
+	    "field acme/bert 7 birthday [1972-01-01] 1972-01-01\n"
+	    "section acme h1 i7 e7\n");
+	assert_string_equal(diags ? diags : "",
+	    "a.md:7: warning: 'birthday' given twice: '1972-01-01' here "
+	    "replaces '1971-01-01' of line 6\n");
+}
+
+/* Entries concern the persons they name or are nested under; persons of
+ * the front matter's contacts list have no fields. */
+static void
+persons_concerns(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("a.md",
+	    "---\n"
+	    "contacts: [Anna Berg, Bernd Kurz, Anna Kurz]\n"
+	    "---\n"
+	    "# Beta\n"
+	    "- 2026-01-05: Anna zum Essen\n"
+	    "- 2026-01-06: Bernd und Frau Berg\n"
+	    "- 2026-01-07: Kurz notiert\n"
+	    "- **Carl Dorn**\n"
+	    "  - 2026-01-08: Anruf\n"),
+	    "client beta 4 Beta\n"
+	    "field beta 2 contacts [] Anna Berg, Bernd Kurz, Anna Kurz\n"
+	    "person beta/anna-berg 2 Anna Berg (of beta)\n"
+	    "person beta/bernd-kurz 2 Bernd Kurz (of beta)\n"
+	    "person beta/anna-kurz 2 Anna Kurz (of beta)\n"
+	    "entry beta 5 2026-01-05 [ ] [] Anna zum Essen\n"
+	    "entry beta 6 2026-01-06 [ ] [] Bernd und Frau Berg\n"
+	    "concerns beta/anna-berg 6 2026-01-06\n"
+	    "concerns beta/bernd-kurz 6 2026-01-06\n"
+	    "entry beta 7 2026-01-07 [ ] [] Kurz notiert\n"
+	    "person beta/carl-dorn 8 Carl Dorn (of beta)\n"
+	    "entry beta 9 2026-01-08 [ ] [] Anruf\n"
+	    "concerns beta/carl-dorn 9 2026-01-08\n"
+	    "section beta h4 i9 e9\n");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(persons_nested),
+		cmocka_unit_test(persons_keys),
+		cmocka_unit_test(persons_concerns),
 		cmocka_unit_test(spec_example),
 		cmocka_unit_test(no_heading),
 		cmocka_unit_test(front_matter_first_client),
