@@ -16,6 +16,8 @@
 static bool
 contact_key(const char *key)
 {
+	if (!strchr("ckpa", key[0]))	/* cheap first: most keys are not */
+		return false;
 	static const char *const keys[] = {
 		"contact", "kontakt", "person", "ansprechpartner",
 		"ansprechpartnerin", "ansprechperson",
