@@ -13,8 +13,15 @@
  *   latest (last+N) and the day and text of the latest without occasion
  *   tags ({last});
  * - a mark for each tag that triggers a rule (#TAG+N) or marks one done
- *   (#NAME), from the horizon on: no rule looks further back.  Triggers
- *   keep their source, and their text when a gesture expands {entry}.
+ *   (#NAME), from the horizon on: no rule looks further back.  The
+ *   entries with marks are kept (struct kentry: source, day, and the
+ *   persons they concern), triggers keep their text when a gesture
+ *   expands {entry}.
+ * Persons (ids CLIENT/SLUG) are kept as clients are, with their fields,
+ * in the same table; a concerns record finds its entry among the kept
+ * ones by SOURCE (and DATE) and copies the entry's marks to the person,
+ * so a person's done check is a client's.  A concerns record of an entry
+ * that is not kept is ignored: no rule would read it.
  * Clients and their strings live in an arena, freed with the engine; the
  * two strings that later entries replace are malloc'd and reused.
  *
@@ -48,14 +55,29 @@ struct field {
 	bool set;		/* the client has the field */
 };
 
-/* A tag of an entry that a rule reads; a client's marks are sorted by
- * tag, day, idx before the rules run. */
+struct client;
+
+/* An entry with marks: what a concerns record, the done check and a
+ * trigger read of it. */
+struct kentry {
+	const struct client *c;	/* whose entry */
+	long day;
+	const char *source;	/* the key of due.entries */
+	size_t first, nmark;	/* its marks in c->mark, until sorted */
+	size_t np;		/* the persons it concerns (a repeat of the
+				 * previous one not counted) */
+	struct client *last;	/* the last of them: the one when np is 1 */
+	struct kentry *next;	/* another entry of the same source */
+};
+
+/* A tag of an entry that a rule reads; a client's (and a person's) marks
+ * are sorted by tag, day, idx before the rules run. */
 struct mark {
 	const char *tag;	/* the rule's copy of the tag */
 	long day;
 	size_t idx;		/* the entry's input order within the client */
 	const char *text;	/* a trigger's, when {entry} is expanded */
-	const char *source;	/* a trigger's */
+	const struct kentry *e;	/* the entry */
 };
 
 /* What the rules make of a tag. */
@@ -72,10 +94,16 @@ struct slot {
 	size_t cap;
 };
 
+/* A client, or a person of one (owner set).  A person has fields and
+ * the marks of the entries that concern it, no entries of its own. */
 struct client {
 	const char *id, *name, *source;
-	bool named;		/* a client record was read */
+	bool named;		/* a client (person) record was read */
 	bool has_last;
+	bool listed;		/* a person in its owner's list */
+	struct client *owner;	/* a person's client, else NULL */
+	struct client **person;	/* a client's persons, in input order */
+	size_t nperson, capperson;
 	size_t nent;		/* entries up to TODAY read so far */
 	struct mark *mark;
 	size_t nmark, capmark;
@@ -89,7 +117,7 @@ struct client {
 /* A due or overdue gesture, expanded when it is found (add_hit). */
 struct hit {
 	long act, day;
-	const char *id;		/* the client's */
+	const char *id;		/* the client's, or the person's */
 	const struct occasion *o;
 	const char *source;
 	const char *gesture;	/* expanded and escaped, in due.texts */
@@ -114,19 +142,24 @@ struct due {
 		const struct wanted **filter;
 	} *rule;
 	struct hash tags;	/* tag a rule reads → struct tagrole * */
+	const struct wanted *contact;	/* the key contact, when read */
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
 	bool keep_latest;	/* a last+N rule needs the latest's source */
 	struct arena arena;	/* clients and their strings */
 	struct buf scratch;	/* a tag being looked up */
 	struct buf pass;	/* -p: records not yet written */
-	/* id → struct client *.  Its copies of the ids are the clients'
-	 * ids: kept together, apart from the rest, they keep the final sort
-	 * in the cache. */
+	/* id → struct client *, clients and persons.  Its copies of the
+	 * ids are the clients' ids: kept together, apart from the rest,
+	 * they keep the final sort in the cache. */
 	struct hash clients;
 	struct client **cl;	/* in order of first appearance */
 	size_t ncl, capcl;
+	struct client **pl;	/* the persons, likewise */
+	size_t npl, cappl;
 	struct client *cur;	/* the client of the previous record */
+	struct buf owner;	/* the client id of a person id */
+	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
 	struct hit *hit;
 	size_t nhit, caphit;
 	struct arena texts;	/* the gestures of the hits */
@@ -161,6 +194,21 @@ tag_role(struct due *d, const char *tag)
 	return *slot;
 }
 
+/* What a placeholder of a gesture makes the engine keep. */
+static void
+want_part(const struct gesture_part *p, void *arg)
+{
+	struct due *d = arg;
+	if (p->kind == GP_FIELD || p->kind == GP_CONTACT) {
+		struct wanted *w = want_key(d, p->text);
+		w->value = true;
+		if (p->kind == GP_CONTACT)
+			d->contact = w;
+	}
+	d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
+	d->keep_last = d->keep_last || p->kind == GP_LAST;
+}
+
 struct due *
 due_new(const struct occasions *os, const struct due_opts *o)
 {
@@ -190,13 +238,7 @@ due_new(const struct occasions *os, const struct due_opts *o)
 			w->value = true;
 			rk->filter[i] = w;
 		}
-		for (size_t i = 0; i < oc->gesture.n; i++) {
-			const struct gesture_part *p = &oc->gesture.part[i];
-			if (p->kind == GP_FIELD)
-				want_key(d, p->text)->value = true;
-			d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
-			d->keep_last = d->keep_last || p->kind == GP_LAST;
-		}
+		gesture_each(&oc->gesture, want_part, d);
 		if (oc->when == OCC_TAG) {
 			tag_role(d, oc->key)->trigger = true;
 			if (oc->days > back)
@@ -226,10 +268,16 @@ due_free(struct due *d)
 		return;
 	for (size_t i = 0; i < d->ncl; i++) {
 		free(d->cl[i]->mark);
+		free(d->cl[i]->person);
 		free(d->cl[i]->latest_source.s);
 		free(d->cl[i]->last_text.s);
 	}
+	for (size_t i = 0; i < d->npl; i++)
+		free(d->pl[i]->mark);
 	free(d->cl);
+	free(d->pl);
+	hash_free(&d->entries);
+	buf_free(&d->owner);
 	hash_free(&d->clients);
 	hash_free(&d->want);
 	hash_free(&d->tags);
@@ -246,30 +294,81 @@ due_free(struct due *d)
 	free(d);
 }
 
-/* The client id, created on its first record (due_add sets its source).
- * A client's records mostly come together: the previous one is tried
+/* Append c to the array *v of *n (capacity *cap). */
+static void
+push(struct client ***v, size_t *n, size_t *cap, struct client *c)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*n)++] = c;
+}
+
+/* A new client or person of the id whose table slot is slot, kept the
+ * table's copy; named by its id (a person by its SLUG) until its record
+ * comes. */
+static struct client *
+new_client(struct due *d, void **slot, const char *kept,
+    struct client *owner)
+{
+	size_t size = sizeof(struct client) + d->nwant * sizeof(struct field);
+	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
+	c->id = c->name = kept;
+	c->owner = owner;
+	*slot = c;
+	if (owner) {
+		c->name += record_person_client_len(kept) + 1;
+		push(&d->pl, &d->npl, &d->cappl, c);
+	} else {
+		push(&d->cl, &d->ncl, &d->capcl, c);
+	}
+	return c;
+}
+
+/* The client or person id, created on its first record (source: that
+ * record's, for one made before its client or person record comes, else
+ * NULL).  A person's client is made too, when it is not yet known.  A
+ * client's records mostly come together: the previous one is tried
  * first. */
 static struct client *
-client_get(struct due *d, const char *id)
+client_get(struct due *d, const char *id, const char *source)
 {
 	if (d->cur && strcmp(d->cur->id, id) == 0)
 		return d->cur;
 	const char *kept;
-	void **slot = hash_put_kept(&d->clients, id, &kept);
-	if (!*slot) {
-		size_t size = sizeof(struct client) +
-		    d->nwant * sizeof(struct field);
-		struct client *c = memset(arena_alloc(&d->arena, size), 0,
-		    size);
-		c->id = c->name = kept;
-		*slot = c;
-		if (d->ncl == d->capcl) {
-			d->capcl = d->capcl ? d->capcl * 2 : 64;
-			d->cl = xrealloc(d->cl, d->capcl * sizeof *d->cl);
-		}
-		d->cl[d->ncl++] = c;
+	size_t n = record_person_client_len(id);
+	struct client *c;
+	if (!n) {
+		void **slot = hash_put_kept(&d->clients, id, &kept);
+		c = *slot ? *slot : new_client(d, slot, kept, NULL);
+	} else if (!(c = hash_get(&d->clients, id))) {
+		buf_reset(&d->owner);
+		buf_add(&d->owner, id, n);
+		struct client *owner = client_get(d, d->owner.s, source);
+		void **slot = hash_put_kept(&d->clients, id, &kept);
+		c = new_client(d, slot, kept, owner);
 	}
-	return d->cur = *slot;
+	if (!c->source && source)
+		c->source = arena_strdup(&d->arena, source);
+	return d->cur = c;
+}
+
+/* A person that a record names: one of its client's persons from now on
+ * (in the order they come). */
+static void
+list_person(struct client *p)
+{
+	if (!p->owner || p->listed)
+		return;
+	p->listed = true;
+	struct client *c = p->owner;
+	if (c->nperson == c->capperson) {
+		c->capperson = c->capperson ? c->capperson * 2 : 4;
+		c->person = xrealloc(c->person, c->capperson *
+		    sizeof *c->person);
+	}
+	c->person[c->nperson++] = p;
 }
 
 /* The field key of a record as the rules want it, or NULL.  Keys as
@@ -287,14 +386,6 @@ wanted(const struct due *d, const char *key)
 	const struct wanted *w = hash_get(&d->want, norm);
 	free(norm);
 	return w;
-}
-
-/* The client's field key (one a rule reads), or NULL when it has none. */
-static const struct field *
-field_get(const struct due *d, const struct client *c, const char *key)
-{
-	const struct wanted *w = hash_get(&d->want, key);
-	return w && c->field[w->i].set ? &c->field[w->i] : NULL;
 }
 
 /* Copy s into sl, reusing its space when s fits. */
@@ -363,18 +454,33 @@ add_mark(struct client *c, struct mark m)
 	c->mark[c->nmark++] = m;
 }
 
-static void
+/* A kept entry of c (the one whose marks start at c->mark[first]), found
+ * by its source from then on. */
+static struct kentry *
+kentry_new(struct due *d, struct client *c, long day, const char *source)
+{
+	struct kentry *e = arena_alloc(&d->arena, sizeof *e);
+	void **slot = hash_put_kept(&d->entries, source, &e->source);
+	*e = (struct kentry){.c = c, .day = day, .source = e->source,
+	    .first = c->nmark, .next = *slot};
+	*slot = e;
+	return e;
+}
+
+/* An entry of c; returns it when it is kept (it has marks). */
+static struct kentry *
 add_entry(struct due *d, struct client *c, char *const *f)
 {
 	struct date dt;
 	if (date_parse_iso(f[ENTRY_DATE], &dt, false) < 0)
-		return;
+		return NULL;
 	long day = date_to_days(dt);
 	if (day > d->today)
-		return;		/* a plan: no rule reads it */
+		return NULL;	/* a plan: no rule reads it */
 	size_t idx = c->nent++;
 	bool occ = false;	/* a tag names an occasion */
-	const char *text = NULL, *source = NULL;	/* copied once */
+	const char *text = NULL;	/* copied once */
+	struct kentry *e = NULL;
 	for (const char *s = f[ENTRY_TAGS]; *s; ) {
 		const char *tag = next_tag(d, &s);
 		if (!tag)
@@ -385,14 +491,15 @@ add_entry(struct due *d, struct client *c, char *const *f)
 		occ = occ || r->name;
 		if (day < d->horizon)
 			continue;
-		if (r->trigger && !source) {
-			source = arena_strdup(&d->arena, f[ENTRY_SOURCE]);
-			if (d->keep_entry)
-				text = arena_strdup(&d->arena, f[ENTRY_TEXT]);
-		}
+		if (!e)
+			e = kentry_new(d, c, day, f[ENTRY_SOURCE]);
+		if (r->trigger && !text && d->keep_entry)
+			text = arena_strdup(&d->arena, f[ENTRY_TEXT]);
 		add_mark(c, (struct mark){r->tag, day, idx,
-		    r->trigger ? text : NULL, r->trigger ? source : NULL});
+		    r->trigger ? text : NULL, e});
 	}
+	if (e)
+		e->nmark = c->nmark - e->first;
 	if (idx == 0 || day >= c->latest_day) {
 		c->latest_day = day;
 		if (d->keep_latest)
@@ -404,9 +511,47 @@ add_entry(struct due *d, struct client *c, char *const *f)
 		if (d->keep_last)
 			slot_set(&c->last_text, f[ENTRY_TEXT]);
 	}
+	return e;
 }
 
-/* The SOURCE of a client, field or entry record. */
+/* The kept entry e concerns the person p: p gets its marks.  Records
+ * are read before any mark is sorted, so e's marks are where they were
+ * put. */
+static void
+concern(struct kentry *e, struct client *p)
+{
+	if (e->np && e->last == p)
+		return;		/* said twice */
+	e->np++;
+	e->last = p;
+	for (size_t i = 0; i < e->nmark; i++)
+		add_mark(p, e->c->mark[e->first + i]);
+}
+
+/* concerns ID DATE SOURCE: the kept entry of the client of ID at SOURCE
+ * dated DATE, if any, concerns the person ID.  Most come right after
+ * their entry: the newest entry of a source is the chain's first. */
+static void
+add_concerns(struct due *d, char *const *f)
+{
+	struct kentry *e = hash_get(&d->entries, f[CONCERNS_SOURCE]);
+	if (!e)
+		return;		/* not kept: no rule reads it */
+	const char *id = f[CONCERNS_ID];
+	size_t n = record_person_client_len(id);
+	struct date dt;
+	if (!n || date_parse_iso(f[CONCERNS_DATE], &dt, false) < 0)
+		return;
+	long day = date_to_days(dt);
+	for (; e; e = e->next)
+		if (e->day == day && strncmp(e->c->id, id, n) == 0 &&
+		    e->c->id[n] == '\0')
+			break;
+	if (e)
+		concern(e, client_get(d, id, NULL));
+}
+
+/* The SOURCE of a client, field, entry or person record. */
 static const char *
 source_of(const struct record *rec)
 {
@@ -414,6 +559,8 @@ source_of(const struct record *rec)
 	switch (rec->kind) {
 	case RECORD_CLIENT:
 		return f[CLIENT_SOURCE];
+	case RECORD_PERSON:
+		return f[PERSON_SOURCE];
 	case RECORD_FIELD:
 		return f[FIELD_SOURCE];
 	default:
@@ -426,32 +573,47 @@ due_add(struct due *d, const struct record *rec)
 {
 	enum record_kind kind = rec->kind;
 	if (kind != RECORD_CLIENT && kind != RECORD_FIELD &&
-	    kind != RECORD_ENTRY)
+	    kind != RECORD_ENTRY && kind != RECORD_PERSON &&
+	    kind != RECORD_CONCERNS)
 		return;
 	char *const *f = rec->f;
-	/* CLIENT_ID, FIELD_ID and ENTRY_ID are one column (record.c). */
+	/* CLIENT_ID, FIELD_ID, ENTRY_ID, PERSON_ID and CONCERNS_ID are one
+	 * column (record.c). */
 	if (!*f[CLIENT_ID]) {
 		diag_error(rec->file, rec->line, "%s record without a client "
 		    "id: write the id in its second field",
 		    record_kind_name(kind));
 		return;
 	}
-	/* The client record names the client and is its source; until it
-	 * comes, the id and the first record do. */
-	struct client *c = client_get(d, f[CLIENT_ID]);
-	if (kind == RECORD_CLIENT) {
-		if (!c->named) {
-			c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
-			c->source = arena_strdup(&d->arena, f[CLIENT_SOURCE]);
-			c->named = true;
-		}
-	} else if (!c->source) {
-		c->source = arena_strdup(&d->arena, source_of(rec));
+	if (kind == RECORD_CONCERNS) {
+		add_concerns(d, f);
+		return;
 	}
-	if (kind == RECORD_FIELD)
+	/* The client (person) record names the client and is its source;
+	 * until it comes, the id and the first record do. */
+	_Static_assert((int)CLIENT_NAME == (int)PERSON_NAME &&
+	    (int)CLIENT_SOURCE == (int)PERSON_SOURCE,
+	    "client and person records have one layout");
+	const char *source = source_of(rec);
+	struct client *c = client_get(d, f[CLIENT_ID], source);
+	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
+		c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
+		if (strcmp(c->source, source) != 0)	/* not just made */
+			c->source = arena_strdup(&d->arena, source);
+		c->named = true;
+	}
+	list_person(c);
+	if (kind == RECORD_FIELD) {
 		add_field(d, c, f);
-	else if (kind == RECORD_ENTRY)
+	} else if (kind == RECORD_ENTRY && c->owner) {
+		/* entries are the client's; one under a person's id
+		 * concerns that person */
+		struct kentry *e = add_entry(d, c->owner, f);
+		if (e)
+			concern(e, c);
+	} else if (kind == RECORD_ENTRY) {
 		add_entry(d, c, f);
+	}
 }
 
 void
@@ -520,6 +682,23 @@ done(const struct client *c, const char *name, long from,
 	return false;
 }
 
+/* The same for the person p: an entry that concerns p, or one that
+ * concerns no person while p is its client's only person. */
+static bool
+person_done(const struct client *p, const char *name, long from)
+{
+	if (done(p, name, from, NULL))
+		return true;
+	const struct client *c = p->owner;
+	if (c->nperson != 1)
+		return false;
+	for (size_t i = mark_find(c, name, from);
+	    i < c->nmark && strcmp(c->mark[i].tag, name) == 0; i++)
+		if (c->mark[i].e->np == 0)
+			return true;
+	return false;
+}
+
 /* Does one of the comma-separated items of s equal v, ignoring ASCII
  * case? */
 static bool
@@ -551,14 +730,48 @@ has_item(const char *s, const char *v)
 	return false;
 }
 
-/* Do the filters of the rule os->v[k] hold for client c? */
+/* Is the value s missing (NULL, empty or blank)? */
 static bool
-filters_hold(const struct due *d, size_t k, const struct client *c)
+missing(const char *s)
+{
+	if (s)
+		for (; *s; s++)
+			if (!is_blank(*s) && *s != '\n' && *s != '\r')
+				return false;
+	return true;
+}
+
+/* Whom an occasion is for. */
+struct whom {
+	const struct client *c;	/* the client */
+	const struct client *p;	/* the person (a FIELD rule's), or NULL */
+	/* whose name, contact and fields the gesture reads first: p, or
+	 * the one person a trigger concerns, or NULL */
+	const struct client *about;
+};
+
+/* The field of the wanted key w: the person's (when set and not empty),
+ * else the client's; NULL when neither has it. */
+static const struct field *
+field_of(const struct client *c, const struct client *p,
+    const struct wanted *w)
+{
+	if (p && p->field[w->i].set && !missing(p->field[w->i].value))
+		return &p->field[w->i];
+	return c->field[w->i].set ? &c->field[w->i] : NULL;
+}
+
+/* Do the filters of the rule os->v[k] hold for the client c (and its
+ * person p)? */
+static bool
+filters_hold(const struct due *d, size_t k, const struct client *c,
+    const struct client *p)
 {
 	const struct occasion *o = d->os->v[k];
 	for (size_t i = 0; i < o->nfilter; i++) {
-		const struct field *f = &c->field[d->rule[k].filter[i]->i];
-		if (!f->set || !has_item(f->value, o->filter[i].value))
+		const struct field *f = field_of(c, p, d->rule[k].filter[i]);
+		bool has = f && has_item(f->value, o->filter[i].value);
+		if (has == o->filter[i].negate)
 			return false;
 	}
 	return true;
@@ -567,22 +780,41 @@ filters_hold(const struct due *d, size_t k, const struct client *c)
 /* The arg of field_value: whose fields. */
 struct fields_of {
 	const struct due *d;
-	const struct client *c;
+	const struct whom *w;
 };
 
 static const char *
 field_value(const char *key, void *arg)
 {
 	const struct fields_of *fo = arg;
-	const struct field *f = field_get(fo->d, fo->c, key);
+	const struct wanted *w = hash_get(&fo->d->want, key);
+	const struct field *f = w ? field_of(fo->w->c, fo->w->about, w) : NULL;
 	return f ? f->value : NULL;
 }
 
-/* Keep the hit h of client c, its gesture expanded (and escaped) now:
- * the rules go client by client, so the client's strings are at hand,
- * and the sort and the output read only the hits. */
+/* {contact}: in a person's gesture the person's contact field, else the
+ * person's name (the gesture is for that person, never the client's
+ * contact); in a client's, the client's contact field, else its first
+ * person's name.  NULL when {contact} is not read or has no value. */
+static const char *
+contact_of(const struct due *d, const struct whom *w)
+{
+	if (!d->contact)
+		return NULL;
+	const struct client *who = w->about ? w->about : w->c;
+	const struct field *f = &who->field[d->contact->i];
+	if (f->set && !missing(f->value))
+		return f->value;
+	if (w->about)
+		return w->about->name;
+	return w->c->nperson ? w->c->person[0]->name : NULL;
+}
+
+/* Keep the hit h for w, its gesture expanded (and escaped) now: the
+ * rules go client by client, so the client's strings are at hand, and
+ * the sort and the output read only the hits. */
 static void
-add_hit(struct due *d, const struct client *c, const struct mark *trigger,
+add_hit(struct due *d, const struct whom *w, const struct mark *trigger,
     int years, struct hit h)
 {
 	char date[DATE_BUFSZ];
@@ -590,9 +822,13 @@ add_hit(struct due *d, const struct client *c, const struct mark *trigger,
 	buf_reset(&d->years);
 	if (years)
 		buf_addnum(&d->years, years);
-	struct fields_of fo = {d, c};
+	const struct client *c = w->c;
+	h.id = w->p ? w->p->id : c->id;
+	struct fields_of fo = {d, w};
 	struct gesture_vals v = {
-		.client = c->name, .id = c->id,
+		.client = c->name, .id = h.id,
+		.name = w->about ? w->about->name : c->name,
+		.contact = contact_of(d, w),
 		.years = years ? d->years.s : NULL, .date = date,
 		.entry = trigger ? trigger->text : NULL,
 		.last = c->has_last ? c->last_text.s : NULL,
@@ -603,7 +839,6 @@ add_hit(struct due *d, const struct client *c, const struct mark *trigger,
 	buf_reset(&d->esc);
 	record_escape(&d->esc, d->gesture.s ? d->gesture.s : "",
 	    d->gesture.len);
-	h.id = c->id;
 	h.gesture = arena_strdup(&d->texts, d->esc.s ? d->esc.s : "");
 	h.seq = d->nhit;
 	if (d->nhit == d->caphit) {
@@ -615,7 +850,7 @@ add_hit(struct due *d, const struct client *c, const struct mark *trigger,
 
 /* One occasion on day DATE: keep it when it is due or overdue. */
 static void
-consider(struct due *d, const struct occasion *o, const struct client *c,
+consider(struct due *d, const struct occasion *o, const struct whom *w,
     long day, int years, const struct mark *trigger, const char *source)
 {
 	long act = day - o->lead;
@@ -630,10 +865,11 @@ consider(struct due *d, const struct occasion *o, const struct client *c,
 	    (o->when == OCC_LAST || day >= d->today - d->opt.grace);
 	if (!due && !overdue)
 		return;
-	if (o->when != OCC_LAST && done(c, o->name,
-	    trigger ? trigger->day : day - o->lead - 30, trigger))
+	long from = trigger ? trigger->day : day - o->lead - 30;
+	if (o->when != OCC_LAST && (w->p ? person_done(w->p, o->name, from) :
+	    done(w->c, o->name, from, trigger)))
 		return;
-	add_hit(d, c, trigger, years, (struct hit){.act = act, .day = day,
+	add_hit(d, w, trigger, years, (struct hit){.act = act, .day = day,
 	    .o = o, .source = source, .overdue = overdue});
 }
 
@@ -648,7 +884,7 @@ int_cmp(const void *a, const void *b)
  * year fy (0: no year, or no field), in the years whose DATE can be due
  * or overdue (due_new). */
 static void
-yearly(struct due *d, size_t k, const struct client *c, int m, int dd,
+yearly(struct due *d, size_t k, const struct whom *w, int m, int dd,
     int fy, const char *source)
 {
 	const struct occasion *o = d->os->v[k];
@@ -661,47 +897,57 @@ yearly(struct due *d, size_t k, const struct client *c, int m, int dd,
 		if (o->nyears && !bsearch(&years, o->years, o->nyears,
 		    sizeof *o->years, int_cmp))
 			continue;
-		consider(d, o, c, date_to_days(date_in_year(y, m, dd)), years,
+		consider(d, o, w, date_to_days(date_in_year(y, m, dd)), years,
 		    NULL, source);
 	}
 }
 
-/* The rule os->v[k] on client c. */
+/* The rule os->v[k] on client c, or (FIELD rules only) on its person
+ * p. */
 static void
-apply(struct due *d, size_t k, const struct client *c)
+apply(struct due *d, size_t k, const struct client *c,
+    const struct client *p)
 {
 	const struct occasion *o = d->os->v[k];
-	if (!filters_hold(d, k, c))
+	if ((p && o->when != OCC_FIELD) || !filters_hold(d, k, c, p))
 		return;
+	struct whom w = {c, p, p};
 	switch (o->when) {
 	case OCC_FIELD: {
-		const struct field *f = &c->field[d->rule[k].field->i];
+		/* the person's own field: a person does not inherit the
+		 * client's birthday */
+		const struct field *f = &(p ? p : c)->field[d->rule[k].field->i];
 		if (!f->set || !f->dated || ((o->every || o->nyears) && !f->y))
 			return;
-		yearly(d, k, c, f->m, f->d, f->y, f->source);
+		yearly(d, k, &w, f->m, f->d, f->y, f->source);
 		break;
 	}
 	case OCC_YEARLY:
-		yearly(d, k, c, o->date.m, o->date.d, 0, o->source);
+		yearly(d, k, &w, o->date.m, o->date.d, 0, o->source);
 		break;
 	case OCC_ONCE:
-		consider(d, o, c, date_to_days(o->date), 0, NULL, o->source);
+		consider(d, o, &w, date_to_days(o->date), 0, NULL, o->source);
 		break;
 	case OCC_TAG: {
 		for (size_t i = mark_find(c, o->key, d->dmin - 1);
 		    i < c->nmark && strcmp(c->mark[i].tag, o->key) == 0; i++) {
 			const struct mark *m = &c->mark[i];
-			consider(d, o, c, m->day + o->days, 0, m, m->source);
+			/* an entry about one person: the gesture is about
+			 * that person, still the client's */
+			w.about = m->e->np == 1 && m->e->last->listed ?
+			    m->e->last : NULL;
+			consider(d, o, &w, m->day + o->days, 0, m,
+			    m->e->source);
 		}
 		break;
 	}
 	case OCC_LAST:
 		if (c->nent)
-			consider(d, o, c, c->latest_day + o->days, 0, NULL,
+			consider(d, o, &w, c->latest_day + o->days, 0, NULL,
 			    c->latest_source.s);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
-			add_hit(d, c, NULL, 0, (struct hit){.act = d->today,
+			add_hit(d, &w, NULL, 0, (struct hit){.act = d->today,
 			    .day = d->today, .o = o, .source = c->source});
 		break;
 	}
@@ -743,6 +989,15 @@ emit(const struct hit *h, const struct lengths *len, struct record_out *w)
 	    .sourcelen = len->source});
 }
 
+static void
+sort_marks(struct client **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->nmark > 1)
+			qsort(v[i]->mark, v[i]->nmark, sizeof *v[i]->mark,
+			    mark_cmp);
+}
+
 /* The lines into out; with fp, written there a block at a time. */
 static void
 finish(struct due *d, struct buf *out, FILE *fp)
@@ -750,15 +1005,19 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	if (d->finished)
 		return;
 	d->finished = true;
-	for (size_t i = 0; i < d->ncl; i++)
-		if (d->cl[i]->nmark > 1)
-			qsort(d->cl[i]->mark, d->cl[i]->nmark,
-			    sizeof *d->cl[i]->mark, mark_cmp);
-	/* Client by client, so that one is read from memory once for all
-	 * rules; the hits of one rule and client keep their order. */
-	for (size_t i = 0; i < d->ncl; i++)
+	sort_marks(d->cl, d->ncl);
+	sort_marks(d->pl, d->npl);
+	/* Client by client (its persons after it), so that one is read
+	 * from memory once for all rules; the hits of one rule and client
+	 * keep their order. */
+	for (size_t i = 0; i < d->ncl; i++) {
+		const struct client *c = d->cl[i];
 		for (size_t k = 0; k < d->os->n; k++)
-			apply(d, k, d->cl[i]);
+			apply(d, k, c, NULL);
+		for (size_t j = 0; j < c->nperson; j++)
+			for (size_t k = 0; k < d->os->n; k++)
+				apply(d, k, c, c->person[j]);
+	}
 	if (d->nhit > 1)
 		qsort(d->hit, d->nhit, sizeof *d->hit, hit_cmp);
 	/* A block of lines at a time: first the lengths of their strings,

@@ -11,7 +11,10 @@
  * output is sorted once.
  *
  * A record whose id has no client record still makes a client: its
- * display name is the id and its source the first record of that id. */
+ * display name is the id and its source the first record of that id.
+ * Persons (ids CLIENT/SLUG: person records, their fields) are kept as
+ * clients are; FIELD rules run for them too, and a concerns record ties
+ * a kept entry to a person, for the person's done check. */
 #ifndef TACT_DUE_H
 #define TACT_DUE_H
 
@@ -41,8 +44,8 @@ struct due *due_new(const struct occasions *os, const struct due_opts *o);
 void due_free(struct due *d);
 
 /* Take one record as record_next reads it (its kind set, a known kind
- * with its number of fields): client, field and entry records are used,
- * the others ignored.  Its file and line name it in diagnostics. */
+ * with its number of fields): client, field, entry, person and concerns
+ * records are used, the others ignored.  Its file and line name it in diagnostics. */
 void due_add(struct due *d, const struct record *rec);
 
 /* An input_fn (input.h): read the records of fp (copying each to

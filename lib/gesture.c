@@ -117,12 +117,14 @@ static const struct {
 	const char *name;
 	enum gesture_kind kind;
 } builtin[] = {
-	{"client", GP_CLIENT}, {"id", GP_ID}, {"years", GP_YEARS},
-	{"date", GP_DATE}, {"entry", GP_ENTRY}, {"last", GP_LAST},
+	{"client", GP_CLIENT}, {"name", GP_NAME}, {"contact", GP_CONTACT},
+	{"id", GP_ID}, {"years", GP_YEARS}, {"date", GP_DATE},
+	{"entry", GP_ENTRY}, {"last", GP_LAST},
 };
 
 static void
-add_part(struct gesture *g, enum gesture_kind kind, char *text, char *def)
+add_part(struct gesture *g, enum gesture_kind kind, char *text,
+    struct gesture *def)
 {
 	if ((g->n & (g->n - 1)) == 0)	/* 0, 1, 2, 4 …: double */
 		g->part = xrealloc(g->part, (g->n ? 2 * g->n : 1) *
@@ -141,8 +143,78 @@ errmsg(const char *fmt, int len, const char *s)
 	return buf_steal(&b);
 }
 
-int
-gesture_compile(struct gesture *g, const char *s, size_t n, char **err)
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static int compile(struct gesture *g, const char *s, size_t n, int depth,
+    char **err);
+
+/* The placeholder that opens at s[i] ('{'), with its default compiled
+ * (depth: how deep this one is nested): its end (after '}') in *end.
+ * The default runs to the '}' that balances the '{', so it may hold
+ * placeholders of its own. */
+static int
+placeholder(struct gesture *g, const char *s, size_t n, size_t i,
+    int depth, size_t *end, char **err)
+{
+	size_t j = i + 1;
+	while (j < n && s[j] != '{' && s[j] != '}' && s[j] != '|')
+		j++;
+	if (j < n && s[j] == '{') {
+		*err = errmsg("'{' inside the placeholder '%.*s': end the "
+		    "placeholder with '}' first, e.g. {contact}",
+		    (int)(j - i), s + i);
+		return -1;
+	}
+	size_t k = j;		/* the closing '}' */
+	int open = 0;
+	if (k < n && s[k] == '|')
+		for (k++; k < n && (s[k] != '}' || open); k++) {
+			if (s[k] == '{' && ++open + depth > GESTURE_MAX_DEPTH) {
+				*err = errmsg("placeholders nested too deep in "
+				    "'%.*s': a default may hold placeholders "
+				    "up to " STR(GESTURE_MAX_DEPTH) " deep, "
+				    "e.g. {kontakt|{contact|the team}}",
+				    (int)(k + 1 - i), s + i);
+				return -1;
+			}
+			open -= s[k] == '}';
+		}
+	if (k == n) {
+		*err = errmsg("unclosed '{' in '%.*s': end the placeholder "
+		    "with '}', e.g. {contact}", (int)(k - i), s + i);
+		return -1;
+	}
+	char *key = key_normalize(s + i + 1, j - i - 1);
+	if (!*key) {
+		free(key);
+		*err = errmsg("empty placeholder '%.*s': write {KEY} or "
+		    "{KEY|default}, e.g. {contact|the team}",
+		    (int)(k + 1 - i), s + i);
+		return -1;
+	}
+	struct gesture *def = NULL;
+	if (s[j] == '|') {
+		def = xmalloc(sizeof *def);
+		if (compile(def, s + j + 1, k - j - 1, depth + 1, err) < 0) {
+			free(def);
+			free(key);
+			return -1;
+		}
+	}
+	enum gesture_kind kind = GP_FIELD;
+	for (size_t b = 0; b < sizeof builtin / sizeof *builtin; b++)
+		if (strcmp(key, builtin[b].name) == 0)
+			kind = builtin[b].kind;
+	add_part(g, kind, key, def);
+	*end = k + 1;
+	return 0;
+}
+
+/* s[0..n) into *g; a default of a placeholder nested depth deep (its
+ * braces balanced by placeholder()). */
+static int
+compile(struct gesture *g, const char *s, size_t n, int depth, char **err)
 {
 	g->part = NULL;
 	g->n = 0;
@@ -153,50 +225,25 @@ gesture_compile(struct gesture *g, const char *s, size_t n, char **err)
 			size_t j = open ? (size_t)(open - s) : n;
 			add_part(g, GP_TEXT, xstrndup(s + i, j - i), NULL);
 			i = j;
-			continue;
-		}
-		size_t j = i + 1;
-		while (j < n && s[j] != '{' && s[j] != '}')
-			j++;
-		if (j == n || s[j] == '{') {
-			*err = errmsg(j == n ?
-			    "unclosed '{' in '%.*s': end the placeholder "
-			    "with '}', e.g. {contact}" :
-			    "'{' inside the placeholder '%.*s': end the "
-			    "placeholder with '}' first, e.g. {contact}",
-			    (int)(j - i), s + i);
+		} else if (placeholder(g, s, n, i, depth, &i, err) < 0) {
 			gesture_free(g);
 			return -1;
 		}
-		const char *in = s + i + 1;
-		size_t inlen = j - i - 1;
-		const char *bar = memchr(in, '|', inlen);
-		size_t klen = bar ? (size_t)(bar - in) : inlen;
-		char *key = key_normalize(in, klen);
-		if (!*key) {
-			free(key);
-			*err = errmsg("empty placeholder '%.*s': write {KEY} "
-			    "or {KEY|default}, e.g. {contact|the team}",
-			    (int)(j + 1 - i), s + i);
-			gesture_free(g);
-			return -1;
-		}
-		char *def = bar ? xstrndup(bar + 1, inlen - klen - 1) : NULL;
-		enum gesture_kind kind = GP_FIELD;
-		for (size_t k = 0; k < sizeof builtin / sizeof *builtin; k++)
-			if (strcmp(key, builtin[k].name) == 0)
-				kind = builtin[k].kind;
-		add_part(g, kind, key, def);
-		i = j + 1;
 	}
 	return 0;
 }
 
-void
-gesture_expand(const struct gesture *g, const struct gesture_vals *v,
+int
+gesture_compile(struct gesture *g, const char *s, size_t n, char **err)
+{
+	return compile(g, s, n, 0, err);
+}
+
+/* Append the expansion of g to out, white space as it is. */
+static void
+expand(const struct gesture *g, const struct gesture_vals *v,
     struct buf *out)
 {
-	size_t from = out->len;
 	for (size_t i = 0; i < g->n; i++) {
 		const struct gesture_part *p = &g->part[i];
 		const char *s = NULL;
@@ -205,10 +252,17 @@ gesture_expand(const struct gesture *g, const struct gesture_vals *v,
 		case GP_TEXT:
 			buf_adds(out, p->text);
 			continue;
+		case GP_CONTACT:
+			if (v->contact) {
+				s = v->contact;
+				break;
+			}
+			/* FALLTHROUGH */
 		case GP_FIELD:
 			s = v->field ? v->field(p->text, v->arg) : NULL;
 			break;
 		case GP_CLIENT: s = v->client; break;
+		case GP_NAME: s = v->name; break;
 		case GP_ID: s = v->id; break;
 		case GP_YEARS: s = v->years; break;
 		case GP_DATE: s = v->date; break;
@@ -223,12 +277,33 @@ gesture_expand(const struct gesture *g, const struct gesture_vals *v,
 			}
 			break;
 		}
-		if (is_empty(s))
-			s = p->def;
-		if (s)
+		if (is_empty(s) && p->def)
+			expand(p->def, v, out);
+		else if (s)
 			buf_adds(out, s);
 	}
+}
+
+void
+gesture_expand(const struct gesture *g, const struct gesture_vals *v,
+    struct buf *out)
+{
+	size_t from = out->len;
+	expand(g, v, out);
 	collapse(out, from);
+}
+
+void
+gesture_each(const struct gesture *g,
+    void (*fn)(const struct gesture_part *p, void *arg), void *arg)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->part[i].kind == GP_TEXT)
+			continue;
+		fn(&g->part[i], arg);
+		if (g->part[i].def)
+			gesture_each(g->part[i].def, fn, arg);
+	}
 }
 
 void
@@ -236,7 +311,10 @@ gesture_free(struct gesture *g)
 {
 	for (size_t i = 0; i < g->n; i++) {
 		free(g->part[i].text);
-		free(g->part[i].def);
+		if (g->part[i].def) {
+			gesture_free(g->part[i].def);
+			free(g->part[i].def);
+		}
 	}
 	free(g->part);
 	g->part = NULL;

@@ -142,7 +142,8 @@ when_key(struct occasions *os, const char *s, size_t n)
 	return key;
 }
 
-/* "?KEY=VALUE" items s[0..n) (s starts after the first '?'). */
+/* "?KEY=VALUE" and "?KEY!=VALUE" items s[0..n) (s starts after the
+ * first '?'). */
 static int
 parse_filters(struct occasions *os, struct occasion *o, const char *s,
     size_t n, long line)
@@ -151,20 +152,24 @@ parse_filters(struct occasions *os, struct occasion *o, const char *s,
 		const char *q = memchr(s, '?', n);
 		size_t len = q ? (size_t)(q - s) : n;
 		const char *eq = memchr(s, '=', len);
-		char *key = eq ? when_key(os, s, (size_t)(eq - s)) : NULL;
+		bool negate = eq && eq > s && eq[-1] == '!';
+		size_t klen = eq ? (size_t)(eq - s) - negate : 0;
+		char *key = eq ? when_key(os, s, klen) : NULL;
 		size_t vlen = eq ? len - (size_t)(eq + 1 - s) : 0;
 		if (!key || !vlen) {
 			free(key);
 			diag_error(os->file, line, "bad filter '?%.*s': write "
-			    "?KEY=VALUE, e.g. ?tier=A", (int)len, s);
+			    "?KEY=VALUE or ?KEY!=VALUE, e.g. ?tier=A",
+			    (int)len, s);
 			return -1;
 		}
 		if (memchr(eq + 1, ',', vlen)) {
 			free(key);
 			diag_error(os->file, line, "bad filter '?%.*s': VALUE "
 			    "is one item (a field matches when one of its "
-			    "comma-separated items equals it); write one "
-			    "rule per value", (int)len, s);
+			    "comma-separated items equals it); write %s",
+			    (int)len, s, negate ? "one ?KEY!=VALUE per value" :
+			    "one rule per value");
 			return -1;
 		}
 		if ((o->nfilter & (o->nfilter - 1)) == 0)	/* 0, 1, 2, 4 … */
@@ -172,6 +177,7 @@ parse_filters(struct occasions *os, struct occasion *o, const char *s,
 			    2 * o->nfilter : 1) * sizeof *o->filter);
 		o->filter[o->nfilter].key = key;
 		o->filter[o->nfilter].value = xstrndup(eq + 1, vlen);
+		o->filter[o->nfilter].negate = negate;
 		o->nfilter++;
 		if (!q)
 			return 0;
@@ -326,7 +332,8 @@ parse_when(struct occasions *os, struct occasion *o, const char *s,
 		return -1;
 	}
 	diag_error(os->file, line, "unknown WHEN '%.*s': write " WHEN_FORMS
-	    ", optionally followed by ?KEY=VALUE filters", (int)bn, s);
+	    ", optionally followed by ?KEY=VALUE or ?KEY!=VALUE filters",
+	    (int)bn, s);
 	return -1;
 }
 

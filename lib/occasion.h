@@ -28,9 +28,14 @@ enum occ_when {
 	OCC_LAST		/* last+N */
 };
 
+/* ?KEY=VALUE, or ?KEY!=VALUE (negate): the field KEY (the person's,
+ * else the client's) has VALUE as its value or one of its
+ * comma-separated items — or, negated, it does not, or there is no such
+ * field. */
 struct occ_filter {
 	char *key;		/* normalized field key */
 	char *value;		/* one item, compared ignoring ASCII case */
+	bool negate;		/* != */
 };
 
 struct occasion {

@@ -577,6 +577,267 @@ calendar_ends(void **state)
 	    "client\tz\tZ\tz:1\n"), "");
 }
 
+/* ---- Persons (CLIENT/SLUG) ---- */
+
+#define BRENNER "client\tbr\tBrenner KG\tb.md:1\n" \
+    "person\tbr/katrin\tKatrin Brenner\tb.md:3\n" \
+    "field\tbr/katrin\tbirthday\t1975-06-16\t16.06.1975\tb.md:4\n" \
+    "person\tbr/max\tMax Brenner\tb.md:5\n" \
+    "field\tbr/max\tbirthday\t1980-06-17\t17.06.1980\tb.md:6\n" \
+    "person\tbr/eva\tEva Ott\tb.md:7\n" \
+    "field\tbr/eva\tbirthday\t1990-06-18\t18.06.1990\tb.md:8\n"
+#define PBDAY "birthday birthday 0 Call {name}: {years} years\n"
+
+/* Each person's birthday is due on its day, under the person's id, from
+ * the person's field line, {years} from the person's field. */
+static void
+person_birthdays(void **state)
+{
+	(void)state;
+	assert_string_equal(run(PBDAY, "2026-06-15", BRENNER),
+	    "due\t2026-06-16\t2026-06-16\tbr/katrin\tbirthday\t"
+	    "Call Katrin Brenner: 51 years\tb.md:4\n"
+	    "due\t2026-06-17\t2026-06-17\tbr/max\tbirthday\t"
+	    "Call Max Brenner: 46 years\tb.md:6\n"
+	    "due\t2026-06-18\t2026-06-18\tbr/eva\tbirthday\t"
+	    "Call Eva Ott: 36 years\tb.md:8\n");
+}
+
+/* A card logged for one person (an entry tagged #birthday that concerns
+ * her) leaves the others due; so does one that concerns someone else
+ * or a person of another client. */
+static void
+person_done_by_concerns(void **state)
+{
+	(void)state;
+#define MAX_EVA "due\t2026-06-17\t2026-06-17\tbr/max\tbirthday\t" \
+    "Call Max Brenner: 46 years\tb.md:6\n" \
+    "due\t2026-06-18\t2026-06-18\tbr/eva\tbirthday\t" \
+    "Call Eva Ott: 36 years\tb.md:8\n"
+	assert_string_equal(run(PBDAY, "2026-06-15", BRENNER
+	    "entry\tbr\t2026-06-12\t\t\tbirthday\tcard for Katrin "
+	    "#birthday\tb.md:20\n"
+	    "concerns\tbr/katrin\t2026-06-12\tb.md:20\n"), MAX_EVA);
+	/* the concerns record later in the stream, after other clients,
+	 * and said twice */
+	assert_string_equal(run(PBDAY, "2026-06-15", BRENNER
+	    "entry\tbr\t2026-06-12\t\t\tbirthday\tcard #birthday\tb.md:20\n"
+	    "client\tz\tZ\tz.md:1\n"
+	    "entry\tz\t2026-06-12\t\t\tbirthday\tcard #birthday\tz.md:2\n"
+	    "concerns\tbr/katrin\t2026-06-12\tb.md:20\n"
+	    "concerns\tbr/katrin\t2026-06-12\tb.md:20\n"), MAX_EVA);
+	/* an entry that concerns nobody, with three persons: nobody is
+	 * done; a concerns record whose DATE, SOURCE or client does not
+	 * match its entry is ignored */
+	assert_string_equal(run(PBDAY, "2026-06-15", BRENNER
+	    "entry\tbr\t2026-06-12\t\t\tbirthday\tcard #birthday\tb.md:20\n"
+	    "concerns\tbr/katrin\t2026-06-11\tb.md:20\n"
+	    "concerns\tbr/katrin\t2026-06-12\tb.md:21\n"
+	    "client\tz\tZ\tz.md:1\n"
+	    "entry\tz\t2026-06-12\t\t\tbirthday\tcard #birthday\tz.md:2\n"
+	    "concerns\tbr/katrin\t2026-06-12\tz.md:2\n"),
+	    "due\t2026-06-16\t2026-06-16\tbr/katrin\tbirthday\t"
+	    "Call Katrin Brenner: 51 years\tb.md:4\n" MAX_EVA);
+}
+
+/* An entry that concerns no person marks the occasion of the client's
+ * only person done; with two persons it marks neither. */
+static void
+person_done_only_one(void **state)
+{
+	(void)state;
+#define ONE "client\tbr\tBrenner KG\tb.md:1\n" \
+    "person\tbr/katrin\tKatrin Brenner\tb.md:3\n" \
+    "field\tbr/katrin\tbirthday\t1975-06-16\t16.06.1975\tb.md:4\n" \
+    "entry\tbr\t2026-06-12\t\t\tbirthday\tcard #birthday\tb.md:20\n"
+	assert_string_equal(run(PBDAY, "2026-06-15", ONE), "");
+	/* a second person; an entry that concerns the other person does
+	 * not count either */
+	const char *more[] = {"person\tbr/max\tMax Brenner\tb.md:5\n",
+	    "concerns\tbr/max\t2026-06-12\tb.md:20\n"};
+	for (size_t i = 0; i < 2; i++) {
+		struct buf recs = {0};
+		buf_adds(&recs, ONE);
+		buf_adds(&recs, more[i]);
+		assert_string_equal(run(PBDAY, "2026-06-15", recs.s),
+		    "due\t2026-06-16\t2026-06-16\tbr/katrin\tbirthday\t"
+		    "Call Katrin Brenner: 51 years\tb.md:4\n");
+		buf_free(&recs);
+	}
+#undef ONE
+}
+
+/* A client's occasion stays the client's, once: a company-level founded
+ * rule runs once for the company, and is done by any entry of the
+ * client tagged #NAME, one that concerns a person too.  A person does
+ * not inherit the client's dated field. */
+static void
+person_company_rules(void **state)
+{
+	(void)state;
+#define FOUNDED BRENNER \
+    "field\tbr\tfounded\t2016-06-19\t19.06.2016\tb.md:2\n"
+	assert_string_equal(run("jubilee founded/5 0 {years} years {client}"
+	    "\n", "2026-06-15", FOUNDED),
+	    "due\t2026-06-19\t2026-06-19\tbr\tjubilee\t"
+	    "10 years Brenner KG\tb.md:2\n");
+	assert_string_equal(run("jubilee founded/5 0 {years} years\n"
+	    "xmas 06-20 0 Card\n", "2026-06-15", FOUNDED
+	    "entry\tbr\t2026-06-14\t\t\tjubilee\t#jubilee\tb.md:20\n"
+	    "concerns\tbr/max\t2026-06-14\tb.md:20\n"),
+	    "due\t2026-06-19\t2026-06-20\tbr\txmas\tCard\tocc:2\n");
+	/* the client's birthday is the client's only */
+	assert_string_equal(run(PBDAY, "2026-06-15",
+	    "client\tso\tSolo\ts.md:1\n"
+	    "field\tso\tbirthday\t1970-06-19\t19.06.1970\ts.md:2\n"
+	    "person\tso/p\tPia\ts.md:3\n"),
+	    "due\t2026-06-19\t2026-06-19\tso\tbirthday\t"
+	    "Call Solo: 56 years\ts.md:2\n");
+}
+
+/* Records in any order: persons and their fields before their client,
+ * a person known only by its fields (named by its SLUG), an entry
+ * under a person's id (the client's, about that person). */
+static void
+person_any_order(void **state)
+{
+	(void)state;
+	assert_string_equal(run(PBDAY "q last+1 0 {client} {contact}\n",
+	    "2026-06-15",
+	    "field\tbr/max\tbirthday\t1980-06-17\t17.06.1980\tb.md:6\n"
+	    "person\tbr/katrin\tKatrin Brenner\tb.md:3\n"
+	    "field\tbr/katrin\tbirthday\t1975-06-16\t16.06.1975\tb.md:4\n"
+	    "entry\tbr/katrin\t2026-06-14\t\t\tbirthday\tcard #birthday\t"
+	    "b.md:20\n"
+	    "client\tbr\tBrenner KG\tb.md:1\n"),
+	    "due\t2026-06-15\t2026-06-15\tbr\tq\tBrenner KG max\tb.md:20\n"
+	    "due\t2026-06-17\t2026-06-17\tbr/max\tbirthday\t"
+	    "Call max: 46 years\tb.md:6\n");
+}
+
+/* {KEY} the person's field, else the client's; {name}; {contact} the
+ * person's contact field, else the person's name (never the client's
+ * contact: the gesture is for the person); {client} and {id}. */
+static void
+person_placeholders(void **state)
+{
+	(void)state;
+	assert_string_equal(run("b birthday 0 {name}|{contact}|{lang}|"
+	    "{hobby|-}|{client}|{id}|{kontakt|{contact|x}}\n", "2026-06-15",
+	    "client\tbr\tBrenner KG\tb.md:1\n"
+	    "field\tbr\tcontact\t\tThe Office\tb.md:2\n"
+	    "field\tbr\tlang\t\tde\tb.md:2\n"
+	    "person\tbr/katrin\tKatrin Brenner\tb.md:3\n"
+	    "field\tbr/katrin\tbirthday\t1975-06-16\t16.06.1975\tb.md:4\n"
+	    "field\tbr/katrin\tlang\t\ten\tb.md:5\n"
+	    "field\tbr/katrin\thobby\t\tjazz\tb.md:5\n"
+	    "person\tbr/max\tMax Brenner\tb.md:6\n"
+	    "field\tbr/max\tbirthday\t1980-06-17\t17.06.1980\tb.md:7\n"
+	    "field\tbr/max\tcontact\t\tMaxi\tb.md:8\n"
+	    "field\tbr/max\tlang\t\t \tb.md:8\n"),
+	    "due\t2026-06-16\t2026-06-16\tbr/katrin\tb\tKatrin Brenner|"
+	    "Katrin Brenner|en|jazz|Brenner KG|br/katrin|Katrin Brenner\t"
+	    "b.md:4\n"
+	    "due\t2026-06-17\t2026-06-17\tbr/max\tb\tMax Brenner|Maxi|de|-|"
+	    "Brenner KG|br/max|Maxi\tb.md:7\n");
+}
+
+/* {contact} in a client's gesture: the client's contact field, else
+ * its first person's name (in input order), else the default. */
+static void
+client_contact_fallback(void **state)
+{
+	(void)state;
+	const char *occ = "x 06-16 0 {name}: {contact|das Team}\n";
+	assert_string_equal(run(occ, "2026-06-15",
+	    "client\tbr\tBrenner KG\tb.md:1\n"
+	    "person\tbr/katrin\tKatrin Brenner\tb.md:3\n"
+	    "person\tbr/max\tMax Brenner\tb.md:5\n"
+	    "client\tco\tContact AG\tc.md:1\n"
+	    "field\tco\tcontact\t\tAnna\tc.md:2\n"
+	    "person\tco/p\tPia\tc.md:3\n"
+	    "client\tno\tNobody\tn.md:1\n"),
+	    "due\t2026-06-16\t2026-06-16\tbr\tx\tBrenner KG: Katrin Brenner\t"
+	    "occ:1\n"
+	    "due\t2026-06-16\t2026-06-16\tco\tx\tContact AG: Anna\tocc:1\n"
+	    "due\t2026-06-16\t2026-06-16\tno\tx\tNobody: das Team\tocc:1\n");
+}
+
+/* Filters of a person's occasion read the person's field, else the
+ * client's; ?KEY!=VALUE holds where the field lacks VALUE, or there is
+ * no such field. */
+static void
+person_filters(void **state)
+{
+	(void)state;
+	const char *recs = "client\tbr\tBrenner KG\tb.md:1\n"
+	    "field\tbr\tlang\t\tde\tb.md:2\n"
+	    "person\tbr/a\tA\tb.md:3\n"
+	    "field\tbr/a\tbirthday\t1975-06-16\t16.06.1975\tb.md:4\n"
+	    "person\tbr/b\tB\tb.md:5\n"
+	    "field\tbr/b\tbirthday\t1975-06-16\t16.06.1975\tb.md:6\n"
+	    "field\tbr/b\tlang\t\ten, fr\tb.md:7\n"
+	    "field\tbr/b\tstatus\t\tFormer\tb.md:7\n";
+	assert_string_equal(run("b birthday?lang=de 0 {name}\n",
+	    "2026-06-15", recs),
+	    "due\t2026-06-16\t2026-06-16\tbr/a\tb\tA\tb.md:4\n");
+	assert_string_equal(run("b birthday?lang!=DE 0 {name}\n",
+	    "2026-06-15", recs),
+	    "due\t2026-06-16\t2026-06-16\tbr/b\tb\tB\tb.md:6\n");
+	assert_string_equal(run("b birthday?lang!=fr 0 {name}\n",
+	    "2026-06-15", recs),
+	    "due\t2026-06-16\t2026-06-16\tbr/a\tb\tA\tb.md:4\n");
+	assert_string_equal(run("b birthday?status!=former?lang!=it 0 "
+	    "{name}\n", "2026-06-15", recs),
+	    "due\t2026-06-16\t2026-06-16\tbr/a\tb\tA\tb.md:4\n");
+}
+
+/* ?KEY!=VALUE on clients: no such field holds, an item equal to VALUE
+ * (any case) does not; repeatable with ?KEY=VALUE. */
+static void
+filter_not(void **state)
+{
+	(void)state;
+	assert_string_equal(run("x 06-16?tier!=c?lang=de 0 X\n",
+	    "2026-06-15",
+	    "client\ta\tA\ta:1\nfield\ta\tlang\t\tde\ta:2\n"
+	    "client\tb\tB\tb:1\nfield\tb\tlang\t\tde\tb:2\n"
+	    "field\tb\ttier\t\tA, C\tb:3\n"
+	    "client\tc\tC\tc:1\nfield\tc\tlang\t\tde\tc:2\n"
+	    "field\tc\ttier\t\tCC\tc:3\n"
+	    "client\td\tD\td:1\nfield\td\ttier\t\tB\td:3\n"),
+	    "due\t2026-06-16\t2026-06-16\ta\tx\tX\tocc:1\n"
+	    "due\t2026-06-16\t2026-06-16\tc\tx\tX\tocc:1\n");
+}
+
+/* A #TAG+N occasion whose triggering entry concerns one person: the
+ * gesture reads that person's name, contact and fields; the ID stays
+ * the client's.  With two persons it is the client's. */
+static void
+trigger_about_person(void **state)
+{
+	(void)state;
+	const char *occ = "congrats #job-change+1 0 {name}, {contact}, "
+	    "{role|-}: {entry}\n";
+	const char *recs = "client\tbr\tBrenner KG\tb.md:1\n"
+	    "field\tbr\tcontact\t\tThe Office\tb.md:2\n"
+	    "person\tbr/katrin\tKatrin Brenner\tb.md:3\n"
+	    "field\tbr/katrin\trole\t\tCEO\tb.md:4\n"
+	    "person\tbr/max\tMax Brenner\tb.md:5\n"
+	    "entry\tbr\t2026-06-14\t\t\tjob-change\tKatrin is CEO "
+	    "#job-change\tb.md:20\n"
+	    "concerns\tbr/katrin\t2026-06-14\tb.md:20\n"
+	    "entry\tbr\t2026-06-15\t\t\tjob-change\tboth moved #job-change\t"
+	    "b.md:21\n"
+	    "concerns\tbr/katrin\t2026-06-15\tb.md:21\n"
+	    "concerns\tbr/max\t2026-06-15\tb.md:21\n";
+	assert_string_equal(run(occ, "2026-06-15", recs),
+	    "due\t2026-06-15\t2026-06-15\tbr\tcongrats\tKatrin Brenner, "
+	    "Katrin Brenner, CEO: Katrin is CEO\tb.md:20\n"
+	    "due\t2026-06-16\t2026-06-16\tbr\tcongrats\tBrenner KG, "
+	    "The Office, -: both moved\tb.md:21\n");
+}
+
 /* due_read: records from a stream, each copied to opts.pass as read. */
 static void
 read_and_pass(void **state)
@@ -650,6 +911,16 @@ main(void)
 		cmocka_unit_test(empty_id),
 		cmocka_unit_test(calendar_ends),
 		cmocka_unit_test(read_and_pass),
+		cmocka_unit_test(person_birthdays),
+		cmocka_unit_test(person_done_by_concerns),
+		cmocka_unit_test(person_done_only_one),
+		cmocka_unit_test(person_company_rules),
+		cmocka_unit_test(person_any_order),
+		cmocka_unit_test(person_placeholders),
+		cmocka_unit_test(client_contact_fallback),
+		cmocka_unit_test(person_filters),
+		cmocka_unit_test(filter_not),
+		cmocka_unit_test(trigger_about_person),
 	};
 	return cmocka_run_group_tests_name("due", tests, NULL, teardown);
 }

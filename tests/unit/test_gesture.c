@@ -250,6 +250,85 @@ entry_not_utf8(void **state)
 	check("{entry}", &v, "caf\xe9 #tag");
 }
 
+/* {name}: the person's name, or the client's display name; missing
+ * without one. */
+static void
+name_placeholder(void **state)
+{
+	(void)state;
+	struct gesture_vals v = vals;
+	v.name = "Katrin Brenner";
+	check("Happy birthday, {name}! ({client})", &v,
+	    "Happy birthday, Katrin Brenner! (Müller GmbH)");
+	v.name = NULL;
+	check("{name|you}", &v, "you");
+}
+
+/* {contact}: vals.contact when the caller gives one, else the field
+ * contact, else its default. */
+static void
+contact_placeholder(void **state)
+{
+	(void)state;
+	struct gesture_vals v = vals;
+	check("{contact}", &v, "Anna Müller");
+	v.contact = "Katrin";
+	check("{contact}, {Contact|x}", &v, "Katrin, Katrin");
+	v.contact = "";
+	check("{contact|the team}", &v, "the team");
+	v.contact = NULL;
+	v.field = NULL;
+	check("{contact|the team}", &v, "the team");
+}
+
+/* A default may hold placeholders, nested, and text around them. */
+static void
+nested_defaults(void **state)
+{
+	(void)state;
+	check("{kontakt|{contact|das Team}}", &vals, "Anna Müller");
+	check("{kontakt|{nobody|das Team}}", &vals, "das Team");
+	check("{a|{b|{c|{client}}}}!", &vals, "Müller GmbH!");
+	check("Dear {a|team of {client}, {years|many} years}.", &vals,
+	    "Dear team of Müller GmbH, 10 years.");
+	check("x{a| {empty} }y", &vals, "x y");
+	/* a value with braces is never expanded, in a default neither */
+	struct gesture_vals v = vals;
+	v.client = "{contact}";
+	check("{a|{client}}", &v, "{contact}");
+	/* a default whose placeholders are all missing is empty */
+	check("[{a|{b}}]", &vals, "[]");
+	check("{a|{b}|c}", &vals, "|c");
+}
+
+/* Nesting is bounded: 8 deep is fine, 9 an error; a hostile depth of
+ * 100000 is an error, not a stack overflow. */
+static void
+nested_too_deep(void **state)
+{
+	(void)state;
+	check("{a|{a|{a|{a|{a|{a|{a|{a|{client}}}}}}}}}", &vals,
+	    "Müller GmbH");
+	check_error("{a|{a|{a|{a|{a|{a|{a|{a|{a|{client}}}}}}}}}}",
+	    "placeholders nested too deep in '{a|{a|{a|{a|{a|{a|{a|{a|{a|{': "
+	    "a default may hold placeholders up to 8 deep, e.g. "
+	    "{kontakt|{contact|the team}}");
+	enum { N = 100000 };
+	char *s = malloc(4 * N + 1);
+	assert_non_null(s);
+	for (int i = 0; i < N; i++)
+		memcpy(s + 3 * i, "{a|", 3);
+	memset(s + 3 * N, '}', N);
+	s[4 * N] = '\0';
+	check_error(s, "placeholders nested too deep");
+	/* unclosed, long */
+	s[3 * N] = '\0';
+	check_error(s, "placeholders nested too deep");
+	memcpy(s, "{a|{b}", 7);
+	check_error(s, "unclosed '{' in '{a|{b}'");
+	free(s);
+}
+
 /* Malformed templates: what is wrong and what would be right. */
 static void
 errors(void **state)
@@ -262,6 +341,13 @@ errors(void **state)
 	check_error("Call {}", "empty placeholder '{}'");
 	check_error("Call { |x}", "empty placeholder '{ |x}'");
 	check_error("ok {a} {", "unclosed '{' in '{'");
+	/* in a default */
+	check_error("Call {contact|{x}", "unclosed '{' in '{contact|{x}'");
+	check_error("Call {contact|{}}", "empty placeholder '{}'");
+	check_error("Call {contact|{a {b}}}", "'{' inside the placeholder "
+	    "'{a '");
+	check_error("Call {contact|{client", "unclosed '{' in "
+	    "'{contact|{client'");
 }
 
 int
@@ -287,6 +373,10 @@ main(void)
 		cmocka_unit_test(values_not_expanded),
 		cmocka_unit_test(lone_close),
 		cmocka_unit_test(entry_not_utf8),
+		cmocka_unit_test(name_placeholder),
+		cmocka_unit_test(contact_placeholder),
+		cmocka_unit_test(nested_defaults),
+		cmocka_unit_test(nested_too_deep),
 		cmocka_unit_test(errors),
 	};
 	return cmocka_run_group_tests_name("gesture", tests, NULL, NULL);

@@ -213,9 +213,33 @@ filters(void **state)
 	assert_string_equal(o->filter[0].value, "A");
 	assert_string_equal(o->filter[1].key, "customer-type");
 	assert_string_equal(o->filter[1].value, "Key");
+	assert_false(o->filter[0].negate);
+	assert_false(o->filter[1].negate);
 	o = one_rule("b birthday/10?lang=de 0 Card");
 	assert_int_equal(o->every, 10);
 	assert_int_equal(o->nfilter, 1);
+}
+
+/* ?KEY!=VALUE: negated, mixed with ?KEY=VALUE, keys normalized. */
+static void
+filters_not(void **state)
+{
+	(void)state;
+	const struct occasion *o =
+	    one_rule("q birthday?Tier!=C?lang=de?Status!=Former 0 Call");
+	assert_int_equal(o->nfilter, 3);
+	assert_string_equal(o->filter[0].key, "tier");
+	assert_string_equal(o->filter[0].value, "C");
+	assert_true(o->filter[0].negate);
+	assert_string_equal(o->filter[1].key, "lang");
+	assert_false(o->filter[1].negate);
+	assert_string_equal(o->filter[2].key, "status");
+	assert_string_equal(o->filter[2].value, "Former");
+	assert_true(o->filter[2].negate);
+	/* a '!' after the first '=' is part of VALUE */
+	o = one_rule("r last+9?tier=!A 0 y");
+	assert_string_equal(o->filter[0].value, "!A");
+	assert_false(o->filter[0].negate);
 }
 
 /* LEAD: N, Nd, Nw. */
@@ -299,7 +323,7 @@ bad_when(void **state)
 	(void)state;
 	const char *tail = ": write FIELD, FIELD/N, FIELD@A,B, MM-DD, "
 	    "YYYY-MM-DD, #TAG+N or last+N, optionally followed by "
-	    "?KEY=VALUE filters";
+	    "?KEY=VALUE or ?KEY!=VALUE filters";
 	struct buf m = {0};
 	const char *cases[] = {"birthday+3", "birthday/", "birthday@",
 	    "birthday/5@3", "b.day", "b+1?tier=A", NULL};
@@ -415,26 +439,28 @@ bad_lead(void **state)
 	    "'99999999999999999999999d' out of range: at most 366 days (52w)");
 }
 
-/* Filters: ?KEY=VALUE with one item. */
+/* Filters: ?KEY=VALUE or ?KEY!=VALUE with one item. */
 static void
 bad_filters(void **state)
 {
 	(void)state;
-	bad("x last+9?tier 0 y", "bad filter '?tier': write ?KEY=VALUE, "
-	    "e.g. ?tier=A");
-	bad("x last+9?tier= 0 y", "bad filter '?tier=': write ?KEY=VALUE, "
-	    "e.g. ?tier=A");
-	bad("x last+9?=A 0 y", "bad filter '?=A': write ?KEY=VALUE, e.g. "
-	    "?tier=A");
-	bad("x last+9? 0 y", "bad filter '?': write ?KEY=VALUE, e.g. "
-	    "?tier=A");
-	bad("x last+9?tier=A? 0 y", "bad filter '?': write ?KEY=VALUE, "
-	    "e.g. ?tier=A");
-	bad("x last+9?ti.er=A 0 y", "bad filter '?ti.er=A': write "
-	    "?KEY=VALUE, e.g. ?tier=A");
+#define WRITE "write ?KEY=VALUE or ?KEY!=VALUE, e.g. ?tier=A"
+	bad("x last+9?tier 0 y", "bad filter '?tier': " WRITE);
+	bad("x last+9?tier= 0 y", "bad filter '?tier=': " WRITE);
+	bad("x last+9?=A 0 y", "bad filter '?=A': " WRITE);
+	bad("x last+9? 0 y", "bad filter '?': " WRITE);
+	bad("x last+9?tier=A? 0 y", "bad filter '?': " WRITE);
+	bad("x last+9?ti.er=A 0 y", "bad filter '?ti.er=A': " WRITE);
+	bad("x last+9?tier!= 0 y", "bad filter '?tier!=': " WRITE);
+	bad("x last+9?!=A 0 y", "bad filter '?!=A': " WRITE);
+	bad("x last+9?tier!!=A 0 y", "bad filter '?tier!!=A': " WRITE);
+#undef WRITE
 	bad("x last+9?tier=A,B 0 y", "bad filter '?tier=A,B': VALUE is one "
 	    "item (a field matches when one of its comma-separated items "
 	    "equals it); write one rule per value");
+	bad("x last+9?tier!=A,B 0 y", "bad filter '?tier!=A,B': VALUE is "
+	    "one item (a field matches when one of its comma-separated items "
+	    "equals it); write one ?KEY!=VALUE per value");
 }
 
 /* An unclosed '{' in the gesture; an unknown field is fine. */
@@ -507,8 +533,8 @@ empty_keys(void **state)
 	    "digit");
 	bad("x __/5 0 Card", "bad WHEN '__/5': a field key needs a letter or "
 	    "a digit");
-	bad("x last+1?_=a 0 Card", "bad filter '?_=a': write ?KEY=VALUE, "
-	    "e.g. ?tier=A");
+	bad("x last+1?_=a 0 Card", "bad filter '?_=a': write ?KEY=VALUE or "
+	    "?KEY!=VALUE, e.g. ?tier=A");
 	const struct occasion *o = one_rule("x _b_ 0 Card");
 	assert_string_equal(o->key, "b");
 }
@@ -554,6 +580,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(when_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(when_last, setup, teardown),
 		cmocka_unit_test_setup_teardown(filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(filters_not, setup, teardown),
 		cmocka_unit_test_setup_teardown(leads, setup, teardown),
 		cmocka_unit_test_setup_teardown(gesture_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_shape, setup, teardown),
