@@ -113,6 +113,7 @@ ics_dtstamp(const struct date *d, char buf[ICS_STAMP_BUFSZ])
 
 /* A gesture read, written at the end, when all names are known. */
 struct event {
+	struct event *next;	/* in input order */
 	bool overdue;
 	struct date act, date;
 	const char *id, *occ, *gesture, *source, *act_s, *date_s, *uid;
@@ -124,9 +125,8 @@ struct ics {
 	struct hash seen;	/* UID → "FILE:LINE" of its first event */
 	struct hash names;	/* client or person id → NAME of its first
 				 * client or person record */
-	struct event *ev;
-	size_t nev, evcap;
-	struct arena mem;	/* the events' and names' strings */
+	struct event *first, **last;	/* the events, in the arena */
+	struct arena mem;	/* events, names, "FILE:LINE"s */
 	struct buf line, folded;
 	struct buf key;		/* scratch: a UID, a client id */
 };
@@ -154,6 +154,7 @@ ics_new(FILE *out, const char *stamp)
 	struct ics *c = xcalloc(1, sizeof *c);
 	c->out = out;
 	c->stamp = xstrdup(stamp);
+	c->last = &c->first;
 	put_plain(c, "BEGIN:VCALENDAR");
 	put_plain(c, "VERSION:2.0");
 	put_plain(c, "PRODID:-//tact//tact-ics//EN");
@@ -247,14 +248,10 @@ ics_record(struct ics *c, const struct record *rec)
 	e.source = arena_strdup(&c->mem, f[DUE_SOURCE]);
 	e.act_s = arena_strdup(&c->mem, f[DUE_ACT]);
 	e.date_s = arena_strdup(&c->mem, f[DUE_DATE]);
-	if (c->nev == c->evcap) {
-		size_t cap = c->evcap ? c->evcap * 2 : 64;
-		if (cap > (size_t)-1 / sizeof *c->ev)
-			die_oom();
-		c->ev = xrealloc(c->ev, cap * sizeof *c->ev);
-		c->evcap = cap;
-	}
-	c->ev[c->nev++] = e;
+	struct event *ev = arena_alloc(&c->mem, sizeof *ev);
+	*ev = e;
+	*c->last = ev;
+	c->last = &ev->next;
 }
 
 static void
@@ -298,11 +295,10 @@ void
 ics_finish(struct ics *c)
 {
 	struct buf t = {0};
-	for (size_t i = 0; i < c->nev; i++)
-		put_event(c, &c->ev[i], &t);
+	for (const struct event *e = c->first; e; e = e->next)
+		put_event(c, e, &t);
 	buf_free(&t);
 	put_plain(c, "END:VCALENDAR");
-	free(c->ev);
 	arena_free(&c->mem);
 	hash_free(&c->seen);
 	hash_free(&c->names);
