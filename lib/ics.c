@@ -188,14 +188,15 @@ add_name(struct ics *c, const char *id, const char *name)
 }
 
 /* The name of a client or person id, else what the id gives: the client
- * id, or a person id's SLUG. */
+ * id, or a person id's SLUG (the id when it is empty: a due line's ID is
+ * not checked as a person record's is). */
 static const char *
 name_of(const struct ics *c, const char *id, size_t clientlen)
 {
 	const char *n = hash_get(&c->names, id);
 	if (n && *n)
 		return n;
-	return clientlen ? id + clientlen + 1 : id;
+	return clientlen && id[clientlen + 1] ? id + clientlen + 1 : id;
 }
 
 void

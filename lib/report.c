@@ -217,13 +217,15 @@ display(const struct client *c)
 	return c->name && *c->name ? c->name : c->id;
 }
 
-/* A person's name, else the SLUG of the id. */
+/* A person's name, else the SLUG of the id (the id when it is empty: a
+ * due line's ID is not checked as a person record's is). */
 static const char *
 person_display(const struct person *p)
 {
 	if (p->name && *p->name)
 		return p->name;
-	return p->id + record_person_client_len(p->id) + 1;
+	const char *slug = p->id + record_person_client_len(p->id) + 1;
+	return *slug ? slug : p->id;
 }
 
 /* The ID of a gesture's due line: the person's or the client's. */

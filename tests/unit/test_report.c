@@ -586,6 +586,19 @@ person_limit_warning(void **state)
 	free(out);
 }
 
+/* A due line's person id with an empty SLUG is named by the whole id. */
+static void
+person_empty_slug(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client	acme	Acme	n:1");
+	add(r, "due	2026-11-30	2026-11-30	acme/	call	Call	x:1");
+	char *out = finish(r);
+	HAS_LINE(out, "    Acme \xe2\x80\x93 acme/ (call): Call");
+	free(out);
+}
+
 /* Unknown kinds and known kinds with the wrong number of fields or a bad
  * date are skipped. */
 static void
@@ -760,6 +773,7 @@ main(void)
 		cmocka_unit_test(person_quiet_and_gifts),
 		cmocka_unit_test(person_repeated_gesture),
 		cmocka_unit_test(person_limit_warning),
+		cmocka_unit_test(person_empty_slug),
 		cmocka_unit_test(skips_bad_records),
 		cmocka_unit_test(long_text_within_width),
 		cmocka_unit_test(control_characters),
