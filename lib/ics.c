@@ -111,11 +111,24 @@ ics_dtstamp(const struct date *d, char buf[ICS_STAMP_BUFSZ])
 	return buf;
 }
 
+/* A gesture read, written at the end, when all names are known. */
+struct event {
+	struct event *next;	/* in input order */
+	bool overdue;
+	struct date act, date;
+	const char *id, *occ, *gesture, *source, *act_s, *date_s, *uid;
+};
+
 struct ics {
 	FILE *out;
 	char *stamp;
 	struct hash seen;	/* UID → "FILE:LINE" of its first event */
-	struct buf line, folded, uid;
+	struct hash names;	/* client or person id → NAME of its first
+				 * client or person record */
+	struct event *first, **last;	/* the events, in the arena */
+	struct arena mem;	/* events, names, "FILE:LINE"s */
+	struct buf line, folded;
+	struct buf key;		/* scratch: a UID, a client id */
 };
 
 /* Write the content line held in c->line, folded. */
@@ -141,6 +154,7 @@ ics_new(FILE *out, const char *stamp)
 	struct ics *c = xcalloc(1, sizeof *c);
 	c->out = out;
 	c->stamp = xstrdup(stamp);
+	c->last = &c->first;
 	put_plain(c, "BEGIN:VCALENDAR");
 	put_plain(c, "VERSION:2.0");
 	put_plain(c, "PRODID:-//tact//tact-ics//EN");
@@ -165,55 +179,115 @@ put_text(struct ics *c, const char *name, const char *value)
 	put(c);
 }
 
+static void
+add_name(struct ics *c, const char *id, const char *name)
+{
+	void **slot = hash_put(&c->names, id);
+	if (!*slot)
+		*slot = arena_strdup(&c->mem, name);
+}
+
+/* The name of a client or person id, else what the id gives: the client
+ * id, or a person id's SLUG (the id when it is empty: a due line's ID is
+ * not checked as a person record's is). */
+static const char *
+name_of(const struct ics *c, const char *id, size_t clientlen)
+{
+	const char *n = hash_get(&c->names, id);
+	if (n && *n)
+		return n;
+	return clientlen && id[clientlen + 1] ? id + clientlen + 1 : id;
+}
+
+void
+ics_summary(struct buf *out, const char *occasion, const char *name,
+	    const char *client, bool overdue)
+{
+	buf_printf(out, "%s: %s", occasion, name);
+	if (client)
+		buf_printf(out, " (%s%s)", client, overdue ? ", overdue" : "");
+	else if (overdue)
+		buf_adds(out, " (overdue)");
+}
+
 void
 ics_record(struct ics *c, const struct record *rec)
 {
+	char *const *f = rec->f;
+	if (rec->kind == RECORD_CLIENT)
+		add_name(c, f[CLIENT_ID], f[CLIENT_NAME]);
+	else if (rec->kind == RECORD_PERSON)
+		add_name(c, f[PERSON_ID], f[PERSON_NAME]);
 	bool overdue = rec->kind == RECORD_OVERDUE;
 	if (!overdue && rec->kind != RECORD_DUE)
 		return;
 	/* record_next checked the fields, the dates well-formed. */
-	char *const *f = rec->f;
-	struct date act, date;
-	if (date_parse_iso(f[DUE_ACT], &act, false) ||
-	    date_parse_iso(f[DUE_DATE], &date, false))
+	struct event e = {.overdue = overdue};
+	if (date_parse_iso(f[DUE_ACT], &e.act, false) ||
+	    date_parse_iso(f[DUE_DATE], &e.date, false))
 		return;
-	const char *id = f[DUE_ID], *occ = f[DUE_OCCASION];
-	const char *gesture = f[DUE_GESTURE], *source = f[DUE_SOURCE];
 
-	buf_reset(&c->uid);
-	ics_uid(&c->uid, id, occ, date);
-	void **first = hash_put(&c->seen, c->uid.s);
+	buf_reset(&c->key);
+	ics_uid(&c->key, f[DUE_ID], f[DUE_OCCASION], e.date);
+	const char *uid;
+	void **first = hash_put_kept(&c->seen, c->key.s, &uid);
 	if (*first) {
 		diag_warning(rec->file, rec->line, "gesture '%s' for '%s' on "
-		    "%s already at %s; skipped", occ, id, f[DUE_DATE],
-		    (char *)*first);
+		    "%s already at %s; skipped", f[DUE_OCCASION], f[DUE_ID],
+		    f[DUE_DATE], (char *)*first);
 		return;
 	}
 	struct buf where = {0};
 	buf_printf(&where, "%s:%ld", rec->file, rec->line);
-	*first = buf_steal(&where);
+	*first = arena_strdup(&c->mem, where.s);
+	buf_free(&where);
 
+	e.uid = uid;
+	e.id = arena_strdup(&c->mem, f[DUE_ID]);
+	e.occ = arena_strdup(&c->mem, f[DUE_OCCASION]);
+	e.gesture = arena_strdup(&c->mem, f[DUE_GESTURE]);
+	e.source = arena_strdup(&c->mem, f[DUE_SOURCE]);
+	e.act_s = arena_strdup(&c->mem, f[DUE_ACT]);
+	e.date_s = arena_strdup(&c->mem, f[DUE_DATE]);
+	struct event *ev = arena_alloc(&c->mem, sizeof *ev);
+	*ev = e;
+	*c->last = ev;
+	c->last = &ev->next;
+}
+
+static void
+put_event(struct ics *c, const struct event *e, struct buf *t)
+{
 	put_plain(c, "BEGIN:VEVENT");
-	buf_printf(&c->line, "UID:%s", c->uid.s);
+	buf_printf(&c->line, "UID:%s", e->uid);
 	put(c);
 	buf_printf(&c->line, "DTSTAMP:%s", c->stamp);
 	put(c);
-	put_date(c, "DTSTART", act);
-	put_date(c, "DTEND", date_add_days(act, 1));
+	put_date(c, "DTSTART", e->act);
+	put_date(c, "DTEND", date_add_days(e->act, 1));
 
-	struct buf t = {0};
-	buf_printf(&t, "%s: %s%s", occ, id, overdue ? " (overdue)" : "");
-	put_text(c, "SUMMARY", t.s);
-	buf_reset(&t);
-	if (*gesture)
-		buf_printf(&t, "%s\n\n", gesture);
-	buf_printf(&t, "%s on %s", occ, f[DUE_DATE]);
-	if (overdue)
-		buf_printf(&t, ", overdue since %s", f[DUE_ACT]);
-	if (*source)
-		buf_printf(&t, "\nsource: %s", source);
-	put_text(c, "DESCRIPTION", t.s);
-	buf_free(&t);
+	/* A person's gesture: the person's name, then the client's. */
+	size_t n = record_person_client_len(e->id);
+	buf_reset(t);
+	if (n) {
+		buf_reset(&c->key);
+		buf_add(&c->key, e->id, n);
+		ics_summary(t, e->occ, name_of(c, e->id, n),
+			    name_of(c, c->key.s, 0), e->overdue);
+	} else {
+		ics_summary(t, e->occ, name_of(c, e->id, 0), NULL,
+			    e->overdue);
+	}
+	put_text(c, "SUMMARY", t->s);
+	buf_reset(t);
+	if (*e->gesture)
+		buf_printf(t, "%s\n\n", e->gesture);
+	buf_printf(t, "%s on %s", e->occ, e->date_s);
+	if (e->overdue)
+		buf_printf(t, ", overdue since %s", e->act_s);
+	if (*e->source)
+		buf_printf(t, "\nsource: %s", e->source);
+	put_text(c, "DESCRIPTION", t->s);
 	put_plain(c, "TRANSP:TRANSPARENT");
 	put_plain(c, "END:VEVENT");
 }
@@ -221,14 +295,17 @@ ics_record(struct ics *c, const struct record *rec)
 void
 ics_finish(struct ics *c)
 {
+	struct buf t = {0};
+	for (const struct event *e = c->first; e; e = e->next)
+		put_event(c, e, &t);
+	buf_free(&t);
 	put_plain(c, "END:VCALENDAR");
-	for (size_t i = 0; i < c->seen.cap; i++)
-		if (c->seen.slot[i].key)
-			free(c->seen.slot[i].val);
+	arena_free(&c->mem);
 	hash_free(&c->seen);
+	hash_free(&c->names);
 	buf_free(&c->line);
 	buf_free(&c->folded);
-	buf_free(&c->uid);
+	buf_free(&c->key);
 	free(c->stamp);
 	free(c);
 }

@@ -1,8 +1,11 @@
 /* ics.h: iCalendar output (RFC 5545) for tact-ics: content lines folded
- * at 75 octets, TEXT values escaped, and one all-day event a gesture. */
+ * at 75 octets, TEXT values escaped, and one all-day event a gesture.
+ * The events are kept until the end, so that client and person records
+ * name them wherever they come in the input. */
 #ifndef TACT_ICS_H
 #define TACT_ICS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -42,12 +45,22 @@ struct ics;
 /* Start a calendar on out; every event gets the DTSTAMP stamp. */
 struct ics *ics_new(FILE *out, const char *stamp);
 
-/* Add the event of a due or overdue record; records of other kinds are
- * skipped.  A gesture whose UID was seen before is skipped with a warning
- * "FILE:LINE: warning: …" naming the first one. */
+/* Append an event's SUMMARY before escaping: "OCCASION: NAME", for a
+ * person's gesture "OCCASION: NAME (CLIENT)" (client NULL for a client's
+ * gesture); an overdue one ends in " (overdue)", or ", overdue" inside
+ * the parentheses. */
+void ics_summary(struct buf *out, const char *occasion, const char *name,
+		 const char *client, bool overdue);
+
+/* Take one record: the event of a due or overdue record, the name of a
+ * client or person record (the first of an id), in any order; records of
+ * other kinds are skipped.  A gesture whose UID was seen before is
+ * skipped with a warning "FILE:LINE: warning: …" naming the first one. */
 void ics_record(struct ics *c, const struct record *rec);
 
-/* End the calendar (an empty one when no gesture came) and free c. */
+/* Write the events, in input order, named by the client and person
+ * records read (else by their ids: a client id, a person id's SLUG), end
+ * the calendar (an empty one when no gesture came) and free c. */
 void ics_finish(struct ics *c);
 
 #endif

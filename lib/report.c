@@ -55,6 +55,13 @@ struct client {
 	long long planned;
 };
 
+/* A person of a client (a person id "CLIENT/SLUG"). */
+struct person {
+	char *id;
+	char *name;		/* of the first person record, or NULL */
+	struct client *c;
+};
+
 /* The gifts of this year to one client in one currency. */
 struct gift {
 	struct client *c;
@@ -63,10 +70,11 @@ struct gift {
 	size_t n;
 };
 
-/* One gesture text and the distinct clients it goes to. */
+/* One gesture text and the distinct recipients it goes to: the first
+ * gesture of each client and of each person. */
 struct repeat {
 	const char *text;	/* of its first gesture */
-	struct vec clients;
+	struct vec recipients;	/* struct gesture */
 	bool warned;
 };
 
@@ -74,6 +82,7 @@ struct gesture {
 	bool overdue;
 	struct date act, date;
 	struct client *c;
+	struct person *p;	/* a person's gesture, else NULL */
 	char *occasion, *text;
 	struct repeat *rep;	/* NULL for an empty text */
 	size_t seq;		/* input order */
@@ -89,6 +98,8 @@ struct report {
 	long today;		/* day number of TODAY */
 	struct hash clients;	/* id → struct client */
 	struct vec clientv;
+	struct hash persons;	/* person id → struct person */
+	struct vec personv;
 	struct hash gifts;	/* currency and id → struct gift */
 	struct vec giftv;
 	struct hash texts;	/* gesture text → struct repeat */
@@ -125,11 +136,17 @@ report_free(struct report *r)
 		free(c->key);
 		free(c);
 	}
+	for (size_t i = 0; i < r->personv.n; i++) {
+		struct person *p = r->personv.v[i];
+		free(p->id);
+		free(p->name);
+		free(p);
+	}
 	for (size_t i = 0; i < r->giftv.n; i++)
 		free(r->giftv.v[i]);
 	for (size_t i = 0; i < r->repeatv.n; i++) {
 		struct repeat *p = r->repeatv.v[i];
-		free(p->clients.v);
+		free(p->recipients.v);
 		free(p);
 	}
 	for (size_t i = 0; i < r->gestures.n; i++) {
@@ -139,10 +156,12 @@ report_free(struct report *r)
 		free(g);
 	}
 	free(r->clientv.v);
+	free(r->personv.v);
 	free(r->giftv.v);
 	free(r->repeatv.v);
 	free(r->gestures.v);
 	hash_free(&r->clients);
+	hash_free(&r->persons);
 	hash_free(&r->gifts);
 	hash_free(&r->texts);
 	hash_free(&r->pairs);
@@ -163,10 +182,67 @@ client(struct report *r, const char *id)
 	return *slot;
 }
 
+/* The client an id belongs to: a person id "CLIENT/SLUG" to CLIENT. */
+static struct client *
+client_of(struct report *r, const char *id)
+{
+	size_t n = record_person_client_len(id);
+	if (!n)
+		return client(r, id);
+	buf_reset(&r->key);
+	buf_add(&r->key, id, n);
+	return client(r, r->key.s);
+}
+
+/* The person of a person id, NULL for a client id. */
+static struct person *
+person(struct report *r, const char *id)
+{
+	if (!record_person_client_len(id))
+		return NULL;
+	void **slot = hash_put(&r->persons, id);
+	if (!*slot) {
+		struct person *p = xcalloc(1, sizeof *p);
+		p->id = xstrdup(id);
+		p->c = client_of(r, id);
+		*slot = p;
+		vec_push(&r->personv, p);
+	}
+	return *slot;
+}
+
 static const char *
 display(const struct client *c)
 {
 	return c->name && *c->name ? c->name : c->id;
+}
+
+/* A person's name, else the SLUG of the id (the id when it is empty: a
+ * due line's ID is not checked as a person record's is). */
+static const char *
+person_display(const struct person *p)
+{
+	if (p->name && *p->name)
+		return p->name;
+	const char *slug = p->id + record_person_client_len(p->id) + 1;
+	return *slug ? slug : p->id;
+}
+
+/* The ID of a gesture's due line: the person's or the client's. */
+static const char *
+gesture_id(const struct gesture *g)
+{
+	return g->p ? g->p->id : g->c->id;
+}
+
+/* Whom a gesture is for, as the report names it: the client's display
+ * name, and for a person's gesture " – " and the person's name. */
+static void
+recipient(struct buf *b, const struct gesture *g)
+{
+	buf_adds(b, display(g->c));
+	if (g->p)
+		buf_printf(b, " \xe2\x80\x93 %s", person_display(g->p));
 }
 
 static void
@@ -202,7 +278,7 @@ add_entry(struct report *r, char *const *f)
 		return;
 	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
 		return;
-	struct client *c = client(r, f[ENTRY_ID]);
+	struct client *c = client_of(r, f[ENTRY_ID]);
 	long day = date_to_days(d);
 	if (day > r->today)
 		return;		/* a plan */
@@ -231,7 +307,8 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 	g->overdue = overdue;
 	g->act = act;
 	g->date = date;
-	g->c = client(r, f[DUE_ID]);
+	g->p = person(r, f[DUE_ID]);
+	g->c = g->p ? g->p->c : client(r, f[DUE_ID]);
 	g->occasion = xstrdup(f[DUE_OCCASION]);
 	g->text = xstrdup(f[DUE_GESTURE]);
 	g->seq = r->gestures.n;
@@ -246,13 +323,15 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 		vec_push(&r->repeatv, p);
 	}
 	g->rep = *slot;
-	/* The length first, so that text and id cannot run together. */
+	/* The length first, so that text and id cannot run together; the
+	 * id is the person's or the client's: one recipient each. */
 	buf_reset(&r->key);
-	buf_printf(&r->key, "%zu:%s%s", strlen(g->text), g->text, g->c->id);
+	buf_printf(&r->key, "%zu:%s%s", strlen(g->text), g->text,
+		   gesture_id(g));
 	slot = hash_put(&r->pairs, r->key.s);
 	if (!*slot) {
 		*slot = g;
-		vec_push(&g->rep->clients, g->c);
+		vec_push(&g->rep->recipients, g);
 	}
 }
 
@@ -267,8 +346,17 @@ report_add(struct report *r, const struct record *rec)
 			c->name = xstrdup(f[CLIENT_NAME]);
 		break;
 	}
-	case RECORD_FIELD:
-		client(r, f[FIELD_ID]);
+	case RECORD_PERSON: {
+		struct person *p = person(r, f[PERSON_ID]);
+		if (p && !p->name)
+			p->name = xstrdup(f[PERSON_NAME]);
+		break;
+	}
+	case RECORD_FIELD:	/* a person's fields: its client's */
+		client_of(r, f[FIELD_ID]);
+		break;
+	case RECORD_CONCERNS:
+		client_of(r, f[CONCERNS_ID]);
 		break;
 	case RECORD_ENTRY:
 		add_entry(r, f);
@@ -277,8 +365,6 @@ report_add(struct report *r, const struct record *rec)
 	case RECORD_OVERDUE:
 		add_gesture(r, f, rec->kind == RECORD_OVERDUE);
 		break;
-	case RECORD_PERSON:	/* persons: not yet shown */
-	case RECORD_CONCERNS:
 	case RECORD_UNKNOWN:
 		break;
 	}
@@ -319,7 +405,7 @@ cmp_gesture(const void *pa, const void *pb)
 	if (a->overdue != b->overdue)
 		return a->overdue ? -1 : 1;
 	if ((d = date_cmp(a->act, b->act)) || (d = date_cmp(a->date, b->date)) ||
-	    (d = strcmp(a->c->id, b->c->id)) ||
+	    (d = strcmp(gesture_id(a), gesture_id(b))) ||
 	    (d = strcmp(a->occasion, b->occasion)))
 		return d;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
@@ -350,10 +436,18 @@ cmp_quiet(const void *pa, const void *pb)
 	return d ? d : cmp_clients(a, b);
 }
 
+/* Gestures by recipient: the client, then its persons after the client
+ * itself, by id (its SLUG is made from the name, as client ids are). */
 static int
-cmp_client_ptr(const void *pa, const void *pb)
+cmp_recipient(const void *pa, const void *pb)
 {
-	return cmp_clients(*(void *const *)pa, *(void *const *)pb);
+	const struct gesture *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d = cmp_clients(a->c, b->c);
+	if (d || a->p == b->p)
+		return d;
+	if (!a->p || !b->p)
+		return a->p ? 1 : -1;
+	return strcmp(a->p->id, b->p->id);
 }
 
 static const char *
@@ -466,7 +560,8 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 			buf_addc(&t, ')');
 			para(out, &t, 2, 4);
 		}
-		buf_printf(&t, "%s (%s", display(g->c), g->occasion);
+		recipient(&t, g);
+		buf_printf(&t, " (%s", g->occasion);
 		if (date_cmp(g->date, g->act) != 0)
 			buf_printf(&t, " %s", date_format(g->date, date));
 		buf_addc(&t, ')');
@@ -631,8 +726,10 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		if (!*any)
 			buf_adds(out, "\nWARNINGS\n");
 		*any = true;
-		buf_printf(t, "gift limit: %s (%s, %s %s) plans %s %s",
-			   display(c), g->occasion, wday[date_weekday(g->act)],
+		buf_adds(t, "gift limit: ");
+		recipient(t, g);
+		buf_printf(t, " (%s, %s %s) plans %s %s",
+			   g->occasion, wday[date_weekday(g->act)],
 			   date_format(g->act, date), money_format(m.cents, a[0]),
 			   REPORT_CURRENCY);
 		if (earlier)
@@ -683,18 +780,20 @@ warn_repeats(struct report *r, struct buf *out, struct buf *t, bool *any)
 {
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct repeat *p = ((struct gesture *)r->gestures.v[i])->rep;
-		if (!p || p->warned || p->clients.n < 3)
+		if (!p || p->warned || p->recipients.n < 3)
 			continue;
 		p->warned = true;
 		if (!*any)
 			buf_adds(out, "\nWARNINGS\n");
 		*any = true;
-		vec_sort(&p->clients, cmp_client_ptr);
+		vec_sort(&p->recipients, cmp_recipient);
 		buf_printf(t, "not personal: \"%s\" goes unchanged to %zu "
-			   "clients: ", p->text, p->clients.n);
-		for (size_t k = 0; k < p->clients.n; k++)
-			buf_printf(t, "%s%s", k ? ", " : "",
-				   display(p->clients.v[k]));
+			   "recipients: ", p->text, p->recipients.n);
+		for (size_t k = 0; k < p->recipients.n; k++) {
+			if (k)
+				buf_adds(t, ", ");
+			recipient(t, p->recipients.v[k]);
+		}
 		buf_adds(t, ". It is not personal: name the person and refer "
 			 "to something they said or did.");
 		para(out, t, 2, 4);

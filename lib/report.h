@@ -32,10 +32,12 @@ struct report *report_new(const struct report_opts *o);
 void report_free(struct report *r);
 
 /* Take one record as record_next reads it (its kind set, a known kind
- * with its number of fields): client, field, entry, due and overdue
- * records are used (one with a bad date is ignored), other kinds skipped.
- * Any of them makes its id a client; its display name is the NAME of the
- * first client record of that id, else the id. */
+ * with its number of fields): client, person, field, concerns, entry, due
+ * and overdue records are used (one with a bad date is ignored), other
+ * kinds skipped, in any order.  Any of them makes its id a client, a
+ * person id "CLIENT/SLUG" its CLIENT; a client's display name is the NAME
+ * of the first client record of that id, else the id, and a person's
+ * the NAME of its first person record, else SLUG. */
 void report_add(struct report *r, const struct record *rec);
 
 /* An input_fn (input.h): read the records of fp, named name in

@@ -244,6 +244,91 @@ calendar(void **state)
 	free(err);
 }
 
+/* SUMMARY: a client's name, or a person's and then the client's. */
+static void
+summaries(void **state)
+{
+	(void)state;
+	buf_reset(&got);
+	ics_summary(&got, "birthday", "Acme", NULL, false);
+	assert_string_equal(got.s, "birthday: Acme");
+	buf_reset(&got);
+	ics_summary(&got, "birthday", "Acme", NULL, true);
+	assert_string_equal(got.s, "birthday: Acme (overdue)");
+	buf_reset(&got);
+	ics_summary(&got, "birthday", "Katrin Brenner", "Acme GmbH", false);
+	assert_string_equal(got.s, "birthday: Katrin Brenner (Acme GmbH)");
+	buf_reset(&got);
+	ics_summary(&got, "birthday", "Katrin Brenner", "Acme GmbH", true);
+	assert_string_equal(got.s,
+	    "birthday: Katrin Brenner (Acme GmbH, overdue)");
+}
+
+/* A record of four fields: client or person ID NAME SOURCE. */
+static void
+add_named(struct ics *c, char *kind, char *id, char *name, long line)
+{
+	char *f[] = { kind, id, name, "n.md:1" };
+	struct record rec = { .kind = record_kind_of(kind, 4), .nf = 4, .f = f,
+	    .file = "in", .line = line };
+	ics_record(c, &rec);
+}
+
+/* The SUMMARY of each event of a calendar, one a line (malloc'd). */
+static char *
+summaries_of(const char *cal)
+{
+	struct buf b = {0};
+	for (const char *p = cal; (p = strstr(p, "\r\nSUMMARY:")); ) {
+		p += 10;
+		const char *e = strstr(p, "\r\n");
+		buf_add(&b, p, (size_t)(e - p));
+		buf_addc(&b, '\n');
+	}
+	return buf_steal(&b);
+}
+
+/* One event a person's gesture, named by the person and client records
+ * wherever they come (the first of an id), else by the ids; one UID a
+ * person: two persons of a client, and the client itself, differ. */
+static void
+persons(void **state)
+{
+	(void)state;
+	char *out = NULL;
+	size_t outlen;
+	FILE *fp = open_memstream(&out, &outlen);
+	assert_non_null(fp);
+	struct ics *c = ics_new(fp, "20261127T000000Z");
+	add(c, "due", "2026-12-01", "2026-12-01", "acme/katrin-brenner",
+	    "birthday", "Call Katrin", "n.md:3", 1);
+	add(c, "overdue", "2026-11-20", "2026-11-20", "acme/jonas",
+	    "birthday", "Call Jonas", "n.md:9", 2);
+	add(c, "due", "2026-12-01", "2026-12-01", "acme", "birthday", "",
+	    "n.md:2", 3);
+	add(c, "due", "2026-12-01", "2026-12-01", "solo/eva", "birthday", "",
+	    "s.md:2", 4);
+	add_named(c, "person", "acme/katrin-brenner", "Katrin Brenner", 5);
+	add_named(c, "client", "acme", "Acme GmbH", 6);
+	add_named(c, "person", "acme/katrin-brenner", "Second", 7);
+	add_named(c, "client", "acme", "Second", 8);
+	ics_finish(c);
+	fclose(fp);
+	char *sum = summaries_of(out);
+	assert_string_equal(sum,
+	    "birthday: Katrin Brenner (Acme GmbH)\n"
+	    "birthday: jonas (Acme GmbH\\, overdue)\n"
+	    "birthday: Acme GmbH\n"
+	    "birthday: eva (solo)\n");
+	assert_non_null(strstr(out,
+	    "UID:acme%2Fkatrin-brenner.birthday.20261201@tact\r\n"));
+	assert_non_null(strstr(out,
+	    "UID:acme%2Fjonas.birthday.20261120@tact\r\n"));
+	assert_non_null(strstr(out, "UID:acme.birthday.20261201@tact\r\n"));
+	free(sum);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -254,6 +339,8 @@ main(void)
 		cmocka_unit_test(uids),
 		cmocka_unit_test(dtstamp),
 		cmocka_unit_test(calendar),
+		cmocka_unit_test(summaries),
+		cmocka_unit_test(persons),
 	};
 	int rc = cmocka_run_group_tests_name("ics", tests, NULL, NULL);
 	buf_free(&got);

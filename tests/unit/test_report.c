@@ -470,10 +470,132 @@ repeated_gesture(void **state)
 	add(r, "due\t2026-12-01\t2026-12-01\tc\tz\t\tx:9");
 	char *out = finish(r);
 	assert_true(flat_has(out, " WARNINGS not personal: \"Same text\" "
-			     "goes unchanged to 3 clients: Anna, Berta, "
+			     "goes unchanged to 3 recipients: Anna, Berta, "
 			     "Carl. It is not personal:"));
 	assert_null(strstr(out, "\"Two only\""));
 	assert_null(strstr(out, "\"\""));
+	free(out);
+}
+
+/* A person's gesture names the client and the person (its person record
+ * wherever it comes, else the SLUG of its id); person, field, concerns
+ * and due records with a person id make no client of their own. */
+static void
+person_gestures(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "field\tacme/katrin-brenner\trole\t\tCEO\tn:3");
+	add(r, "due\t2026-11-30\t2026-12-01\tacme/katrin-brenner\tbirthday\t"
+	    "Call Katrin\tn:4");
+	add(r, "due\t2026-11-30\t2026-11-30\tacme/jonas\tcall\tCall Jonas\tn:9");
+	add(r, "due\t2026-11-30\t2026-11-30\tacme\tcall\tCall Acme\tn:1");
+	add(r, "concerns\tacme/jonas\t2026-11-20\tn:8");
+	add(r, "person\tacme/katrin-brenner\tKatrin Brenner\tn:2");
+	add(r, "person\tacme/katrin-brenner\tSecond Name\tn:7");
+	add(r, "entry\tacme\t2026-11-20\t\t\t\tmet Jonas\tn:8");
+	add(r, "client\tacme\tAcme GmbH\tn:1");
+	char *out = finish(r);
+	const char *want =
+	    "tact Fri 2026-11-27: 0 overdue, 3 due, 1 client, 0 quiet, "
+	    "0 over limit\n"
+	    "\n"
+	    "DUE\n"
+	    "  Mon 2026-11-30 (in 3 days)\n"
+	    "    Acme GmbH (call): Call Acme\n"
+	    "    Acme GmbH \xe2\x80\x93 jonas (call): Call Jonas\n"
+	    "    Acme GmbH \xe2\x80\x93 Katrin Brenner (birthday 2026-12-01): "
+	    "Call Katrin\n"
+	    "\n"
+	    "SPREAD ";
+	assert_true(strlen(out) >= strlen(want));
+	assert_memory_equal(out, want, strlen(want));
+	free(out);
+}
+
+/* Quiet clients stay clients: a client whose persons alone have records
+ * is quiet, under its own name, and no person is; the client's entries
+ * count.  A person's gift stays its client's. */
+static void
+person_quiet_and_gifts(void **state)
+{
+	(void)state;
+	struct report *r = new_report(REPORT_LIMIT, 10);
+	add(r, "person\tb/carl\tCarl\tn:1");
+	add(r, "field\tb/carl\tbirthday\t1970-01-02\t2.1.1970\tn:2");
+	add(r, "client\tb\tBeta KG\tn:3");
+	add(r, "client\ta\tAlpha AG\tn:4");
+	add(r, "person\ta/anna\tAnna\tn:5");
+	add(r, "entry\ta\t2026-11-20\t20.00\tEUR\tgift\tbook for Anna\tn:6");
+	add(r, "concerns\ta/anna\t2026-11-20\tn:6");
+	char *out = finish(r);
+	assert_non_null(strstr(out,
+	    "\nQUIET CLIENTS (no entry for more than 10 days)\n"
+	    "  Beta KG  never\n\n"));
+	HAS_LINE(out, "  Alpha AG  20.00 EUR  1 gift");
+	assert_null(strstr(out, "Carl"));
+	assert_null(strstr(out, "Anna"));
+	assert_null(strstr(out, "/"));
+	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 2 clients, "
+		 "1 quiet, 0 over limit");
+	free(out);
+}
+
+/* Not personal counts recipients: one text to three persons of one
+ * client is warned about, the client before its persons; the same
+ * person twice is one recipient. */
+static void
+person_repeated_gesture(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAcme\tn:1");
+	add(r, "person\ta/zoe\tZoë Zander\tn:2");
+	add(r, "person\ta/bert\tBert\tn:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta/zoe\tx\tHappy birthday!\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\ta/bert\tx\tHappy birthday!\tx:2");
+	add(r, "due\t2026-12-01\t2026-12-01\ta\tx\tHappy birthday!\tx:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta/bert\tx\tTwice\tx:4");
+	add(r, "due\t2026-12-30\t2026-12-30\ta/bert\tx\tTwice\tx:5");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\ty\tTwice\tx:6");
+	char *out = finish(r);
+	assert_true(flat_has(out, " WARNINGS not personal: \"Happy "
+			     "birthday!\" goes unchanged to 3 recipients: "
+			     "Acme, Acme \xe2\x80\x93 Bert, Acme \xe2\x80\x93 "
+			     "Zoë Zander. It is not personal:"));
+	assert_null(strstr(out, "\"Twice\""));
+	free(out);
+}
+
+/* The gift limit warning for a person's gesture names the person; the
+ * limit is still the client's (GIFTS is per client). */
+static void
+person_limit_warning(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAcme\tn:1");
+	add(r, "person\ta/anna\tAnna\tn:2");
+	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\tgift\twine\tn:3");
+	add(r, "due\t2026-11-30\t2026-11-30\ta/anna\tthanks\t"
+	    "Small gift (~15 EUR)\tx:1");
+	char *out = finish(r);
+	assert_true(flat_has(out, " WARNINGS gift limit: Acme \xe2\x80\x93 "
+			     "Anna (thanks, Mon 2026-11-30) plans 15.00 EUR; "
+			     "given in 2026 so far 40.00 EUR"));
+	free(out);
+}
+
+/* A due line's person id with an empty SLUG is named by the whole id. */
+static void
+person_empty_slug(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client	acme	Acme	n:1");
+	add(r, "due	2026-11-30	2026-11-30	acme/	call	Call	x:1");
+	char *out = finish(r);
+	HAS_LINE(out, "    Acme \xe2\x80\x93 acme/ (call): Call");
 	free(out);
 }
 
@@ -647,6 +769,11 @@ main(void)
 		cmocka_unit_test(spread_scaled),
 		cmocka_unit_test(december_warning),
 		cmocka_unit_test(repeated_gesture),
+		cmocka_unit_test(person_gestures),
+		cmocka_unit_test(person_quiet_and_gifts),
+		cmocka_unit_test(person_repeated_gesture),
+		cmocka_unit_test(person_limit_warning),
+		cmocka_unit_test(person_empty_slug),
 		cmocka_unit_test(skips_bad_records),
 		cmocka_unit_test(long_text_within_width),
 		cmocka_unit_test(control_characters),
