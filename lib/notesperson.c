@@ -78,8 +78,11 @@ notes_person_contact(struct notes *np, int indent)
 	if (p->kind != NOTES_FIELD || p->person || p->line != np->lineno ||
 	    !contact_key(np->strs.s + p->key))
 		return;
-	const char *v = np->strs.s + p->value, *name = v, *role = v;
-	size_t vn = strlen(v), nn = vn, rn = 0;
+	/* A copy: candidate() adds to strs, which may move. */
+	buf_reset(&np->val);
+	buf_adds(&np->val, np->strs.s + p->value);
+	const char *v = np->val.s, *name = v, *role = v;
+	size_t vn = np->val.len, nn = vn, rn = 0;
 	if (!vn)
 		return;
 	person_item(v, vn, &name, &nn, &role, &rn);

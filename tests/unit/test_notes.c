@@ -711,6 +711,34 @@ persons_nested(void **state)
 	    "line 10\n");
 }
 
+/* A contact field whose long value is the person's name: the name is
+ * kept while the section's strings grow (read after a move, the
+ * sanitizer build would catch it). */
+static void
+persons_contact_long(void **state)
+{
+	(void)state;
+	struct buf in = {0}, want = {0};
+	buf_adds(&in, "# Acme\n- contact: ");
+	for (int i = 0; i < 3000; i++)
+		buf_adds(&in, "Ab ");
+	buf_adds(&in, "Cd\n  - Rolle: x\n");
+	const char *got = parse("a.md", in.s);
+	buf_adds(&want, "client acme 1 Acme\nperson acme/");
+	for (int i = 0; i < 3000; i++)
+		buf_adds(&want, "ab-");
+	buf_adds(&want, "cd 2 ");
+	for (int i = 0; i < 3000; i++)
+		buf_adds(&want, "Ab ");
+	buf_adds(&want, "Cd (of acme)\nfield acme/");
+	for (int i = 0; i < 3000; i++)
+		buf_adds(&want, "ab-");
+	buf_adds(&want, "cd 3 rolle [] x\nsection acme h1 i3 e3\n");
+	assert_string_equal(got, want.s);
+	buf_free(&in);
+	buf_free(&want);
+}
+
 /* The same key for two persons, or a person and the client, is no key
  * given twice; for one person it is. */
 static void
@@ -775,6 +803,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(persons_nested),
 		cmocka_unit_test(persons_keys),
+		cmocka_unit_test(persons_contact_long),
 		cmocka_unit_test(persons_concerns),
 		cmocka_unit_test(spec_example),
 		cmocka_unit_test(no_heading),
