@@ -987,7 +987,8 @@ write_new(struct rewrite *rw, const struct sect *s, const char *line,
  * the text parsed (and, for a person in a client's section, as one that
  * concerns k->pid; in a person's own note, as one handed on with it)?
  * 1 when it is, 0 after a message (status 1), -1 after a message
- * (status 2). */
+ * (status 2), -2 when another process took the lock meanwhile
+ * (rewrite_relock). */
 static int
 entry_reads(struct rewrite *rw, const struct keep *k, const char *parsed,
 	    const char *file, long lno, FILE *quiet)
@@ -1003,6 +1004,11 @@ entry_reads(struct rewrite *rw, const struct keep *k, const char *parsed,
 	found_init(&check, quiet, &at);
 	parse_fp(fp, file, &check);
 	found_parsed(&check);
+	int lk = rewrite_relock(rw);
+	if (lk != 0) {
+		found_free(&check);
+		return lk > 0 ? -2 : -1;
+	}
 	bool ok = false;
 	for (size_t i = 0; i < check.nent && !ok; i++)
 		ok = !strcmp(check.ent[i].text, parsed);
@@ -1063,6 +1069,8 @@ place(struct rewrite *rw, const struct found *one, const char *file,
 		return 1;
 	case 1:
 		break;
+	case -2:
+		return AGAIN;
 	default:
 		return 2;
 	}
@@ -1092,9 +1100,15 @@ edit(const struct notesedit_req *rq, const struct keep *k, const char *file,
 		if (in)
 			parse_fp(in, file, &one);
 		found_parsed(&one);
+		/* notes_end may have read the file once more by its name
+		 * (a person's note and its client in this one file), which
+		 * released the lock. */
+		int lk = in ? rewrite_relock(&rw) : -1;
 		if (in && ferror(in))
 			diag_syserr("cannot read '%s'", file);
-		else if (in)
+		else if (lk > 0)
+			st = AGAIN;
+		else if (lk == 0)
 			st = place(&rw, &one, file, el, quiet, res);
 		found_free(&one);
 	}

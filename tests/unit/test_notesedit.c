@@ -1,8 +1,8 @@
 /* Unit tests for tact-done's library: the entry line, where it goes, the
- * streamed insertion, finding the client or a person, and the locked atomic rewrite
- * with its failures: an editor saving meanwhile, a lock held too long,
- * signals, temporary files left by killed runs, an owner that cannot be
- * kept, files that are not regular. */
+ * streamed insertion, finding the client or a person, and the locked
+ * atomic rewrite with its failures: an editor saving meanwhile, a lock
+ * held too long, signals, temporary files left by killed runs, an owner
+ * that cannot be kept, files that are not regular. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -522,7 +522,8 @@ done_person_note(void **state)
 	(void)state;
 	const char *client = "# Weingut Rebholz\n- 2026-01-01: Probe\n";
 	put_file("w.md", client);
-	put_file("Hermann Rebholz.md", "---\ncompany: \"[[Weingut Rebholz]]\"\n---\n"
+	put_file("Hermann Rebholz.md",
+	    "---\ncompany: \"[[Weingut Rebholz]]\"\n---\n"
 	    "Der Senior.\n\n- Hobbys: Skat\n\nmore\n");
 	struct notesedit_result res;
 	assert_int_equal(done("", "Hermann Rebholz", "xmas", "wine", &res), 0);
@@ -536,10 +537,24 @@ done_person_note(void **state)
 	assert_false(res.added);
 	assert_int_equal(res.line, 7);
 	notesedit_result_free(&res);
-	file_is("Hermann Rebholz.md", "---\ncompany: \"[[Weingut Rebholz]]\"\n---\n"
+	file_is("Hermann Rebholz.md",
+	    "---\ncompany: \"[[Weingut Rebholz]]\"\n---\n"
 	    "Der Senior.\n\n- Hobbys: Skat\n- 2026-11-27: wine #xmas\n\n"
 	    "more\n");
 	file_is("w.md", client);
+
+	/* A note and its client in one file: the parser reads the file
+	 * again at notes_end (which drops the lock; it is taken again). */
+	put_file("k.md", "---\ncompany: Acme\n---\n# Hermann Kunz\n"
+	    "- hobby: Skat\n\n# Acme\n- 2026-01-01: a\n");
+	assert_int_equal(done("k.md", "acme/hermann-kunz", "xmas", "wine",
+	    &res), 0);
+	assert_int_equal(res.line, 6);
+	notesedit_result_free(&res);
+	file_is("k.md", "---\ncompany: Acme\n---\n# Hermann Kunz\n"
+	    "- hobby: Skat\n- 2026-11-27: wine #xmas\n\n# Acme\n"
+	    "- 2026-01-01: a\n");
+	unlink(path("k.md"));
 
 	const char *hidden = "---\nfirma: Weingut Rebholz\n---\n# Lena R.\n"
 	    "```\ncode\n";
