@@ -1,5 +1,6 @@
-/* tact-done: log a gesture as done, as one entry in the client's notes
- * (SPEC "tact-done"). */
+/* tact-done: log a gesture as done, as one entry in the client's notes,
+ * or for a person of a client, one that names the person (SPEC
+ * "tact-done"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,19 @@
  * line inserted, and the new version is parsed once more before it
  * replaces the file: the entry must come out as an entry of the client
  * with its tag, which catches an insertion point hidden in an unclosed
- * code block or comment. */
+ * code block or comment.
+ *
+ * CLIENT may name a person (tact-notes(5) "Persons").  A person with a
+ * note of its own gets the entry there; any other gets it in the last
+ * section of its client that defines it (the parser attributes an entry
+ * only to the persons of its own section), with the person's name in
+ * front of the text unless the text names the person already.  Both
+ * reads call notes_end, as a person's own note is held back until then.
+ * Read alone under the lock, such a note cannot find its company (that
+ * client is in another file), and notes_end hands it on as a client of
+ * its own: so there its section is found as the one notes_end hands on
+ * (only a file's first client can be held back, so there is at most
+ * one), whatever its id, and its entries are those handed on with it. */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +37,7 @@
 #include "input.h"
 #include "notes.h"
 #include "notesedit.h"
+#include "person.h"
 #include "rewrite.h"
 #include "rx.h"
 #include "slug.h"
@@ -38,6 +51,8 @@ enum { COPY_BLOCK = 65536 };
 
 struct sect {
 	char *id, *name, *file;
+	bool person;		/* a person's own note: id is the person's */
+	bool late;		/* handed on by notes_end */
 	long heading_line, last_item_line, end_line;
 };
 
@@ -45,18 +60,43 @@ struct ent {
 	char *id, *file, *text, *tags;
 	struct date date;
 	long line;
+	bool late;
 };
 
-/* Which items a parse keeps.  Sections: with id set, those of that id;
- * else those whose id is name or slug, or whose name is name, and every
- * later section of an id kept before (its last section is the one that
- * gets the entry).  Entries: of that date, with text (runs of blanks
- * aside), of id when set, at line when set. */
+struct pers {
+	char *id, *client, *name, *file;
+	long line;
+};
+
+/* An entry at file:line concerns person id. */
+struct conc {
+	char *id, *file;
+	long line;
+};
+
+/* Which items a parse keeps.
+ * - Finding CLIENT (id NULL): sections whose id is name or slug, or
+ *   whose name is name, and every later section of an id kept before
+ *   (its last section is the one that gets the entry); persons whose id
+ *   is name, whose name is name or whose SLUG is slug, and their own
+ *   notes' sections; entries of date whose text ends with text (so an
+ *   entry written with a person's name in front is seen); the persons
+ *   those entries concern.
+ * - A client (id set, pid NULL): its sections and its entries.
+ * - A person in a client's section (id and pid set): the client's
+ *   sections, entries and persons, and what concerns pid.
+ * - A person's own note (note set): what notes_end hands on, and what
+ *   concerns pid.
+ * Entries: of date, with text or text2 (runs of blanks aside), at line
+ * when set. */
 struct keep {
 	const char *name, *slug;
 	const char *id;
+	const char *pid;
+	bool note;
 	struct date date;
-	const char *text;
+	const char *text, *text2;
+	bool suffix;		/* also entries whose text ends with text */
 	long line;
 	enum date_order order;	/* how the notes' slash dates are read */
 };
@@ -70,6 +110,11 @@ struct found {
 	size_t nsec, capsec;
 	struct ent *ent;
 	size_t nent, capent;
+	struct pers *pers;
+	size_t npers, cappers;
+	struct conc *conc;
+	size_t nconc, capconc;
+	bool ended;		/* notes_end is handing on its items */
 };
 
 /* Fold ASCII and Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small
@@ -119,6 +164,29 @@ same_text(const char *a, const char *b)
 	return !*a && !*b;
 }
 
+/* Does a end with b (runs of blanks aside)?  Walks back from the ends,
+ * so a long text costs one pass. */
+static bool
+ends_same(const char *a, const char *b)
+{
+	const char *p = a + strlen(a), *q = b + strlen(b);
+	while (q > b) {
+		if (p == a)
+			return false;
+		if (is_blank(q[-1])) {
+			if (!is_blank(p[-1]))
+				return false;
+			while (q > b && is_blank(q[-1]))
+				q--;
+			while (p > a && is_blank(p[-1]))
+				p--;
+		} else if (*--p != *--q) {
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool
 has_tag(const char *tags, const char *tag)
 {
@@ -135,11 +203,12 @@ has_tag(const char *tags, const char *tag)
 	return false;
 }
 
+/* The last (first) section of client id. */
 static const struct sect *
 last_section(const struct found *f, const char *id)
 {
 	for (size_t i = f->nsec; i-- > 0;)
-		if (!strcmp(f->sec[i].id, id))
+		if (!f->sec[i].person && !strcmp(f->sec[i].id, id))
 			return &f->sec[i];
 	return NULL;
 }
@@ -148,9 +217,111 @@ static const struct sect *
 first_section(const struct found *f, const char *id)
 {
 	for (size_t i = 0; i < f->nsec; i++)
-		if (!strcmp(f->sec[i].id, id))
+		if (!f->sec[i].person && !strcmp(f->sec[i].id, id))
 			return &f->sec[i];
 	return NULL;
+}
+
+static const struct pers *
+find_person(const struct found *f, const char *pid, bool last)
+{
+	const struct pers *p = NULL;
+	for (size_t i = 0; i < f->npers && (last || !p); i++)
+		if (!strcmp(f->pers[i].id, pid))
+			p = &f->pers[i];
+	return p;
+}
+
+/* Does the entry at file:line concern person pid? */
+static bool
+concerns(const struct found *f, const char *file, long line, const char *pid)
+{
+	for (size_t i = 0; i < f->nconc; i++)
+		if (f->conc[i].line == line && !strcmp(f->conc[i].id, pid) &&
+		    !strcmp(f->conc[i].file, file))
+			return true;
+	return false;
+}
+
+/* Is person p defined in section s (of client id)?  Sections of a file
+ * follow each other, so s holds the lines after the end of the
+ * client's section before it in that file. */
+static bool
+in_section(const struct found *f, const struct sect *s, const struct pers *p)
+{
+	if (strcmp(p->file, s->file) || p->line > s->end_line)
+		return false;
+	for (const struct sect *o = f->sec; o < s; o++)
+		if (!o->person && !strcmp(o->id, s->id) &&
+		    !strcmp(o->file, s->file) && o->end_line >= p->line)
+			return false;
+	return true;
+}
+
+/* The last section of client id that defines person pid. */
+static const struct sect *
+person_section(const struct found *f, const char *id, const char *pid)
+{
+	for (size_t i = f->nsec; i-- > 0;) {
+		const struct sect *s = &f->sec[i];
+		if (s->person || strcmp(s->id, id))
+			continue;
+		for (size_t k = 0; k < f->npers; k++)
+			if (!strcmp(f->pers[k].id, pid) &&
+			    in_section(f, s, &f->pers[k]))
+				return s;
+	}
+	return NULL;
+}
+
+/* A person's own note, read alone: the section notes_end handed on, by
+ * the person's id when its client is in this file too, else its only
+ * one. */
+static const struct sect *
+note_section(const struct found *f, const char *pid)
+{
+	const struct sect *late = NULL;
+	size_t nlate = 0;
+	for (size_t i = 0; i < f->nsec; i++) {
+		if (!f->sec[i].late)
+			continue;
+		if (!strcmp(f->sec[i].id, pid))
+			return &f->sec[i];
+		late = &f->sec[i];
+		nlate++;
+	}
+	return nlate == 1 ? late : NULL;
+}
+
+/* Does text name person pid among the persons section s defines, as the
+ * parser tells (person.h)? */
+static bool
+names_person(const struct found *f, const struct sect *s, const char *pid,
+	     const char *text)
+{
+	struct person_names pn = {0};
+	const char **ids = xmalloc((f->npers ? f->npers : 1) * sizeof *ids);
+	size_t n = 0, me = f->npers;
+	for (size_t k = 0; k < f->npers; k++) {
+		const struct pers *p = &f->pers[k];
+		size_t j = 0;
+		while (j < n && strcmp(ids[j], p->id))
+			j++;
+		if (j < n || !in_section(f, s, p))
+			continue;
+		if (!strcmp(p->id, pid))
+			me = n;
+		ids[n++] = p->id;
+		person_names_add(&pn, p->name, strlen(p->name));
+	}
+	bool named = false;
+	if (me < n) {
+		person_names_text(&pn, text, strlen(text));
+		named = person_names_named(&pn, me);
+	}
+	person_names_free(&pn);
+	free(ids);
+	return named;
 }
 
 static bool
@@ -159,6 +330,10 @@ want_section(const struct found *f, const struct notes_item *it)
 	const struct keep *k = f->keep;
 	if (!k)
 		return true;
+	if (k->note)
+		return f->ended;
+	if (it->client)		/* a person's own note */
+		return !k->id && find_person(f, it->id, false);
 	if (k->id)
 		return !strcmp(it->id, k->id);
 	return !strcmp(it->id, k->name) || (*k->slug &&
@@ -172,22 +347,69 @@ want_entry(const struct found *f, const struct notes_item *it)
 	const struct keep *k = f->keep;
 	if (!k)
 		return true;
-	return (!k->line || it->line == k->line) &&
-	    (!k->id || !strcmp(it->id, k->id)) &&
-	    !date_cmp(it->date, k->date) && same_text(it->text, k->text);
+	if (k->line && it->line != k->line)
+		return false;
+	if (k->note ? !f->ended : k->id && strcmp(it->id, k->id))
+		return false;
+	return !date_cmp(it->date, k->date) && (same_text(it->text,
+	    k->text) || (k->text2 && same_text(it->text, k->text2)) ||
+	    (k->suffix && ends_same(it->text, k->text)));
+}
+
+static bool
+want_person(const struct found *f, const struct notes_item *it)
+{
+	const struct keep *k = f->keep;
+	if (!k)
+		return true;
+	if (k->id)
+		return k->pid && !k->note && it->client &&
+		    !strcmp(it->client, k->id);
+	if (k->note)
+		return false;
+	const char *slug = strrchr(it->id, '/');
+	return !strcmp(it->id, k->name) || name_eq(it->name, k->name) ||
+	    (*k->slug && slug && !strcmp(slug + 1, k->slug));
+}
+
+static bool
+want_concerns(const struct found *f, const struct notes_item *it)
+{
+	const struct keep *k = f->keep;
+	if (!k)
+		return true;
+	if (k->pid)
+		return !strcmp(it->id, k->pid) && (!k->line ||
+		    it->line == k->line);
+	if (k->id)
+		return false;
+	for (size_t i = f->nent; i-- > 0;)
+		if (f->ent[i].line == it->line &&
+		    !strcmp(f->ent[i].file, it->file))
+			return true;
+	return false;
+}
+
+/* p with room for one more of n items of size sz. */
+static void *
+grow(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? 2 * *cap : 16;
+	return xrealloc(p, *cap * sz);
 }
 
 static void
 add_section(struct found *f, const struct notes_item *it)
 {
-	if (f->nsec == f->capsec) {
-		f->capsec = f->capsec ? 2 * f->capsec : 16;
-		f->sec = xrealloc(f->sec, f->capsec * sizeof *f->sec);
-	}
+	f->sec = grow(f->sec, &f->capsec, f->nsec, sizeof *f->sec);
 	struct sect *s = &f->sec[f->nsec++];
 	s->id = xstrdup(it->id);
 	s->name = xstrdup(it->name ? it->name : "");
 	s->file = xstrdup(it->file);
+	s->person = it->client != NULL;
+	s->late = f->ended;
 	s->heading_line = it->heading_line;
 	s->last_item_line = it->last_item_line;
 	s->end_line = it->end_line;
@@ -196,10 +418,7 @@ add_section(struct found *f, const struct notes_item *it)
 static void
 add_entry(struct found *f, const struct notes_item *it)
 {
-	if (f->nent == f->capent) {
-		f->capent = f->capent ? 2 * f->capent : 16;
-		f->ent = xrealloc(f->ent, f->capent * sizeof *f->ent);
-	}
+	f->ent = grow(f->ent, &f->capent, f->nent, sizeof *f->ent);
 	struct ent *e = &f->ent[f->nent++];
 	e->id = xstrdup(it->id);
 	e->file = xstrdup(it->file);
@@ -207,16 +426,55 @@ add_entry(struct found *f, const struct notes_item *it)
 	e->tags = xstrdup(it->tags);
 	e->date = it->date;
 	e->line = it->line;
+	e->late = f->ended;
+}
+
+static void
+add_person(struct found *f, const struct notes_item *it)
+{
+	f->pers = grow(f->pers, &f->cappers, f->npers, sizeof *f->pers);
+	struct pers *p = &f->pers[f->npers++];
+	p->id = xstrdup(it->id);
+	p->client = xstrdup(it->client ? it->client : "");
+	p->name = xstrdup(it->name ? it->name : "");
+	p->file = xstrdup(it->file);
+	p->line = it->line;
+}
+
+static void
+add_concerns(struct found *f, const struct notes_item *it)
+{
+	f->conc = grow(f->conc, &f->capconc, f->nconc, sizeof *f->conc);
+	struct conc *c = &f->conc[f->nconc++];
+	c->id = xstrdup(it->id);
+	c->file = xstrdup(it->file);
+	c->line = it->line;
 }
 
 static void
 collect(const struct notes_item *it, void *ctx)
 {
 	struct found *f = ctx;
-	if (it->kind == NOTES_SECTION && want_section(f, it))
-		add_section(f, it);
-	else if (it->kind == NOTES_ENTRY && want_entry(f, it))
-		add_entry(f, it);
+	switch (it->kind) {
+	case NOTES_SECTION:
+		if (want_section(f, it))
+			add_section(f, it);
+		break;
+	case NOTES_ENTRY:
+		if (want_entry(f, it))
+			add_entry(f, it);
+		break;
+	case NOTES_PERSON:
+		if (want_person(f, it))
+			add_person(f, it);
+		break;
+	case NOTES_CONCERNS:
+		if (want_concerns(f, it))
+			add_concerns(f, it);
+		break;
+	default:
+		break;
+	}
 }
 
 static void
@@ -244,18 +502,37 @@ found_free(struct found *f)
 		free(f->ent[i].text);
 		free(f->ent[i].tags);
 	}
+	for (size_t i = 0; i < f->npers; i++) {
+		free(f->pers[i].id);
+		free(f->pers[i].client);
+		free(f->pers[i].name);
+		free(f->pers[i].file);
+	}
+	for (size_t i = 0; i < f->nconc; i++) {
+		free(f->conc[i].id);
+		free(f->conc[i].file);
+	}
 	free(f->sec);
 	free(f->ent);
+	free(f->pers);
+	free(f->conc);
 	if (f->np)
 		notes_free(f->np);
 	memset(f, 0, sizeof *f);
 }
 
-/* Parsing is over: the parser's memory (its table of every client seen)
- * goes before the next parse starts. */
+/* Parsing is over: notes_end hands on what waited for it (persons'
+ * own notes, journal entries), then the parser's memory (its table of
+ * every client seen) goes before the next parse starts. */
 static void
 found_parsed(struct found *f)
 {
+	f->ended = true;
+	if (f->quiet)
+		diag_quiet(true);
+	notes_end(f->np);
+	if (f->quiet)
+		diag_quiet(false);
 	notes_free(f->np);
 	f->np = NULL;
 }
@@ -548,66 +825,123 @@ where_looked(struct buf *b, const struct notesedit_req *rq)
 		buf_printf(b, "%s'%s'", i ? ", " : "", rq->paths[i]);
 }
 
-/* The id of the client f->keep names, or NULL after a message.  In the
- * message about an ambiguous name, a client's place is that of its
- * first section kept (its first of that name). */
-static const char *
-match(const struct found *f, const struct notesedit_req *rq)
+/* Whom CLIENT names: a client, or a person of client id. */
+struct target {
+	const char *id;			/* the client's id */
+	const struct pers *person;	/* NULL: the client itself */
+	const struct sect *note;	/* the person's own note, or NULL */
+};
+
+/* A candidate for CLIENT: a client's first section, or a person. */
+struct cand {
+	const struct sect *sec;
+	const struct pers *person;
+};
+
+static void
+add_cand(struct cand **c, size_t *n, const struct sect *s,
+	 const struct pers *p)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (s ? (*c)[k].sec && !strcmp((*c)[k].sec->id, s->id) :
+		    (*c)[k].person && !strcmp((*c)[k].person->id, p->id))
+			return;
+	*c = xrealloc(*c, (*n + 1) * sizeof **c);
+	(*c)[(*n)++] = (struct cand){ s, p };
+}
+
+/* Find whom f->keep names (in *t), or say why not.  An id, a client's or
+ * a person's, names it alone; else the client as before (its id is the
+ * slug, else its display name) and the persons of that name or slug are
+ * candidates together.  In the message about an ambiguous name, a
+ * client's place is that of its first section kept (its first of that
+ * name), a person's where it is first defined. */
+static bool
+match(const struct found *f, const struct notesedit_req *rq, struct target *t)
 {
 	const char *name = f->keep->name, *slug = f->keep->slug;
-	const char *id = NULL;
+	struct cand *c = NULL;
+	size_t n = 0;
 	if (first_section(f, name))
-		id = first_section(f, name)->id;
-	if (!id && *slug && first_section(f, slug))
-		id = first_section(f, slug)->id;
-
+		add_cand(&c, &n, first_section(f, name), NULL);
+	if (find_person(f, name, false))
+		add_cand(&c, &n, NULL, find_person(f, name, false));
+	bool byid = n > 0;
+	if (!byid && *slug && first_section(f, slug))
+		add_cand(&c, &n, first_section(f, slug), NULL);
 	/* By display name: every section's name counts. */
-	const char **ids = NULL;
-	size_t nids = 0;
-	for (size_t i = 0; !id && i < f->nsec; i++) {
-		if (!name_eq(f->sec[i].name, name))
-			continue;
-		size_t k = 0;
-		while (k < nids && strcmp(ids[k], f->sec[i].id))
-			k++;
-		if (k == nids) {
-			ids = xrealloc(ids, (nids + 1) * sizeof *ids);
-			ids[nids++] = f->sec[i].id;
-		}
-	}
-	if (!id && nids == 1)
-		id = ids[0];
-	if (!id) {
-		struct buf msg = {0};
-		if (nids == 0) {
-			buf_printf(&msg, "no client '%s' in ", name);
-			where_looked(&msg, rq);
-			buf_adds(&msg, ": give its id or name as "
-			    "tact-parse lists them");
+	bool found = n > 0;
+	for (size_t i = 0; !found && i < f->nsec; i++)
+		if (!f->sec[i].person && name_eq(f->sec[i].name, name))
+			add_cand(&c, &n, &f->sec[i], NULL);
+	if (!byid)
+		for (size_t i = 0; i < f->npers; i++)
+			add_cand(&c, &n, NULL, &f->pers[i]);
+	if (n == 1) {
+		memset(t, 0, sizeof *t);
+		if (c->sec) {
+			t->id = c->sec->id;
 		} else {
-			buf_printf(&msg, "client '%s' is ambiguous:", name);
-			for (size_t k = 0; k < nids; k++) {
-				const struct sect *s = first_section(f, ids[k]);
+			t->person = c->person;
+			t->id = c->person->client;
+			for (size_t i = 0; i < f->nsec && !t->note; i++)
+				if (f->sec[i].person && !strcmp(f->sec[i].id,
+				    c->person->id))
+					t->note = &f->sec[i];
+		}
+		free(c);
+		return true;
+	}
+	struct buf msg = {0};
+	if (n == 0) {
+		buf_printf(&msg, "no client '%s' in ", name);
+		where_looked(&msg, rq);
+		buf_adds(&msg, ": give its id or name as tact-parse lists them");
+	} else {
+		buf_printf(&msg, "client '%s' is ambiguous:", name);
+		for (size_t k = 0; k < n; k++) {
+			const struct sect *s = c[k].sec;
+			const struct pers *p = c[k].person;
+			if (s && (s = first_section(f, s->id)))
 				buf_printf(&msg, "%s %s (%s:%ld)", k ? "," : "",
 				    s->id, s->file, s->heading_line ?
 				    s->heading_line : 1);
-			}
-			buf_adds(&msg, "; give its id");
+			else
+				buf_printf(&msg, "%s %s (%s:%ld)", k ? "," : "",
+				    p->id, p->file, p->line);
 		}
-		diag_problem("%s", msg.s);
-		buf_free(&msg);
+		buf_adds(&msg, "; give its id");
 	}
-	free(ids);
-	return id;
+	diag_problem("%s", msg.s);
+	buf_free(&msg);
+	free(c);
+	return false;
 }
 
-/* A kept entry of client id (kept entries have the date and the text). */
+/* A kept entry of client id with text (runs of blanks aside). */
 static const struct ent *
-present(const struct found *f, const char *id)
+present(const struct found *f, const char *id, const char *text)
 {
 	for (size_t i = 0; i < f->nent; i++)
-		if (!strcmp(f->ent[i].id, id))
+		if (!strcmp(f->ent[i].id, id) &&
+		    same_text(f->ent[i].text, text))
 			return &f->ent[i];
+	return NULL;
+}
+
+/* A kept entry of client id with one of the texts that concerns person
+ * pid. */
+static const struct ent *
+present_for(const struct found *f, const char *id, const char *pid,
+	    const char *text, const char *text2)
+{
+	for (size_t i = 0; i < f->nent; i++) {
+		const struct ent *e = &f->ent[i];
+		if (!strcmp(e->id, id) && (same_text(e->text, text) ||
+		    (text2 && same_text(e->text, text2))) &&
+		    concerns(f, e->file, e->line, pid))
+			return e;
+	}
 	return NULL;
 }
 
@@ -650,59 +984,93 @@ write_new(struct rewrite *rw, const struct sect *s, const char *line,
 }
 
 /* Is the line at lno of the new version read as the entry of k->id with
- * the text k->text?  1 when it is, 0 after a message (status 1), -1
- * after a message (status 2). */
+ * the text parsed (and, for a person in a client's section, as one that
+ * concerns k->pid; in a person's own note, as one handed on with it)?
+ * 1 when it is, 0 after a message (status 1), -1 after a message
+ * (status 2), -2 when another process took the lock meanwhile
+ * (rewrite_relock). */
 static int
-entry_reads(struct rewrite *rw, const struct keep *k, const char *file,
-	    long lno, FILE *quiet)
+entry_reads(struct rewrite *rw, const struct keep *k, const char *parsed,
+	    const char *file, long lno, FILE *quiet)
 {
 	FILE *fp = rewrite_written(rw);
 	if (!fp)
 		return -1;
 	struct keep at = *k;
 	at.line = lno;
+	at.text = parsed;
+	at.text2 = NULL;
 	struct found check;
 	found_init(&check, quiet, &at);
 	parse_fp(fp, file, &check);
 	found_parsed(&check);
+	int lk = rewrite_relock(rw);
+	if (lk != 0) {
+		found_free(&check);
+		return lk > 0 ? -2 : -1;
+	}
 	bool ok = false;
 	for (size_t i = 0; i < check.nent && !ok; i++)
-		ok = !strcmp(check.ent[i].text, k->text);
+		ok = !strcmp(check.ent[i].text, parsed);
+	if (ok && k->pid && !k->note)
+		ok = check.nconc > 0;
 	found_free(&check);
 	if (ferror(fp)) {
 		diag_syserr("cannot read '%s'", rw->name);
 		return -1;
 	}
-	if (!ok)
+	if (!ok && k->pid && !k->note)
+		diag_problem("%s:%ld: the entry would not be read as an entry "
+		    "of '%s' that concerns '%s' there (inside a code block or "
+		    "comment?); nothing written", file, lno, k->id, k->pid);
+	else if (!ok)
 		diag_problem("%s:%ld: the entry would not be read as an entry "
 		    "of '%s' there (inside a code block or comment?); nothing "
-		    "written", file, lno, k->id);
+		    "written", file, lno, k->pid ? k->pid : k->id);
 	return ok;
 }
 
-/* Add the entry to the locked file after the client's last section in
- * one (a parse of it), or find it there.  Returns the status or AGAIN. */
+/* The entry's line: plain (TEXT as given) and, for a person, named
+ * (NAME – TEXT); each with the text the parser reads from it. */
+struct entry_lines {
+	char *line, *parsed;
+	char *nline, *nparsed;	/* NULL: no person */
+};
+
+/* Add the entry to the locked file in the section k says of one (a
+ * parse of it), or find it there.  Returns the status or AGAIN. */
 static int
 place(struct rewrite *rw, const struct found *one, const char *file,
-      const char *line, FILE *quiet, struct notesedit_result *res)
+      const struct entry_lines *el, FILE *quiet, struct notesedit_result *res)
 {
 	const struct keep *k = one->keep;
-	const struct sect *s = last_section(one, k->id);
+	const struct sect *s = k->note ? note_section(one, k->pid) : k->pid ?
+	    person_section(one, k->id, k->pid) : last_section(one, k->id);
 	if (!s)
-		return AGAIN;	/* the client left this file meanwhile */
-	const struct ent *e = present(one, k->id);
+		return AGAIN;	/* it left this file meanwhile */
+	/* Kept entries of a note are those handed on with it. */
+	const struct ent *e = k->note ? (one->nent ? one->ent : NULL) :
+	    k->pid ? present_for(one, k->id, k->pid, el->parsed, el->nparsed) :
+	    present(one, k->id, el->parsed);
+	const char *line = el->line, *parsed = el->parsed;
 	if (e) {
 		set_result(res, false, e->file, e->line, line);
 		return 0;
 	}
+	if (k->pid && !k->note && !names_person(one, s, k->pid, parsed)) {
+		line = el->nline;
+		parsed = el->nparsed;
+	}
 	long lno;
 	if (write_new(rw, s, line, &lno) != 0)
 		return 2;
-	switch (entry_reads(rw, k, file, lno, quiet)) {
+	switch (entry_reads(rw, k, parsed, file, lno, quiet)) {
 	case 0:
 		return 1;
 	case 1:
 		break;
+	case -2:
+		return AGAIN;
 	default:
 		return 2;
 	}
@@ -721,7 +1089,7 @@ place(struct rewrite *rw, const struct found *one, const char *file,
  * Returns the status or AGAIN. */
 static int
 edit(const struct notesedit_req *rq, const struct keep *k, const char *file,
-     const char *line, FILE *quiet, struct notesedit_result *res)
+     const struct entry_lines *el, FILE *quiet, struct notesedit_result *res)
 {
 	struct rewrite rw;
 	int st = 2;
@@ -732,45 +1100,94 @@ edit(const struct notesedit_req *rq, const struct keep *k, const char *file,
 		if (in)
 			parse_fp(in, file, &one);
 		found_parsed(&one);
+		/* notes_end may have read the file once more by its name
+		 * (a person's note and its client in this one file), which
+		 * released the lock. */
+		int lk = in ? rewrite_relock(&rw) : -1;
 		if (in && ferror(in))
 			diag_syserr("cannot read '%s'", file);
-		else if (in)
-			st = place(&rw, &one, file, line, quiet, res);
+		else if (lk > 0)
+			st = AGAIN;
+		else if (lk == 0)
+			st = place(&rw, &one, file, el, quiet, res);
 		found_free(&one);
 	}
 	rewrite_close(&rw);
 	return st;
 }
 
-/* One try: read all the notes, find the client and its last section,
- * and edit that file (its name in *file, malloc'd).  Returns the status
- * or AGAIN. */
+char *
+notesedit_named(const char *name, const char *text)
+{
+	size_t n = strlen(text);
+	text = trim(text, &n);
+	struct buf b = {0};
+	buf_adds(&b, name);
+	if (n) {
+		buf_adds(&b, " \xe2\x80\x93 ");	/* an en dash */
+		buf_add(&b, text, n);
+	}
+	return buf_steal(&b);
+}
+
+/* One try: read all the notes, find whom rq->client names and where its
+ * entry goes, and edit that file (its name in *file, malloc'd).
+ * Returns the status or AGAIN. */
 static int
-attempt(const struct notesedit_req *rq, const char *line, const char *parsed,
-	FILE *quiet, char **file, struct notesedit_result *res)
+attempt(const struct notesedit_req *rq, const char *occasion,
+	struct entry_lines *el, FILE *quiet, char **file,
+	struct notesedit_result *res)
 {
 	size_t n = strlen(rq->client);
 	const char *want = trim(rq->client, &n);
 	char *name = xstrndup(want, n);
 	char *slug = slug_make(want, n);
 	struct keep k = { .name = name, .slug = slug, .date = rq->date,
-	    .text = parsed, .order = rq->order };
+	    .text = el->parsed, .suffix = true, .order = rq->order };
 	struct found all;
 	found_init(&all, quiet, &k);
 	int st = read_notes(&all, rq);
 	found_parsed(&all);
-	const char *id = st ? NULL : match(&all, rq);
-	const struct ent *e = id ? present(&all, id) : NULL;
-	if (!st && !id) {
+	struct target t;
+	if (!st && !match(&all, rq, &t))
 		st = 1;
-	} else if (e) {
-		set_result(res, false, e->file, e->line, line);
-	} else if (id) {
-		struct keep mine = { .id = id, .date = rq->date,
-		    .text = parsed };
+	if (!st && t.person) {
+		free(el->nline);
+		free(el->nparsed);
+		char *named = notesedit_named(t.person->name, rq->text);
+		const char *why;
+		el->nline = notesedit_line(rq->date, named, occasion,
+		    &el->nparsed, &why);
+		free(named);
+		if (!el->nline) {
+			diag_fatal("bad TEXT with the name '%s' before it: %s",
+			    t.person->name, why);
+			st = 2;
+		}
+	}
+	const struct ent *e = st ? NULL : t.person ? present_for(&all, t.id,
+	    t.person->id, el->parsed, el->nparsed) : present(&all, t.id,
+	    el->parsed);
+	if (e) {
+		set_result(res, false, e->file, e->line, el->line);
+	} else if (!st) {
+		struct keep mine = { .id = t.id, .date = rq->date,
+		    .text = el->parsed, .text2 = el->nparsed,
+		    .order = rq->order };
+		const char *where;
+		if (t.note) {
+			mine.pid = t.person->id;
+			mine.note = true;
+			where = t.note->file;
+		} else if (t.person) {
+			mine.pid = t.person->id;
+			where = find_person(&all, t.person->id, true)->file;
+		} else {
+			where = last_section(&all, t.id)->file;
+		}
 		free(*file);
-		*file = xstrdup(last_section(&all, id)->file);
-		st = edit(rq, &mine, *file, line, quiet, res);
+		*file = xstrdup(where);
+		st = edit(rq, &mine, *file, el, quiet, res);
 	}
 	found_free(&all);
 	free(name);
@@ -787,13 +1204,13 @@ notesedit_done(const struct notesedit_req *rq, struct notesedit_result *res)
 		diag_fatal("bad occasion '%s': %s", rq->occasion, why);
 		return 2;
 	}
-	char *parsed;
+	struct entry_lines el = {0};
 	char *occasion = xstrdup(rq->occasion);	/* as tags are: lowercase */
 	text_lower(occasion, strlen(occasion));
-	char *line = notesedit_line(rq->date, rq->text, occasion, &parsed,
+	el.line = notesedit_line(rq->date, rq->text, occasion, &el.parsed,
 	    &why);
-	free(occasion);
-	if (!line) {
+	if (!el.line) {
+		free(occasion);
 		diag_fatal("bad TEXT: %s", why);
 		return 2;
 	}
@@ -801,7 +1218,7 @@ notesedit_done(const struct notesedit_req *rq, struct notesedit_result *res)
 	char *file = NULL;
 	int st = AGAIN;
 	for (int i = 0; i < MAX_TRIES && st == AGAIN; i++)
-		st = attempt(rq, line, parsed, quiet, &file, res);
+		st = attempt(rq, occasion, &el, quiet, &file, res);
 	if (st == AGAIN) {
 		diag_fatal("cannot write '%s': another program (an editor?) "
 		    "changed it each of %d times tact-done tried; nothing "
@@ -811,8 +1228,11 @@ notesedit_done(const struct notesedit_req *rq, struct notesedit_result *res)
 	free(file);
 	if (quiet)
 		fclose(quiet);
-	free(line);
-	free(parsed);
+	free(occasion);
+	free(el.line);
+	free(el.parsed);
+	free(el.nline);
+	free(el.nparsed);
 	return st;
 }
 

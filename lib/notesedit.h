@@ -19,7 +19,8 @@
 struct notesedit_req {
 	char *const *paths;	/* notes files and directories, at least one */
 	int npaths;
-	const char *client;	/* an id or a display name */
+	const char *client;	/* an id, a display name, or a person's id
+				 * (CLIENT/SLUG), name or SLUG */
 	const char *occasion;	/* checked with notesedit_occasion_problem */
 	const char *text;	/* the entry's text before the tag; may be "" */
 	struct date date;
@@ -49,6 +50,11 @@ const char *notesedit_occasion_problem(const char *name);
 char *notesedit_line(struct date d, const char *text, const char *occasion,
 		     char **parsed, const char **why);
 
+/* The text of an entry for a person that the text does not name:
+ * "NAME – TEXT" (an en dash; text trimmed), or "NAME" when text is
+ * empty (malloc'd). */
+char *notesedit_named(const char *name, const char *text);
+
 /* The line after which a new entry goes in the section of fp that a
  * NOTES_SECTION item describes: its last list item; with no list item,
  * its last line that is not blank (reading fp from its start up to
@@ -69,8 +75,14 @@ long notesedit_copy(FILE *in, FILE *out, long after, const char *line);
 /* Do what tact-done does: read the notes below rq->paths (quietly: their
  * problems are tact-parse's to report), find the client (by id, else by
  * the slug of rq->client, else by display name compared ignoring the case
- * of ASCII and Latin-1 letters), and add the entry unless the client
- * already has one of that date with the same text.  Returns the exit
+ * of ASCII and Latin-1 letters) or the person (by id; else by name, in
+ * the same case, or by SLUG, together with the client: two candidates
+ * are ambiguous), and add the entry unless the client already has one of
+ * that date with the same text (for a person: one that concerns it,
+ * with or without the name in front).  A person with a note of its own
+ * gets the entry there; any other in the last section of its client that
+ * defines it, as "NAME – TEXT" unless TEXT names it (notesedit_named,
+ * person.h).  Returns the exit
  * status: 0 (*res is set), 1 after a message when the client is unknown
  * or ambiguous or the entry cannot be placed, 2 after a message when a
  * file cannot be read, locked or written, is no regular file, keeps

@@ -132,6 +132,19 @@ lock_failed(const struct rewrite *rw)
 	buf_free(&who);
 }
 
+int
+rewrite_relock(struct rewrite *rw)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (lock_fd(rw->fd, &now) == 0)
+		return 0;
+	if (errno == EAGAIN)
+		return 1;
+	diag_syserr("cannot lock '%s'", rw->name);
+	return -1;
+}
+
 /* ---- What the file is and holds ------------------------------------- */
 
 static unsigned long long

@@ -75,6 +75,14 @@ int rewrite_open(struct rewrite *rw, const char *name,
  * stream belongs to rw: do not close it. */
 FILE *rewrite_input(struct rewrite *rw);
 
+/* Take the lock again, without waiting: POSIX releases a process's
+ * fcntl(2) locks on a file when the process closes any descriptor of
+ * it, as reading the file once more by its name does (the notes parser
+ * does, at notes_end, for a person's note).  Returns 0 when it is held;
+ * 1 when another process holds it now (the file may have changed: start
+ * over); -1 after a message (status 2). */
+int rewrite_relock(struct rewrite *rw);
+
 /* Start the new content: removes the temporary files that dead
  * processes left in the directory, blocks every signal that can be
  * blocked (they are delivered once the file is replaced or the temporary

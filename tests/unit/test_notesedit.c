@@ -1,8 +1,8 @@
 /* Unit tests for tact-done's library: the entry line, where it goes, the
- * streamed insertion, finding the client, and the locked atomic rewrite
- * with its failures: an editor saving meanwhile, a lock held too long,
- * signals, temporary files left by killed runs, an owner that cannot be
- * kept, files that are not regular. */
+ * streamed insertion, finding the client or a person, and the locked
+ * atomic rewrite with its failures: an editor saving meanwhile, a lock
+ * held too long, signals, temporary files left by killed runs, an owner
+ * that cannot be kept, files that are not regular. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -381,6 +381,192 @@ done_hidden(void **state)
 	file_is("h.md", text);
 	assert_int_equal(count_dir(), 1);
 	unlink(path("h.md"));
+}
+
+/* A person's entry names it: "NAME – TEXT", or NAME alone. */
+static void
+named_text(void **state)
+{
+	(void)state;
+	char *s = notesedit_named("Katrin Brenner", "  card  ");
+	assert_string_equal(s, "Katrin Brenner \xe2\x80\x93 card");
+	free(s);
+	s = notesedit_named("Katrin Brenner", " ");
+	assert_string_equal(s, "Katrin Brenner");
+	free(s);
+}
+
+static const char persons_md[] =
+    "# Acme\n"
+    "- **Katrin Brenner** (GF)\n"
+    "  - birthday: 12.04.1975\n"
+    "- contact: Jörg Brenner\n"
+    "  - birthday: 03.11.1972\n"
+    "- 2026-01-01: kickoff\n"
+    "\n"
+    "# Beta\n"
+    "- **Anna Schmidt**\n"
+    "  - birthday: 14.03.1980\n"
+    "\n"
+    "# Acme\n"
+    "- 2026-02-02: later section, no persons\n";
+
+/* A person of a client's section: by id, name or slug; the entry goes
+ * into the section that defines it, named unless the text names it
+ * (a unique first name does; a shared last name does not), once. */
+static void
+done_person(void **state)
+{
+	(void)state;
+	put_file("p.md", persons_md);
+	struct notesedit_result res;
+	assert_int_equal(done("p.md", "acme/katrin-brenner", "xmas", "card",
+	    &res), 0);
+	assert_true(res.added);
+	assert_int_equal(res.line, 7);
+	assert_string_equal(res.entry,
+	    "- 2026-11-27: Katrin Brenner \xe2\x80\x93 card #xmas");
+	notesedit_result_free(&res);
+
+	/* Again, by name and by slug: found, nothing added. */
+	assert_int_equal(done("p.md", "katrin BRENNER", "xmas", "card ",
+	    &res), 0);
+	assert_false(res.added);
+	assert_int_equal(res.line, 7);
+	notesedit_result_free(&res);
+	assert_int_equal(done("p.md", "katrin-brenner", "xmas", "card", &res),
+	    0);
+	assert_false(res.added);
+	notesedit_result_free(&res);
+
+	/* Named by a unique first name: as given; by the last name that
+	 * both share: named.  No text: the name alone. */
+	assert_int_equal(done("p.md", "Jörg Brenner", "xmas", "mug for Jörg",
+	    &res), 0);
+	assert_string_equal(res.entry, "- 2026-11-27: mug for Jörg #xmas");
+	assert_int_equal(res.line, 8);
+	notesedit_result_free(&res);
+	assert_int_equal(done("p.md", "Jörg Brenner", "gift",
+	    "wine for Brenner", &res), 0);
+	assert_string_equal(res.entry, "- 2026-11-27: Jörg Brenner "
+	    "\xe2\x80\x93 wine for Brenner #gift");
+	notesedit_result_free(&res);
+	assert_int_equal(done("p.md", "beta/anna-schmidt", "xmas", "", &res),
+	    0);
+	assert_string_equal(res.entry, "- 2026-11-27: Anna Schmidt #xmas");
+	assert_int_equal(res.line, 14);
+	notesedit_result_free(&res);
+
+	/* The client itself: its last section, its own entry. */
+	assert_int_equal(done("p.md", "acme", "xmas", "card", &res), 0);
+	assert_true(res.added);
+	assert_int_equal(res.line, 18);
+	notesedit_result_free(&res);
+	file_is("p.md",
+	    "# Acme\n"
+	    "- **Katrin Brenner** (GF)\n"
+	    "  - birthday: 12.04.1975\n"
+	    "- contact: Jörg Brenner\n"
+	    "  - birthday: 03.11.1972\n"
+	    "- 2026-01-01: kickoff\n"
+	    "- 2026-11-27: Katrin Brenner \xe2\x80\x93 card #xmas\n"
+	    "- 2026-11-27: mug for Jörg #xmas\n"
+	    "- 2026-11-27: Jörg Brenner \xe2\x80\x93 wine for Brenner #gift\n"
+	    "\n"
+	    "# Beta\n"
+	    "- **Anna Schmidt**\n"
+	    "  - birthday: 14.03.1980\n"
+	    "- 2026-11-27: Anna Schmidt #xmas\n"
+	    "\n"
+	    "# Acme\n"
+	    "- 2026-02-02: later section, no persons\n"
+	    "- 2026-11-27: card #xmas\n");
+	assert_int_equal(count_dir(), 1);
+	unlink(path("p.md"));
+}
+
+/* Unknown and ambiguous persons: status 1, nothing written. */
+static void
+done_person_refused(void **state)
+{
+	(void)state;
+	const char *text = "# Acme\n- **Anna Schmidt**\n  - birthday: 1.1.1980\n"
+	    "# Beta\n- **Anna Schmidt**\n  - birthday: 2.2.1980\n"
+	    "# Bernd Kaiser\n- tier: A\n"
+	    "# Gamma\n- contact: Bernd Kaiser\n  - role: CEO\n";
+	put_file("r.md", text);
+	struct notesedit_result res;
+	assert_int_equal(done("r.md", "Anna Schmidt", "xmas", "", &res), 1);
+	notesedit_result_free(&res);
+	assert_int_equal(done("r.md", "anna-schmidt", "xmas", "", &res), 1);
+	notesedit_result_free(&res);
+	assert_int_equal(done("r.md", "Bernd Kaiser", "xmas", "", &res), 1);
+	notesedit_result_free(&res);
+	assert_int_equal(done("r.md", "acme/bernd-kaiser", "xmas", "", &res),
+	    1);
+	notesedit_result_free(&res);
+	file_is("r.md", text);
+	/* An id names one alone, a client's too. */
+	assert_int_equal(done("r.md", "bernd-kaiser", "xmas", "", &res), 0);
+	assert_string_equal(res.entry, "- 2026-11-27: #xmas");
+	notesedit_result_free(&res);
+	unlink(path("r.md"));
+}
+
+/* A person's own note: the entry goes there, unnamed, once; the
+ * client's file stays as it was.  Its section end in an unclosed code
+ * block: refused. */
+static void
+done_person_note(void **state)
+{
+	(void)state;
+	const char *client = "# Weingut Rebholz\n- 2026-01-01: Probe\n";
+	put_file("w.md", client);
+	put_file("Hermann Rebholz.md",
+	    "---\ncompany: \"[[Weingut Rebholz]]\"\n---\n"
+	    "Der Senior.\n\n- Hobbys: Skat\n\nmore\n");
+	struct notesedit_result res;
+	assert_int_equal(done("", "Hermann Rebholz", "xmas", "wine", &res), 0);
+	assert_true(res.added);
+	assert_non_null(strstr(res.file, "Hermann Rebholz.md"));
+	assert_int_equal(res.line, 7);
+	assert_string_equal(res.entry, "- 2026-11-27: wine #xmas");
+	notesedit_result_free(&res);
+	assert_int_equal(done("", "weingut-rebholz/hermann-rebholz", "xmas",
+	    "wine", &res), 0);
+	assert_false(res.added);
+	assert_int_equal(res.line, 7);
+	notesedit_result_free(&res);
+	file_is("Hermann Rebholz.md",
+	    "---\ncompany: \"[[Weingut Rebholz]]\"\n---\n"
+	    "Der Senior.\n\n- Hobbys: Skat\n- 2026-11-27: wine #xmas\n\n"
+	    "more\n");
+	file_is("w.md", client);
+
+	/* A note and its client in one file: the parser reads the file
+	 * again at notes_end (which drops the lock; it is taken again). */
+	put_file("k.md", "---\ncompany: Acme\n---\n# Hermann Kunz\n"
+	    "- hobby: Skat\n\n# Acme\n- 2026-01-01: a\n");
+	assert_int_equal(done("k.md", "acme/hermann-kunz", "xmas", "wine",
+	    &res), 0);
+	assert_int_equal(res.line, 6);
+	notesedit_result_free(&res);
+	file_is("k.md", "---\ncompany: Acme\n---\n# Hermann Kunz\n"
+	    "- hobby: Skat\n- 2026-11-27: wine #xmas\n\n# Acme\n"
+	    "- 2026-01-01: a\n");
+	unlink(path("k.md"));
+
+	const char *hidden = "---\nfirma: Weingut Rebholz\n---\n# Lena R.\n"
+	    "```\ncode\n";
+	put_file("l.md", hidden);
+	assert_int_equal(done("", "weingut-rebholz/lena-r", "xmas", "", &res),
+	    1);
+	notesedit_result_free(&res);
+	file_is("l.md", hidden);
+	assert_int_equal(count_dir(), 3);
+	unlink(path("w.md"));
+	unlink(path("Hermann Rebholz.md"));
+	unlink(path("l.md"));
 }
 
 /* Replace dir/name's content with text through rewrite.h; returns what
@@ -823,6 +1009,10 @@ main(void)
 		cmocka_unit_test(done_adds),
 		cmocka_unit_test(done_clients),
 		cmocka_unit_test(done_hidden),
+		cmocka_unit_test(named_text),
+		cmocka_unit_test(done_person),
+		cmocka_unit_test(done_person_refused),
+		cmocka_unit_test(done_person_note),
 		cmocka_unit_test(rewrite_keeps),
 		cmocka_unit_test(rewrite_changed),
 		cmocka_unit_test(editor_race),
