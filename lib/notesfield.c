@@ -86,6 +86,8 @@ bad_id(const char *v, size_t n)
 		size_t left = n - i;
 		if (u[0] <= ' ' || u[0] == 0x7f)	/* C0, space, DEL */
 			return true;
+		if (u[0] == '/')	/* it parts a person's id */
+			return true;
 		if (left >= 2 && u[0] == 0xc2 && u[1] < 0xa0)	/* C1 */
 			return true;
 		if (left >= 2 && u[0] == 0xd8 && u[1] == 0x9c)	/* U+061C */
@@ -174,7 +176,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	if (!owner && !strcmp(key, "id")) {
 		if (bad_id(v, vn)) {
 			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
-			    "is one word without spaces or control "
+			    "is one word without spaces, '/' or control "
 			    "characters; the slug of the name is used",
 			    (int)vn, v);
 		} else {

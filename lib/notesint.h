@@ -225,6 +225,8 @@ void notes_person_front(struct notes *np, const char *key, const char *v,
 const char *notes_owned_key(struct notes *np, const char *key, int owner);
 const char *notes_pend_key(struct notes *np, const struct pend *p);
 void notes_person_drop(struct notes *np, size_t from);
+/* The section's persons again from its items (a section put back). */
+void notes_person_rebuild(struct notes *np);
 const char *notes_person_id(struct notes *np, const char *client,
 			    size_t k);
 void notes_person_concerns(struct notes *np, struct notes_item *it,

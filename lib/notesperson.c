@@ -89,6 +89,18 @@ notes_person_contact(struct notes *np, int indent)
 	candidate(np, name, nn, role, rn, indent, (long)(np->nitems - 1));
 }
 
+/* The item at index is the section's next person. */
+static void
+push_person(struct notes *np, size_t index)
+{
+	if (np->npersons == np->cappersons) {
+		np->cappersons = np->cappersons ? 2 * np->cappersons : 8;
+		np->persons = xrealloc(np->persons,
+		    np->cappersons * sizeof *np->persons);
+	}
+	np->persons[np->npersons++] = index;
+}
+
 /* The index of the section's person named name (by slug), or -1. */
 static long
 find_person(struct notes *np, const char *slug)
@@ -108,12 +120,6 @@ add_person(struct notes *np, const char *name, size_t n)
 	char *slug = slug_make(name, n);
 	long k = *slug ? find_person(np, slug) : -1;
 	if (*slug && k < 0) {
-		if (np->npersons == np->cappersons) {
-			np->cappersons = np->cappersons ?
-			    2 * np->cappersons : 8;
-			np->persons = xrealloc(np->persons,
-			    np->cappersons * sizeof *np->persons);
-		}
 		size_t name_off = notes_keep(np, name, n);
 		size_t slug_off = notes_keep(np, slug, strlen(slug));
 		struct pend *p = notes_add_item(np, NOTES_PERSON);
@@ -121,7 +127,7 @@ add_person(struct notes *np, const char *name, size_t n)
 		p->key = slug_off;
 		p->text = p->tags = p->key;	/* unused */
 		k = (long)np->npersons;
-		np->persons[np->npersons++] = np->nitems - 1;
+		push_person(np, np->nitems - 1);
 	}
 	free(slug);
 	return k;
@@ -215,6 +221,16 @@ notes_person_drop(struct notes *np, size_t from)
 			    (void *)(uintptr_t)(i + 1);
 	while (np->npersons && np->persons[np->npersons - 1] >= from)
 		np->npersons--;
+}
+
+void
+notes_person_rebuild(struct notes *np)
+{
+	np->npersons = 0;
+	for (size_t i = 0; i < np->nitems; i++) {
+		if (np->items[i].kind == NOTES_PERSON)
+			push_person(np, i);
+	}
 }
 
 const char *

@@ -86,7 +86,7 @@ restore(struct notes *np, struct pnote *n)
 	np->name = xstrdup(n->name);
 	np->heading_line = n->heading_line;
 	np->last_item_line = n->last_item_line;
-	np->npersons = 0;
+	notes_person_rebuild(np);
 }
 
 static void

@@ -124,6 +124,23 @@ put(const struct notes_item *it, void *ctx)
 		CHECK(!it->last_item_line ||
 		    it->last_item_line > it->heading_line);
 		return;
+	case NOTES_PERSON:
+		check_text(it->name);
+		CHECK(it->client && *it->client);
+		CHECK(record_person_client_len(it->id) == strlen(it->client));
+		CHECK(!strchr(it->id + strlen(it->client) + 1, '/'));
+		CHECK(it->id[strlen(it->client) + 1] != '\0');
+		f[nf++] = "person";
+		f[nf++] = it->id;
+		f[nf++] = it->name;
+		break;
+	case NOTES_CONCERNS:
+		CHECK(record_person_client_len(it->id) > 0);
+		CHECK(date_valid(it->date));
+		f[nf++] = "concerns";
+		f[nf++] = it->id;
+		f[nf++] = date_format(it->date, date);
+		break;
 	default:
 		CHECK(!"unknown item kind");
 	}
