@@ -177,6 +177,10 @@ notes_person_front(struct notes *np, const char *key, const char *v,
 {
 	if (!contacts_key(key))
 		return;
+	if (vn >= 2 && v[0] == '[' && v[vn - 1] == ']') {
+		v++;	/* a flow list the lenient reader left as it is */
+		vn -= 2;
+	}
 	size_t i = 0;
 	while (i < vn) {
 		size_t j = i;
@@ -185,8 +189,15 @@ notes_person_front(struct notes *np, const char *key, const char *v,
 			j++;
 		size_t n = j - i;
 		const char *name = trim(v + i, &n);
-		if (n && add_person(np, name, n) >= 0)
-			np->nfront++;
+		if (n >= 2 && (name[0] == '"' || name[0] == '\'') &&
+		    name[n - 1] == name[0]) {
+			name++;
+			n -= 2;
+		}
+		size_t before = np->nitems;
+		if (n)
+			add_person(np, name, n);
+		np->nfront += np->nitems - before;	/* not for one seen */
 		i = j + 1;
 	}
 }

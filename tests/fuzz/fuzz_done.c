@@ -63,6 +63,7 @@ parse(const char *s, size_t n, notes_fn fn, void *ctx)
 	FILE *fp = fuzz_open(copy, n);
 	struct notes *np = notes_new(fn, ctx);
 	notes_parse(np, fp, "a.md");
+	notes_end(np);	/* a note held back as a person's comes now */
 	notes_free(np);
 	fclose(fp);
 	free(copy);

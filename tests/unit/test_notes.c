@@ -739,6 +739,31 @@ persons_contact_long(void **state)
 	buf_free(&want);
 }
 
+/* A contacts list given twice names its persons once (the items kept for
+ * the front matter are those there are); in front matter read line by
+ * line, a flow list and quotes still give the names. */
+static void
+persons_front_lenient(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("a.md",
+	    "---\n"
+	    "contacts: [\"Anna Kiefer\", Bernd Kiefer]\n"
+	    "contacts: [Anna Kiefer, 'Bernd Kiefer']\n"
+	    "telegram: @kiefer\n"
+	    "---\n"
+	    "# Kiefer\n"
+	    "- 2026-01-05: Anruf Bernd\n"),
+	    "client kiefer 6 Kiefer\n"
+	    "person kiefer/anna-kiefer 2 Anna Kiefer (of kiefer)\n"
+	    "person kiefer/bernd-kiefer 2 Bernd Kiefer (of kiefer)\n"
+	    "field kiefer 3 contacts [] [Anna Kiefer, 'Bernd Kiefer']\n"
+	    "field kiefer 4 telegram [] @kiefer\n"
+	    "entry kiefer 7 2026-01-05 [ ] [] Anruf Bernd\n"
+	    "concerns kiefer/bernd-kiefer 7 2026-01-05\n"
+	    "section kiefer h6 i7 e7\n");
+}
+
 /* The same key for two persons, or a person and the client, is no key
  * given twice; for one person it is. */
 static void
@@ -804,6 +829,7 @@ main(void)
 		cmocka_unit_test(persons_nested),
 		cmocka_unit_test(persons_keys),
 		cmocka_unit_test(persons_contact_long),
+		cmocka_unit_test(persons_front_lenient),
 		cmocka_unit_test(persons_concerns),
 		cmocka_unit_test(spec_example),
 		cmocka_unit_test(no_heading),
