@@ -334,12 +334,12 @@ new_client(struct due *d, void **slot, const char *kept,
 static struct client *
 client_get(struct due *d, const char *id, const char *source)
 {
-	if (d->cur && strcmp(d->cur->id, id) == 0)
-		return d->cur;
 	const char *kept;
 	size_t n = record_person_client_len(id);
 	struct client *c;
-	if (!n) {
+	if (d->cur && strcmp(d->cur->id, id) == 0) {
+		c = d->cur;	/* the same as the record before */
+	} else if (!n) {
 		void **slot = hash_put_kept(&d->clients, id, &kept);
 		c = *slot ? *slot : new_client(d, slot, kept, NULL);
 	} else if (!(c = hash_get(&d->clients, id))) {
