@@ -439,3 +439,11 @@ money_format(long long cents, char buf[MONEY_BUFSZ])
 	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
 	return buf;
 }
+
+bool
+money_info(const char *s, size_t n, struct money_info *mi)
+{
+	/* A first version: the amount only (equivalent and VAT to come). */
+	memset(mi, 0, sizeof *mi);
+	return money_find(s, n, &mi->amount, NULL, NULL);
+}

@@ -45,6 +45,28 @@ struct money_doubt {
 bool money_scan(const char *s, size_t n, struct money *m, size_t *start,
 		size_t *end, struct money_doubt *d);
 
+/* Net or gross, as written next to an amount (SPEC "Gifts"). */
+enum money_vat {
+	MONEY_VAT_NONE,		/* neither written */
+	MONEY_VAT_NET,		/* "netto", "net", "zzgl. MwSt." */
+	MONEY_VAT_GROSS		/* "brutto", "gross", "inkl. MwSt." */
+};
+
+/* What the first amount of an entry's text says besides itself: its
+ * equivalent in another currency, written in parentheses or after '='
+ * or '≈' right after it ("CHF 30.- (= 31,85 €)", "$25 ≈ 23 EUR"), and
+ * whether it is net or gross. */
+struct money_info {
+	struct money amount;	/* the first amount (as money_find) */
+	bool has_equiv;
+	struct money equiv;	/* its value in equiv.currency */
+	enum money_vat vat;
+};
+
+/* The first amount of s[0..n) and what is written with it: false when
+ * there is no amount. */
+bool money_info(const char *s, size_t n, struct money_info *mi);
+
 /* Strict parse of a record's amount: digits with an optional '.' and one
  * or two decimals ("24.90", "5", "5.5").  Returns 0, or -1. */
 int money_parse(const char *s, long long *cents);
