@@ -4,18 +4,24 @@
  * white space (space, tab, no-break space U+00A0, narrow no-break space
  * U+202F) allowed between, a '~' allowed just before the number:
  *
- *	number	 int [ ('.'|',') d[d] | ('.'|',') '-' ['-'] ]
- *	int	 digits | d[d[d]] (sep ddd)+	one sep throughout, the other
- *					one for the decimals
- *	currency € EUR $ USD £ GBP CHF, and after the number also the
- *		 words Euro Euros EURO EUROS euro euros
+ *	number	 int [ ('.'|',') d[d] | ('.'|',') ('-' ['-'] | '–') ]
+ *	int	 digits | d[d[d]] (sep ddd)+	one sep ('.' ',' or '\'')
+ *					throughout, another one ('.' or
+ *					',') for the decimals
+ *	currency € $ £, and in any case EUR Euro Euros USD GBP CHF SFr
+ *		 SFr. Fr.
+ *
+ * "Fr." is also the German Friday: a number after it that goes on with
+ * '.', ':', '-', '/', an en dash or the word "Uhr" ("Fr. 12.06.",
+ * "Fr. 14:00", "Fr. 9-12", "Fr. 14 Uhr") is no amount, and tells no
+ * doubt.
  *
  * A single separator followed by exactly three digits is a thousands
  * group ("1.200 €" is 1200.00).  The number is a whole token: not glued
  * to a letter (except a currency code), not part of a longer run of
  * digits and separators ("14.03.2026", "1.2345"), not after a '.' or ','
- * and not after a '-', '/' or ':' that follows a letter, digit or
- * separator ("2026-03-02", "5,-3"); "1 200 €" (thousands apart by white
+ * and not after a '-', '–', '/' or ':' that follows a letter, digit or
+ * separator ("2026-03-02", "5,-3", "10–15"); "1 200 €" (thousands apart by white
  * space) is no amount rather than 200.  A currency between two numbers,
  * apart from the first by white space and glued to the second ("5 $3"),
  * belongs to the second. */
@@ -39,10 +45,41 @@ isalph(unsigned char c)
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* A decimal or thousands separator. */
 static int
 issep(unsigned char c)
 {
 	return c == '.' || c == ',';
+}
+
+/* A separator that can be in a number: '\'' groups thousands only. */
+static int
+isnumsep(unsigned char c)
+{
+	return issep(c) || c == '\'';
+}
+
+static int
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Does s[0..l) equal the lowercase text t, in any case? */
+static bool
+caseeq(const char *s, const char *t, size_t l)
+{
+	for (size_t k = 0; k < l; k++)
+		if (lower((unsigned char)s[k]) != (unsigned char)t[k])
+			return false;
+	return true;
+}
+
+/* Is s[k] an en dash (U+2013)? */
+static bool
+endash_at(const char *s, size_t n, size_t k)
+{
+	return k + 3 <= n && memcmp(s + k, "\xE2\x80\x93", 3) == 0;
 }
 
 /* Length of the white space character at s[k], 0 if none. */
@@ -71,56 +108,71 @@ ws_before(const char *s, size_t k)
 	return 0;
 }
 
-/* The currency starting at s[k] (after a number): its index, and its
- * length in *len; -1 if none. */
+/* The currencies, their words lowercase and matched in any case.  A
+ * word is whole: no letter glued to it.  "sfr." before "sfr" so that
+ * the '.' is taken in. */
+static const struct {
+	const char *text;
+	unsigned char len, cur;
+} curs[] = {
+	{ "$", 1, USD }, { "\xE2\x82\xAC", 3, EUR }, { "\xC2\xA3", 2, GBP },
+	{ "eur", 3, EUR }, { "usd", 3, USD }, { "gbp", 3, GBP },
+	{ "chf", 3, CHF }, { "euros", 5, EUR }, { "euro", 4, EUR },
+	{ "sfr.", 4, CHF }, { "sfr", 3, CHF }, { "fr.", 3, CHF },
+};
+enum { FRIDAY = sizeof curs / sizeof *curs - 1 };	/* "fr." */
+
+/* The currency starting at s[k] (after a number): its index in curs,
+ * and its length in *len; -1 if none. */
 static int
 cur_after(const char *s, size_t n, size_t k, size_t *len)
 {
-	static const struct {
-		const char *text;
-		int cur;
-	} cur[] = {
-		{ "$", USD }, { "\xE2\x82\xAC", EUR }, { "\xC2\xA3", GBP },
-		{ "EUR", EUR }, { "USD", USD }, { "GBP", GBP }, { "CHF", CHF },
-		{ "EUROS", EUR }, { "Euros", EUR }, { "euros", EUR },
-		{ "EURO", EUR }, { "Euro", EUR }, { "euro", EUR },
-	};
-	for (size_t i = 0; i < sizeof cur / sizeof *cur; i++) {
-		size_t l = strlen(cur[i].text);
-		if (l > n - k || memcmp(s + k, cur[i].text, l) != 0)
+	for (size_t i = 0; i < sizeof curs / sizeof *curs; i++) {
+		size_t l = curs[i].len;
+		if (l > n - k || !caseeq(s + k, curs[i].text, l))
 			continue;
-		if (isalph((unsigned char)cur[i].text[0]) && k + l < n &&
+		if (isalph((unsigned char)curs[i].text[0]) && k + l < n &&
 		    isalph((unsigned char)s[k + l]))
 			continue;	/* part of a longer word */
 		*len = l;
-		return cur[i].cur;
+		return (int)i;
 	}
 	return -1;
 }
 
-/* The currency ending at s[k-1] (before a number): its index, and where
- * it starts in *at; -1 if none. */
+/* The currency ending at s[k-1] (before a number): its index in curs,
+ * and where it starts in *at; -1 if none. */
 static int
 cur_before(const char *s, size_t k, size_t *at)
 {
-	static const struct {
-		const char *text;
-		int cur;
-	} cur[] = {
-		{ "$", USD }, { "\xE2\x82\xAC", EUR }, { "\xC2\xA3", GBP },
-		{ "EUR", EUR }, { "USD", USD }, { "GBP", GBP }, { "CHF", CHF },
-	};
-	for (size_t i = 0; i < sizeof cur / sizeof *cur; i++) {
-		size_t l = strlen(cur[i].text);
-		if (l > k || memcmp(s + k - l, cur[i].text, l) != 0)
+	for (size_t i = 0; i < sizeof curs / sizeof *curs; i++) {
+		size_t l = curs[i].len;
+		if (l > k || !caseeq(s + k - l, curs[i].text, l))
 			continue;
-		if (isalph((unsigned char)cur[i].text[0]) && k > l &&
+		if (isalph((unsigned char)curs[i].text[0]) && k > l &&
 		    isalph((unsigned char)s[k - l - 1]))
 			continue;	/* part of a longer word */
 		*at = k - l;
-		return cur[i].cur;
+		return (int)i;
 	}
 	return -1;
+}
+
+/* After "Fr." is the number at s[..numend) a date or time of a Friday
+ * ("Fr. 12.06.", "Fr. 14:00", "Fr. 9-12", "Fr. 14 Uhr")? */
+static bool
+friday(const char *s, size_t n, size_t numend)
+{
+	size_t k = numend, w;
+	if (k == n)
+		return false;
+	if (s[k] == '.' || s[k] == ':' || s[k] == '-' || s[k] == '/' ||
+	    endash_at(s, n, k))
+		return true;
+	while ((w = ws_at(s, n, k)) > 0)
+		k += w;
+	return k + 3 <= n && caseeq(s + k, "uhr", 3) &&
+	    (k + 3 == n || !isalph((unsigned char)s[k + 3]));
 }
 
 /* The run of digits and separators starting with the digit s[i], without
@@ -129,9 +181,10 @@ static size_t
 run_end(const char *s, size_t n, size_t i)
 {
 	size_t j = i;
-	while (j < n && (isdig((unsigned char)s[j]) || issep((unsigned char)s[j])))
+	while (j < n && (isdig((unsigned char)s[j]) ||
+	    isnumsep((unsigned char)s[j])))
 		j++;
-	while (issep((unsigned char)s[j - 1]))
+	while (isnumsep((unsigned char)s[j - 1]))
 		j--;
 	return j;
 }
@@ -147,7 +200,7 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 	size_t q[4];		/* separator offsets; more cannot be valid */
 	int nsep = 0;
 	for (size_t k = i; k < j; k++) {
-		if (!issep((unsigned char)s[k]))
+		if (!isnumsep((unsigned char)s[k]))
 			continue;
 		if (nsep == 4 || k == i || (nsep > 0 && k == q[nsep - 1] + 1))
 			return MONEY_MALFORMED;	/* too many, or an empty part */
@@ -159,7 +212,7 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 		char last = s[q[nsep - 1]];
 		size_t llast = j - q[nsep - 1] - 1;
 		int ngroup = nsep;
-		if (llast == 1 || llast == 2) {
+		if ((llast == 1 || llast == 2) && last != '\'') {
 			intend = q[nsep - 1];
 			ngroup--;
 		} else if (llast != 3)
@@ -178,7 +231,7 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 	}
 	long long v = 0;
 	for (size_t k = i; k < intend; k++) {
-		if (issep((unsigned char)s[k]))
+		if (isnumsep((unsigned char)s[k]))
 			continue;
 		v = v * 10 + (s[k] - '0');
 		if (v > MONEY_MAX_CENTS / 100)
@@ -194,10 +247,13 @@ number(const char *s, size_t n, size_t i, size_t j, long long *cents,
 		return MONEY_TOO_LARGE;
 	*end = j;
 	if (intend == j && j + 1 < n && issep((unsigned char)s[j]) &&
-	    s[j] != group && s[j + 1] == '-') {
-		*end = j + 2;
-		if (*end < n && s[*end] == '-')
-			(*end)++;
+	    s[j] != group && (s[j + 1] == '-' || endash_at(s, n, j + 1))) {
+		if (s[j + 1] == '-') {
+			*end = j + 2;
+			if (*end < n && s[*end] == '-')
+				(*end)++;
+		} else
+			*end = j + 4;
 		if (*end < n && isdig((unsigned char)s[*end]))
 			return MONEY_MALFORMED;
 	}
@@ -211,19 +267,20 @@ number_may_start(const char *s, size_t i)
 {
 	if (i == 0)
 		return true;
-	unsigned char p = (unsigned char)s[i - 1];
+	unsigned char p = (unsigned char)s[i - 1], q;
+	size_t at;
+	if (isalph(p) || p == '.')
+		return cur_before(s, i, &at) >= 0;	/* "EUR5", "Fr.5" */
 	if (isdig(p) || issep(p))
 		return false;
-	if (isalph(p)) {
-		size_t at;
-		return cur_before(s, i, &at) >= 0;
-	}
-	if ((p == '-' || p == '/' || p == ':') && i >= 2) {
-		unsigned char q = (unsigned char)s[i - 2];
-		if (isdig(q) || isalph(q) || issep(q))
-			return false;	/* "2026-03", "5,-3" */
-	}
-	return true;
+	if ((p == '-' || p == '/' || p == ':' || p == '\'') && i >= 2)
+		q = (unsigned char)s[i - 2];
+	else if (i >= 4 && endash_at(s, i, i - 3))
+		q = (unsigned char)s[i - 4];
+	else
+		return true;
+	/* "2026-03", "5,-3", "10–15", "1'2" */
+	return !(isdig(q) || isalph(q) || issep(q));
 }
 
 /* Is there a minus sign right before the number at s[i] ("-5 €")?  A
@@ -260,7 +317,8 @@ maybe_currency(const char *s, size_t n)
 		return false;
 	for (k = 0; k < n; k++)
 		switch (s[k]) {
-		case '$': case 'E': case 'U': case 'G': case 'C': case 'e':
+		case '$': case 'E': case 'U': case 'G': case 'C': case 'F':
+		case 'e': case 'u': case 'g': case 'c': case 'f':
 		case '\xE2': case '\xC2':
 			return true;
 		}
@@ -287,7 +345,10 @@ doubt(const char *s, size_t n, size_t i, size_t j, int why,
 		k--;
 	for (size_t w; (w = ws_before(s, k)) > 0; )
 		k -= w;
-	if (cur_before(s, k, &at) >= 0) {
+	int cur = cur_before(s, k, &at);
+	if (cur == FRIDAY)
+		return;		/* "Fr. 12.06.2026": a Friday's date */
+	if (cur >= 0) {
 		*d = (struct money_doubt){ why, at, j };
 		return;
 	}
@@ -295,6 +356,9 @@ doubt(const char *s, size_t n, size_t i, size_t j, int why,
 	k = j;
 	if (k + 1 < n && issep((unsigned char)s[k]) && s[k + 1] == '-')
 		k += k + 2 < n && s[k + 2] == '-' ? 3 : 2;
+	else if (k + 1 < n && issep((unsigned char)s[k]) &&
+	    endash_at(s, n, k + 1))
+		k += 4;
 	for (size_t w; (w = ws_at(s, n, k)) > 0; )
 		k += w;
 	if (cur_after(s, n, k, &len) < 0 ||
@@ -356,6 +420,8 @@ money_scan(const char *s, size_t n, struct money *m, size_t *start,
 		for (size_t w; (w = ws_before(s, k)) > 0; )
 			k -= w;
 		cur = cur_before(s, k, &from);
+		if (cur == FRIDAY && friday(s, n, numend))
+			cur = -1;	/* "Fr. 14 Uhr" */
 		if (cur < 0) {
 			/* after: number, white space, currency */
 			from = i;
@@ -374,7 +440,7 @@ money_scan(const char *s, size_t n, struct money *m, size_t *start,
 		}
 		if (m) {
 			m->cents = cents;
-			memcpy(m->currency, code[cur], 4);
+			memcpy(m->currency, code[curs[cur].cur], 4);
 		}
 		if (start)
 			*start = from;
@@ -440,10 +506,172 @@ money_format(long long cents, char buf[MONEY_BUFSZ])
 	return buf;
 }
 
+/* s[k..) past white space. */
+static size_t
+skip_ws(const char *s, size_t n, size_t k)
+{
+	for (size_t w; (w = ws_at(s, n, k)) > 0; )
+		k += w;
+	return k;
+}
+
+size_t
+money_equiv_end(const char *s, size_t n, size_t end, const struct money *m,
+		struct money *equiv)
+{
+	size_t k = skip_ws(s, n, end), a, b;
+	bool paren = false, sign = false;
+	struct money e;
+	if (k < n && s[k] == '(') {
+		paren = true;
+		k = skip_ws(s, n, k + 1);
+	}
+	if (k < n && s[k] == '=') {
+		sign = true;
+		k++;
+	} else if (k + 3 <= n && memcmp(s + k, "\xE2\x89\x88", 3) == 0) {
+		sign = true;	/* '≈' */
+		k += 3;
+	}
+	if (!paren && !sign)
+		return end;
+	k = skip_ws(s, n, k);
+	/* the amount right there ("~31 €" starts at its number) */
+	if (!money_find(s + k, n - k, &e, &a, &b) ||
+	    (a != 0 && !(a == 1 && s[k] == '~')) ||
+	    strcmp(e.currency, m->currency) == 0)
+		return end;
+	k += b;
+	if (paren) {
+		k = skip_ws(s, n, k);
+		if (k == n || s[k] != ')')
+			return end;
+		k++;
+	}
+	if (equiv)
+		*equiv = e;
+	return k;
+}
+
+/* Does the byte c, after a word, end it? */
+static bool
+ends_word(unsigned char c)
+{
+	if (c < 0x80)
+		return !isalph(c) && !isdig(c);
+	return c < 0xC3 || c > 0xDF;	/* no Latin letter's lead byte */
+}
+
+/* Is s[k-1] no part of a word that goes on into s[k]? */
+static bool
+word_starts(const char *s, size_t k)
+{
+	if (k == 0)
+		return true;
+	unsigned char p = (unsigned char)s[k - 1];
+	if (p < 0x80)
+		return !isalph(p) && !isdig(p);
+	/* a two-byte Latin letter ends there ("ü") */
+	return !(p <= 0xBF && k >= 2 && (unsigned char)s[k - 2] >= 0xC3 &&
+	    (unsigned char)s[k - 2] <= 0xDF);
+}
+
+/* The net or gross words, lowercase: "zzgl." and "inkl." go with
+ * "MwSt." (mwst_word). */
+static const struct {
+	const char *text;
+	unsigned char len, vat;
+} vats[] = {
+	{ "netto", 5, MONEY_VAT_NET }, { "net", 3, MONEY_VAT_NET },
+	{ "brutto", 6, MONEY_VAT_GROSS }, { "gross", 5, MONEY_VAT_GROSS },
+	{ "zzgl.", 5, MONEY_VAT_NET }, { "zzgl", 4, MONEY_VAT_NET },
+	{ "inkl.", 5, MONEY_VAT_GROSS }, { "inkl", 4, MONEY_VAT_GROSS },
+};
+enum { VAT_MWST = 4 };		/* from here on, "MwSt." must follow */
+
+/* Is "MwSt." or "MwSt" at s[k], in any case?  Its length, or 0. */
+static size_t
+mwst_at(const char *s, size_t n, size_t k)
+{
+	if (k + 4 > n || !caseeq(s + k, "mwst", 4))
+		return 0;
+	if (k + 4 < n && s[k + 4] == '.')
+		return 5;
+	return k + 4 == n || ends_word((unsigned char)s[k + 4]) ? 4 : 0;
+}
+
+/* Net or gross written at s[k] ("netto", "zzgl. MwSt."). */
+static enum money_vat
+vat_at(const char *s, size_t n, size_t k)
+{
+	if (!word_starts(s, k))
+		return MONEY_VAT_NONE;
+	for (size_t i = 0; i < sizeof vats / sizeof *vats; i++) {
+		size_t l = vats[i].len, e = k + l;
+		if (l > n - k || !caseeq(s + k, vats[i].text, l))
+			continue;
+		if (s[e - 1] != '.' && e < n && !ends_word((unsigned char)s[e]))
+			continue;
+		if (i >= VAT_MWST && mwst_at(s, n, skip_ws(s, n, e)) == 0)
+			continue;
+		return vats[i].vat;
+	}
+	return MONEY_VAT_NONE;
+}
+
+/* Net or gross written just before s[k] ("netto 45 €", "netto: 45 €",
+ * "zzgl. MwSt. 45 €"). */
+static enum money_vat
+vat_before(const char *s, size_t k)
+{
+	for (size_t w; (w = ws_before(s, k)) > 0; )
+		k -= w;
+	if (k > 0 && s[k - 1] == ':')
+		k--;
+	for (size_t i = 0; i < sizeof vats / sizeof *vats; i++) {
+		size_t l = vats[i].len;
+		if (i < VAT_MWST && l <= k && caseeq(s + k - l, vats[i].text, l)
+		    && word_starts(s, k - l))
+			return vats[i].vat;
+	}
+	/* "MwSt." or "MwSt", after "zzgl." or "inkl." */
+	size_t m = k >= 5 && s[k - 1] == '.' ? k - 5 : k >= 4 ? k - 4 : 0;
+	if (k < 4 || mwst_at(s, k, m) != k - m || !word_starts(s, m))
+		return MONEY_VAT_NONE;
+	for (size_t w; (w = ws_before(s, m)) > 0; )
+		m -= w;
+	for (size_t i = VAT_MWST; i < sizeof vats / sizeof *vats; i++) {
+		size_t l = vats[i].len;
+		if (l <= m && caseeq(s + m - l, vats[i].text, l) &&
+		    word_starts(s, m - l))
+			return vats[i].vat;
+	}
+	return MONEY_VAT_NONE;
+}
+
+/* Net or gross written just after s[k-1] ("45 € netto", "45 € (net)"). */
+static enum money_vat
+vat_after(const char *s, size_t n, size_t k)
+{
+	k = skip_ws(s, n, k);
+	if (k < n && s[k] == '(')
+		k = skip_ws(s, n, k + 1);
+	return vat_at(s, n, k);
+}
+
 bool
 money_info(const char *s, size_t n, struct money_info *mi)
 {
-	/* A first version: the amount only (equivalent and VAT to come). */
+	size_t a, b, e;
 	memset(mi, 0, sizeof *mi);
-	return money_find(s, n, &mi->amount, NULL, NULL);
+	if (!money_find(s, n, &mi->amount, &a, &b))
+		return false;
+	e = money_equiv_end(s, n, b, &mi->amount, &mi->equiv);
+	mi->has_equiv = e != b;
+	mi->vat = vat_before(s, a);
+	if (mi->vat == MONEY_VAT_NONE)
+		mi->vat = vat_after(s, n, b);
+	if (mi->vat == MONEY_VAT_NONE && mi->has_equiv)
+		mi->vat = vat_after(s, n, e);
+	return true;
 }

@@ -67,6 +67,12 @@ struct money_info {
  * there is no amount. */
 bool money_info(const char *s, size_t n, struct money_info *mi);
 
+/* The end of the equivalent written right after an amount m whose text
+ * ends at s[end] (money_info): past its ')' when in parentheses; end
+ * itself when there is none.  Sets *equiv (equiv may be NULL). */
+size_t money_equiv_end(const char *s, size_t n, size_t end,
+		       const struct money *m, struct money *equiv);
+
 /* Strict parse of a record's amount: digits with an optional '.' and one
  * or two decimals ("24.90", "5", "5.5").  Returns 0, or -1. */
 int money_parse(const char *s, long long *cents);

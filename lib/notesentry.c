@@ -163,6 +163,8 @@ notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
 	struct money_doubt why = {0};
 	if (money_scan(t, tn, &p->amount, &a0, &a1, &why)) {
 		p->has_amount = true;
+		/* its equivalent in another currency is no second amount */
+		a1 = money_equiv_end(t, tn, a1, &p->amount, NULL);
 		second_amount(np, t + a1, tn - a1);
 	}
 	/* A gift whose amount is not understood would go uncounted. */

@@ -234,7 +234,7 @@ no_amount(void **state)
 	NONE("EUROPE 5");
 	NONE("5 EUROPE");
 	NONE("XEUR 5");
-	NONE("5 eur");
+	NONE("5 euron");
 	NONE("A4 €");
 	NONE("5km €");
 	NONE("€ for nothing");
