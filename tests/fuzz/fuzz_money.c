@@ -1,11 +1,13 @@
-/* fuzz_money: money_find and money_parse on any bytes.
+/* fuzz_money: money_find, money_info and money_parse on any bytes.
  *
  * Invariants: money_find reads nothing past n; a found amount has
  * start < end <= n, cents from 0 to MONEY_MAX_CENTS and one of the four
  * currencies, is found again (the same) in its own text, and does not
  * depend on which out-pointers are given; money_format and money_parse
  * round-trip; what money_parse accepts is in range and formats to a
- * text that parses to the same cents. */
+ * text that parses to the same cents; money_info finds what money_find
+ * does, an equivalent is in another currency and in range, and the
+ * equivalent's end is past the amount and within n. */
 #include "money.h"
 #include "fuzz.h"
 
@@ -34,8 +36,11 @@ find(const char *s, size_t n)
 	size_t a = (size_t)-1, b = (size_t)-1, a2, b2;
 	bool found = money_find(s, n, &m, &a, &b);
 	CHECK(found == money_find(s, n, NULL, NULL, NULL));
-	if (!found)
+	if (!found) {
+		struct money_info none;
+		CHECK(!money_info(s, n, &none));
 		return;
+	}
 	CHECK(a < b && b <= n);
 	CHECK(currency_ok(m.currency));
 	check_amount(m.cents);
@@ -45,9 +50,24 @@ find(const char *s, size_t n)
 	CHECK(m2.cents == m.cents && !strcmp(m2.currency, m.currency));
 	CHECK(a2 == 0 && b2 == b - a);
 	free(t);
-	/* What follows the amount is searched as tact-parse does for a
-	 * second one. */
-	money_find(s + b, n - b, &m2, &a2, &b2);
+	/* What follows the amount and its equivalent is searched as
+	 * tact-parse does for a second one. */
+	size_t e = money_equiv_end(s, n, b, &m, NULL);
+	CHECK(e >= b && e <= n);
+	money_find(s + e, n - e, &m2, &a2, &b2);
+
+	struct money_info mi;
+	CHECK(money_info(s, n, &mi));
+	CHECK(mi.amount.cents == m.cents &&
+	    !strcmp(mi.amount.currency, m.currency));
+	CHECK(mi.has_equiv == (e != b));
+	if (mi.has_equiv) {
+		CHECK(currency_ok(mi.equiv.currency));
+		CHECK(strcmp(mi.equiv.currency, m.currency) != 0);
+		check_amount(mi.equiv.cents);
+	}
+	CHECK(mi.vat == MONEY_VAT_NONE || mi.vat == MONEY_VAT_NET ||
+	    mi.vat == MONEY_VAT_GROSS);
 }
 
 int

@@ -1,4 +1,4 @@
-/* test_money.c: money_find, money_parse, money_format. */
+/* test_money.c: money_find, money_info, money_parse, money_format. */
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -295,6 +295,215 @@ null_outputs(void **state)
 	assert_false(money_find("5", 1, NULL, NULL, NULL));
 }
 
+/* "1'234.50 CHF": thousands grouped by apostrophes (Swiss). */
+static void
+apostrophe_thousands(void **state)
+{
+	(void)state;
+	FOUND("1'234.50 CHF", 123450, "CHF", 0, 12);
+	FOUND("CHF 1'234'567,50", 123456750, "CHF", 0, 16);
+	FOUND("1'200.- CHF", 120000, "CHF", 0, 11);
+	FOUND("1'234 €", 123400, "EUR", 0, 9);
+	NONE("1'23.50 CHF");
+	NONE("12'5 CHF");
+	NONE("1'2'3 CHF");
+	FOUND("Anna's 5 €", 500, "EUR", 7, 12);
+}
+
+/* "Fr.", "SFr.", "SFr": Swiss francs, before or after, any case. */
+static void
+franken(void **state)
+{
+	(void)state;
+	FOUND("Fr. 30.-", 3000, "CHF", 0, 8);
+	FOUND("SFr 30", 3000, "CHF", 0, 6);
+	FOUND("SFr. 30", 3000, "CHF", 0, 7);
+	FOUND("sfr. 12,50", 1250, "CHF", 0, 10);
+	FOUND("Fr.30", 3000, "CHF", 0, 5);
+	FOUND("30 Fr.", 3000, "CHF", 0, 6);
+	FOUND("30 SFr.", 3000, "CHF", 0, 7);
+	FOUND("30 sfr", 3000, "CHF", 0, 6);
+	NONE("30 Frauen");
+	NONE("Fr 30");
+}
+
+/* "Fr." is also Friday: its dates and times are no amounts. */
+static void
+friday(void **state)
+{
+	(void)state;
+	NONE("Fr. 12.06.");
+	NONE("Fr. 12.06.2026 call");
+	NONE("Fr. 14:00");
+	NONE("Fr. 14 Uhr");
+	NONE("Fr. 9-12");
+	NONE("Fr. 9\xE2\x80\x93" "12");
+	FOUND("Fr. 12.06. lunch 20 €", 2000, "EUR", 17, 23);
+}
+
+/* Codes and the word Euro in any case, before or after the number. */
+static void
+any_case(void **state)
+{
+	(void)state;
+	FOUND("20.00 eur", 2000, "EUR", 0, 9);
+	FOUND("eur 20", 2000, "EUR", 0, 6);
+	FOUND("Eur 20", 2000, "EUR", 0, 6);
+	FOUND("5 usd", 500, "USD", 0, 5);
+	FOUND("gbp 7", 700, "GBP", 0, 5);
+	FOUND("chf 12", 1200, "CHF", 0, 6);
+	FOUND("Euro 5", 500, "EUR", 0, 6);
+	FOUND("EUROS 5", 500, "EUR", 0, 7);
+	NONE("europe 5");
+	NONE("5 chfx");
+}
+
+/* "5,– €": the whole-amount en dash; "10–15 €" is a range. */
+static void
+en_dash(void **state)
+{
+	(void)state;
+	FOUND("5,\xE2\x80\x93 €", 500, "EUR", 0, 9);
+	FOUND("€ 5,\xE2\x80\x93", 500, "EUR", 0, 9);
+	FOUND("CHF 30.\xE2\x80\x93", 3000, "CHF", 0, 10);
+	FOUND("1.200,\xE2\x80\x93 €", 120000, "EUR", 0, 13);
+	NONE("5,\xE2\x80\x93" "3 €");
+	NONE("10\xE2\x80\x93" "15 €");
+}
+
+/* The notations the issue names, each once more. */
+static void
+issue_notations(void **state)
+{
+	(void)state;
+	FOUND("€ 1.234,50", 123450, "EUR", 0, 12);
+	FOUND("1,234.50 USD", 123450, "USD", 0, 12);
+	FOUND("25 Euro", 2500, "EUR", 0, 7);
+}
+
+/* money_info on s: amount, equivalent (or none: ecur ""), vat. */
+static void
+info(const char *s, long long cents, const char *cur, long long ecents,
+     const char *ecur, enum money_vat vat, const char *file, int line)
+{
+	struct money_info mi;
+	size_t n = strlen(s);
+	char *copy = malloc(n ? n : 1);
+	assert_non_null(copy);
+	memcpy(copy, s, n);
+	bool r = money_info(copy, n, &mi);
+	free(copy);
+	_assert_true(r, s, file, line);
+	_assert_int_equal((uintmax_t)mi.amount.cents, (uintmax_t)cents, file,
+	    line);
+	_assert_string_equal(mi.amount.currency, cur, file, line);
+	_assert_int_equal(mi.has_equiv, *ecur != '\0', file, line);
+	if (*ecur) {
+		_assert_int_equal((uintmax_t)mi.equiv.cents,
+		    (uintmax_t)ecents, file, line);
+		_assert_string_equal(mi.equiv.currency, ecur, file, line);
+	}
+	_assert_int_equal(mi.vat, vat, file, line);
+}
+#define INFO(s, c, cur, ec, ecur, vat) \
+	info(s, c, cur, ec, ecur, vat, __FILE__, __LINE__)
+
+/* An equivalent in parentheses or after '=' or '≈'. */
+static void
+info_equiv(void **state)
+{
+	(void)state;
+	INFO("CHF 30.- (= 31,85 €)", 3000, "CHF", 3185, "EUR", MONEY_VAT_NONE);
+	INFO("CHF 30.- (31,85 €)", 3000, "CHF", 3185, "EUR", MONEY_VAT_NONE);
+	INFO("CHF 30.- (\xE2\x89\x88 31,85 €)", 3000, "CHF", 3185, "EUR",
+	    MONEY_VAT_NONE);
+	INFO("CHF 30.- = 31,85 €", 3000, "CHF", 3185, "EUR", MONEY_VAT_NONE);
+	INFO("$25 \xE2\x89\x88 23 EUR", 2500, "USD", 2300, "EUR",
+	    MONEY_VAT_NONE);
+	INFO("wine $25 (=~23 EUR) #gift", 2500, "USD", 2300, "EUR",
+	    MONEY_VAT_NONE);
+	INFO("Fr. 30.- (= 31,85 €)", 3000, "CHF", 3185, "EUR",
+	    MONEY_VAT_NONE);
+}
+
+/* No equivalent: the same currency, not right after, not closed. */
+static void
+info_no_equiv(void **state)
+{
+	(void)state;
+	struct money_info mi;
+	INFO("5 € (= 6 €)", 500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("5 € and 6 $", 500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("5 € (for 6 $)", 500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("5 € (6 $ and more)", 500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("5 € 6 $", 500, "EUR", 0, "", MONEY_VAT_NONE);
+	assert_false(money_info("no amount", 9, &mi));
+	assert_false(mi.has_equiv);
+}
+
+/* money_equiv_end: past the equivalent, else the amount's end. */
+static void
+equiv_end(void **state)
+{
+	(void)state;
+	const char *s = "CHF 30.- (= 31,85 €) and 5 €";
+	struct money m = { 3000, "CHF" }, e;
+	assert_int_equal(money_equiv_end(s, strlen(s), 8, &m, &e),
+	    strlen("CHF 30.- (= 31,85 €)"));
+	assert_int_equal(e.cents, 3185);
+	s = "CHF 30.- = 31,85 € and 5 €";
+	assert_int_equal(money_equiv_end(s, strlen(s), 8, &m, NULL),
+	    strlen("CHF 30.- = 31,85 €"));
+	s = "CHF 30.- and 5 €";
+	assert_int_equal(money_equiv_end(s, strlen(s), 8, &m, NULL), 8);
+}
+
+/* Net or gross after the amount. */
+static void
+info_vat_after(void **state)
+{
+	(void)state;
+	INFO("45 € netto", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("45 € net", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("45 € zzgl. MwSt.", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("45 € zzgl MwSt", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("45 € inkl. MwSt.", 4500, "EUR", 0, "", MONEY_VAT_GROSS);
+	INFO("45 EUR gross", 4500, "EUR", 0, "", MONEY_VAT_GROSS);
+	INFO("45 € Brutto.", 4500, "EUR", 0, "", MONEY_VAT_GROSS);
+	INFO("45 € (netto)", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("CHF 30.- (= 31,85 €) netto", 3000, "CHF", 3185, "EUR",
+	    MONEY_VAT_NET);
+}
+
+/* Net or gross before the amount. */
+static void
+info_vat_before(void **state)
+{
+	(void)state;
+	INFO("netto 45 €", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("NETTO: 45 €", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("brutto 45 €", 4500, "EUR", 0, "", MONEY_VAT_GROSS);
+	INFO("gross $45", 4500, "USD", 0, "", MONEY_VAT_GROSS);
+	INFO("zzgl. MwSt. 45 €", 4500, "EUR", 0, "", MONEY_VAT_NET);
+	INFO("inkl MwSt 45 €", 4500, "EUR", 0, "", MONEY_VAT_GROSS);
+}
+
+/* Words that merely contain a net or gross word, or stand apart. */
+static void
+info_not_vat(void **state)
+{
+	(void)state;
+	INFO("Internet 45 €", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("45 € Internet", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("45 € netflix", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("45 € nettoé", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("Kabinetto 45 €", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("45 € zzgl. Versand", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("45 € Grossmann", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("netto, then a gift 45 €", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+	INFO("45 € for a net", 4500, "EUR", 0, "", MONEY_VAT_NONE);
+}
+
 /* money_parse accepts a record's amounts. */
 static void
 parse_ok(void **state)
@@ -423,6 +632,11 @@ doubts(void **state)
 	/* a hyphen is no minus: "Strauß-5" is glued to a word */
 	DOUBT("a-5 €", false, MONEY_MALFORMED, "a-5 €");
 	DOUBT("2026-03-02 5 €", true, MONEY_FOUND, "");
+	/* an en dash range as a hyphen one; a Friday's date is none */
+	DOUBT("10\xE2\x80\x93" "15 € each", false, MONEY_MALFORMED,
+	    "10\xE2\x80\x93" "15 €");
+	DOUBT("Fr. 12.06.2026", false, MONEY_FOUND, "");
+	DOUBT("1'23.50 CHF", false, MONEY_MALFORMED, "1'23.50 CHF");
 }
 
 int
@@ -450,6 +664,18 @@ main(void)
 		cmocka_unit_test(overflow),
 		cmocka_unit_test(bounded),
 		cmocka_unit_test(null_outputs),
+		cmocka_unit_test(apostrophe_thousands),
+		cmocka_unit_test(franken),
+		cmocka_unit_test(friday),
+		cmocka_unit_test(any_case),
+		cmocka_unit_test(en_dash),
+		cmocka_unit_test(issue_notations),
+		cmocka_unit_test(info_equiv),
+		cmocka_unit_test(info_no_equiv),
+		cmocka_unit_test(equiv_end),
+		cmocka_unit_test(info_vat_after),
+		cmocka_unit_test(info_vat_before),
+		cmocka_unit_test(info_not_vat),
 		cmocka_unit_test(parse_ok),
 		cmocka_unit_test(parse_bad),
 		cmocka_unit_test(format),
