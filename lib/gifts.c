@@ -102,7 +102,7 @@ gifts_new(const struct gifts_opts *o)
 	int y = g->o.year;
 	if (!y) {
 		y = o->today.y;
-		if (date_cmp(o->today, date_in_year(y, m, d)) < 0)
+		if (date_cmp(o->today, date_in_year(y, m, d)) < 0 && y > 1)
 			y--;
 	}
 	g->start = date_in_year(y, m, d);
