@@ -1,0 +1,801 @@
+/* gifts.c: the gift ledger of one business year (SPEC "Gifts").
+ *
+ * Entries of the year are kept as they come; concerns records are kept
+ * apart and matched to their entry by SOURCE at the end, since they may
+ * come long after it.  A gift to several persons is one row a person,
+ * amount and value shared equally: the first persons (by id) get one
+ * cent more until the parts sum to the whole.  Whether a recipient's
+ * gifts are deductible is known only at the end of the year's input, so
+ * it is judged in gifts_end for all of its rows at once (a threshold:
+ * crossing it costs every gift of the year). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "gifts.h"
+#include "hash.h"
+#include "lines.h"
+
+struct entry {
+	const char *client_id;
+	struct date date;
+	long long cents;
+	char cur[4];
+	enum gifts_kind kind;
+	const char *tag;	/* the expense's tag, for its reason */
+	bool untagged;
+	const char *text, *source;
+	size_t seq;
+	const char **persons;
+	size_t npersons, pcap;
+	bool converted;
+	long long value;
+	enum money_vat vat;
+};
+
+struct concern {
+	const char *person, *source;
+};
+
+struct rate {
+	int year;
+	char cur[4];
+	long long micro;
+};
+
+struct recip {
+	const char *id, *name, *client_id, *client;
+	long long total;
+	size_t n;
+	const char *unknown;	/* a currency not converted, or NULL */
+	enum gifts_deductible d;
+	const char *reason;
+};
+
+struct gifts {
+	struct gifts_opts o;
+	struct date start, end;
+	long long limit;
+	char cur[4];
+	struct arena a;
+	struct hash clients;	/* id → name */
+	struct hash persons;	/* id → name */
+	struct entry **ev;
+	size_t en, ecap;
+	struct concern *cv;
+	size_t cn, ccap;
+	struct rate *rv;
+	size_t rn, rcap;
+	struct gifts_row *rows;
+	size_t nrows, rowcap;
+	struct recip **recv;
+	size_t recn, reccap;
+	struct buf tmp;
+};
+
+/* Room for one more of size bytes in v (n used, *cap allocated). */
+static void *
+grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : 16;
+	if (c > (size_t)-1 / size)
+		die_oom();
+	*cap = c;
+	return xrealloc(v, c * size);
+}
+
+struct gifts *
+gifts_new(const struct gifts_opts *o)
+{
+	struct gifts *g = xcalloc(1, sizeof *g);
+	g->o = *o;
+	if (!g->o.start_m) {
+		g->o.start_m = 1;
+		g->o.start_d = 1;
+	}
+	if (!g->o.info)
+		g->o.info = money_info;
+	int m = g->o.start_m, d = g->o.start_d;
+	int y = g->o.year;
+	if (!y) {
+		y = o->today.y;
+		if (date_cmp(o->today, date_in_year(y, m, d)) < 0 && y > 1)
+			y--;
+	}
+	g->start = date_in_year(y, m, d);
+	g->end = date_in_year(y + 1, m, d);
+	memcpy(g->cur, *o->currency ? o->currency : "EUR", 3);
+	g->limit = o->limit;
+	if (!g->limit)
+		g->limit = date_cmp(g->start, (struct date){2024, 1, 1}) < 0 ?
+		    GIFTS_LIMIT_OLD : GIFTS_LIMIT;
+	return g;
+}
+
+void
+gifts_free(struct gifts *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->en; i++)
+		free(g->ev[i]->persons);
+	free(g->ev);
+	free(g->cv);
+	free(g->rv);
+	free(g->rows);
+	free(g->recv);
+	hash_free(&g->clients);
+	hash_free(&g->persons);
+	buf_free(&g->tmp);
+	arena_free(&g->a);
+	free(g);
+}
+
+struct date gifts_start(const struct gifts *g) { return g->start; }
+struct date gifts_end_date(const struct gifts *g) { return g->end; }
+long long gifts_limit(const struct gifts *g) { return g->limit; }
+const char *gifts_currency(const struct gifts *g) { return g->cur; }
+size_t gifts_rows(const struct gifts *g) { return g->nrows; }
+
+const struct gifts_row *
+gifts_row(const struct gifts *g, size_t i)
+{
+	return i < g->nrows ? &g->rows[i] : NULL;
+}
+
+/* Rates. */
+
+void
+gifts_rate(struct gifts *g, int year, const char *cur, long long micro)
+{
+	for (size_t i = 0; i < g->rn; i++)
+		if (g->rv[i].year == year && !strcmp(g->rv[i].cur, cur)) {
+			g->rv[i].micro = micro;
+			return;
+		}
+	g->rv = grow(g->rv, g->rn, &g->rcap, sizeof *g->rv);
+	struct rate *r = &g->rv[g->rn++];
+	r->year = year;
+	memcpy(r->cur, cur, 3);
+	r->cur[3] = '\0';
+	r->micro = micro;
+}
+
+static bool
+is_cur(const char *s)
+{
+	return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' &&
+	    s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z';
+}
+
+/* "1.0625" or "1,0625": millionths, at most 6 decimals, below 1e6. */
+static int
+parse_rate(const char *s, long long *micro)
+{
+	long long w = 0, f = 0;
+	int nd = 0;
+	const char *p = s;
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((w = w * 10 + (*p - '0')) >= 1000000)
+			return -1;
+	if (*p == '.' || *p == ',') {
+		p++;
+		for (; *p >= '0' && *p <= '9'; p++, nd++)
+			if (nd < 6)
+				f = f * 10 + (*p - '0');
+			else if (*p != '0')
+				return -1;
+		if (!nd)
+			return -1;
+	}
+	if (*p)
+		return -1;
+	for (; nd < 6; nd++)
+		f *= 10;
+	*micro = w * 1000000 + f;
+	return *micro > 0 ? 0 : -1;
+}
+
+static void
+rate_line(struct gifts *g, char *s, const char *name, long line)
+{
+	char *hash = strchr(s, '#');
+	if (hash)
+		*hash = '\0';
+	char *w[4];
+	size_t n = 0;
+	for (char *t = strtok(s, " \t\r"); t; t = strtok(NULL, " \t\r"))
+		if (n < 4)
+			w[n++] = t;
+		else
+			n = 4;
+	if (!n)
+		return;
+	int year = 0;
+	if (n == 3) {
+		struct date d;
+		char iso[16];
+		if (strlen(w[0]) != 4 || snprintf(iso, sizeof iso, "%s-01-01",
+		    w[0]) < 0 || date_parse_iso(iso, &d, false) != 0) {
+			diag_error(name, line, "year '%s': write four digits, "
+			    "e.g. 2026", w[0]);
+			return;
+		}
+		year = d.y;
+		w[0] = w[1];
+		w[1] = w[2];
+	} else if (n != 2) {
+		diag_error(name, line, "write 'CUR RATE' or 'YYYY CUR RATE', "
+		    "e.g. 'CHF 1.0625'");
+		return;
+	}
+	long long micro;
+	if (!is_cur(w[0])) {
+		diag_error(name, line, "currency '%s': write three capital "
+		    "letters, e.g. CHF", w[0]);
+		return;
+	}
+	if (parse_rate(w[1], &micro) != 0) {
+		diag_error(name, line, "rate '%s': write the value of one %s "
+		    "in %s, e.g. 1.0625 (up to 6 decimals)", w[1], w[0],
+		    g->cur);
+		return;
+	}
+	gifts_rate(g, year, w[0], micro);
+}
+
+void
+gifts_rates_read(struct gifts *g, FILE *fp, const char *name)
+{
+	struct lines l;
+	lines_init(&l, fp, name);
+	char *s;
+	size_t n;
+	while ((s = lines_next(&l, &n)))
+		rate_line(g, s, name, l.lineno);
+	lines_free(&l);
+}
+
+/* Records. */
+
+static const char *const expense_tags[] = {
+	"bewirtung", "meal", "essen", "expense", "spesen", "invoice",
+	"rechnung", NULL
+};
+static const char *const giveaway_tags[] = {"giveaway", "streuartikel", NULL};
+static const char *const gift_tags[] = {"gift", "geschenk", NULL};
+
+/* The first tag of tags (comma-separated) that is in list, or NULL. */
+static const char *
+tagged(const char *tags, const char *const *list)
+{
+	for (const char *t = tags; *t;) {
+		size_t n = strcspn(t, ",");
+		for (size_t i = 0; list[i]; i++)
+			if (strlen(list[i]) == n && !strncasecmp(t, list[i], n))
+				return list[i];
+		t += n;
+		if (*t)
+			t++;
+	}
+	return NULL;
+}
+
+static void
+add_entry(struct gifts *g, char *const *f)
+{
+	struct date d;
+	long long cents;
+	if (!*f[ENTRY_AMOUNT] || date_parse_iso(f[ENTRY_DATE], &d, false) ||
+	    money_parse(f[ENTRY_AMOUNT], &cents) || !is_cur(f[ENTRY_CURRENCY]))
+		return;
+	if (date_cmp(d, g->start) < 0 || date_cmp(d, g->end) >= 0 ||
+	    date_cmp(d, g->o.today) > 0)
+		return;
+	struct entry *e = arena_alloc(&g->a, sizeof *e);
+	memset(e, 0, sizeof *e);
+	const char *tags = f[ENTRY_TAGS];
+	if ((e->tag = tagged(tags, expense_tags)))
+		e->kind = GIFTS_EXPENSE;
+	else if (tagged(tags, giveaway_tags))
+		e->kind = GIFTS_GIVEAWAY;
+	else
+		e->untagged = !tagged(tags, gift_tags);
+	e->client_id = arena_strdup(&g->a, f[ENTRY_ID]);
+	e->date = d;
+	e->cents = cents;
+	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
+	e->text = arena_strdup(&g->a, f[ENTRY_TEXT]);
+	e->source = arena_strdup(&g->a, f[ENTRY_SOURCE]);
+	e->seq = g->en;
+	g->ev = grow(g->ev, g->en, &g->ecap, sizeof *g->ev);
+	g->ev[g->en++] = e;
+}
+
+static void
+add_name(struct gifts *g, struct hash *h, const char *id, const char *name)
+{
+	void **slot = hash_put(h, id);
+	if (!*slot)
+		*slot = arena_strdup(&g->a, name);
+}
+
+void
+gifts_add(struct gifts *g, const struct record *rec)
+{
+	char *const *f = rec->f;
+	switch (rec->kind) {
+	case RECORD_CLIENT:
+		add_name(g, &g->clients, f[CLIENT_ID], f[CLIENT_NAME]);
+		break;
+	case RECORD_PERSON:
+		add_name(g, &g->persons, f[PERSON_ID], f[PERSON_NAME]);
+		break;
+	case RECORD_CONCERNS:
+		if (!record_person_client_len(f[CONCERNS_ID]))
+			break;
+		g->cv = grow(g->cv, g->cn, &g->ccap, sizeof *g->cv);
+		g->cv[g->cn].person = arena_strdup(&g->a, f[CONCERNS_ID]);
+		g->cv[g->cn++].source = arena_strdup(&g->a,
+		    f[CONCERNS_SOURCE]);
+		break;
+	case RECORD_ENTRY:
+		add_entry(g, f);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+gifts_read(FILE *fp, const char *name, void *g)
+{
+	struct record_reader *rd = record_reader_new(fp, name);
+	struct record rec;
+	while (record_next(rd, &rec))
+		gifts_add(g, &rec);
+	record_reader_free(rd);
+}
+
+/* The end. */
+
+static void
+match_concerns(struct gifts *g)
+{
+	struct hash bysrc = {0};
+	for (size_t i = 0; i < g->en; i++)
+		*hash_put(&bysrc, g->ev[i]->source) = g->ev[i];
+	for (size_t i = 0; i < g->cn; i++) {
+		struct entry *e = hash_get(&bysrc, g->cv[i].source);
+		const char *p = g->cv[i].person;
+		size_t cl = record_person_client_len(p);
+		if (!e || e->kind != GIFTS_GIFT || strlen(e->client_id) != cl ||
+		    strncmp(e->client_id, p, cl))
+			continue;
+		size_t k;
+		for (k = 0; k < e->npersons && strcmp(e->persons[k], p); k++)
+			;
+		if (k < e->npersons)
+			continue;
+		e->persons = grow(e->persons, e->npersons, &e->pcap,
+		    sizeof *e->persons);
+		e->persons[e->npersons++] = p;
+	}
+	hash_free(&bysrc);
+}
+
+/* Round half up: cents * micro / 1e6, without overflow for cents up to
+ * MONEY_MAX_CENTS and rates below 1e6. */
+static long long
+convert_rate(long long cents, long long micro)
+{
+	long long w = micro / 1000000, f = micro % 1000000;
+	return cents * w + (cents * f + 500000) / 1000000;
+}
+
+static void
+convert(struct gifts *g, struct entry *e)
+{
+	struct money_info mi;
+	bool info = g->o.info(e->text, strlen(e->text), &mi);
+	if (info)
+		e->vat = mi.vat;
+	if (!strcmp(e->cur, g->cur)) {
+		e->converted = true;
+		e->value = e->cents;
+		return;
+	}
+	if (info && mi.has_equiv && !strcmp(mi.equiv.currency, g->cur) &&
+	    !strcmp(mi.amount.currency, e->cur) && mi.amount.cents == e->cents) {
+		e->converted = true;
+		e->value = mi.equiv.cents;
+		return;
+	}
+	const struct rate *any = NULL, *year = NULL;
+	for (size_t i = 0; i < g->rn; i++)
+		if (!strcmp(g->rv[i].cur, e->cur)) {
+			if (g->rv[i].year == e->date.y)
+				year = &g->rv[i];
+			else if (!g->rv[i].year)
+				any = &g->rv[i];
+		}
+	if (!year)
+		year = any;
+	if (year) {
+		e->converted = true;
+		e->value = convert_rate(e->cents, year->micro);
+	}
+}
+
+static int
+cmp_entry(const void *pa, const void *pb)
+{
+	const struct entry *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d = date_cmp(a->date, b->date);
+	if (d)
+		return d;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+static const char *
+client_name(struct gifts *g, const char *id)
+{
+	const char *n = hash_get(&g->clients, id);
+	return n && *n ? n : id;
+}
+
+/* A person's name, else its SLUG. */
+static const char *
+person_name(struct gifts *g, const char *id)
+{
+	const char *n = hash_get(&g->persons, id);
+	if (n && *n)
+		return n;
+	const char *slug = id + record_person_client_len(id) + 1;
+	return *slug ? slug : id;
+}
+
+static struct gifts_row *
+new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
+{
+	g->rows = grow(g->rows, g->nrows, &g->rowcap, sizeof *g->rows);
+	struct gifts_row *r = &g->rows[g->nrows++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	if (e) {
+		r->date = e->date;
+		r->client_id = e->client_id;
+		r->client = client_name(g, e->client_id);
+		r->text = e->text;
+		r->amount = e->cents;
+		memcpy(r->currency, e->cur, 4);
+		r->converted = e->converted;
+		r->value = e->value;
+		r->source = e->source;
+		r->untagged = e->untagged;
+		r->vat = e->vat;
+	}
+	return r;
+}
+
+static struct recip *
+recipient(struct gifts *g, struct hash *h, const char *id,
+	  const struct entry *e)
+{
+	void **slot = hash_put(h, id);
+	if (!*slot) {
+		struct recip *r = arena_alloc(&g->a, sizeof *r);
+		memset(r, 0, sizeof *r);
+		r->id = id;
+		r->client_id = e->client_id;
+		r->client = client_name(g, e->client_id);
+		r->name = id == e->client_id ? r->client : person_name(g, id);
+		*slot = r;
+		g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
+		g->recv[g->recn++] = r;
+	}
+	return *slot;
+}
+
+/* The share k of n parts of whole: the first whole % n parts get one
+ * cent more. */
+static long long
+share(long long whole, size_t n, size_t k)
+{
+	return whole / (long long)n + ((long long)k < whole % (long long)n);
+}
+
+static void
+gift_rows(struct gifts *g, struct entry *e, struct hash *recips)
+{
+	size_t n = e->npersons ? e->npersons : 1;
+	if (e->npersons > 1)
+		qsort(e->persons, e->npersons, sizeof *e->persons, cmp_str);
+	for (size_t k = 0; k < n; k++) {
+		const char *id = e->npersons ? e->persons[k] : e->client_id;
+		struct recip *rc = recipient(g, recips, id, e);
+		struct gifts_row *r = new_row(g, e, GIFTS_GIFT);
+		r->recipient_id = rc->id;
+		r->recipient = rc->name;
+		r->amount = share(e->cents, n, k);
+		r->value = share(e->value, n, k);
+		if (r->converted)
+			rc->total += r->value;
+		else if (!rc->unknown)
+			rc->unknown = e->cur;
+		rc->n++;
+		r->total = rc->total;
+	}
+}
+
+static const char *
+fmt(struct gifts *g, const char *f, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *
+fmt(struct gifts *g, const char *f, ...)
+{
+	va_list ap;
+	va_start(ap, f);
+	buf_reset(&g->tmp);
+	buf_vprintf(&g->tmp, f, ap);
+	va_end(ap);
+	return arena_strdup(&g->a, g->tmp.s);
+}
+
+static void
+judge(struct gifts *g, struct recip *rc)
+{
+	char a[MONEY_BUFSZ], l[MONEY_BUFSZ];
+	money_format(g->limit, l);
+	if (rc->total > g->limit) {
+		rc->d = GIFTS_NO;
+		rc->reason = fmt(g, "total %s %s over %s %s",
+		    money_format(rc->total, a), g->cur, l, g->cur);
+	} else if (rc->unknown) {
+		rc->d = GIFTS_UNKNOWN;
+		rc->reason = fmt(g, "%s not converted", rc->unknown);
+	} else {
+		rc->d = GIFTS_YES;
+		rc->reason = fmt(g, "within %s %s", l, g->cur);
+	}
+}
+
+static const char *const vat_name[] = {"", "net", "gross"};
+
+/* The reason of a row, with what the user should know besides. */
+static void
+reason(struct gifts *g, struct gifts_row *r, const char *why)
+{
+	buf_reset(&g->tmp);
+	buf_adds(&g->tmp, why);
+	if (r->untagged)
+		buf_adds(&g->tmp, "; untagged: check it is a gift");
+	if (r->vat != MONEY_VAT_NONE)
+		buf_printf(&g->tmp, "; %s", vat_name[r->vat]);
+	r->reason = arena_strdup(&g->a, g->tmp.s);
+}
+
+static int
+cmp_recip(const void *pa, const void *pb)
+{
+	const struct recip *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d;
+	if ((d = strcmp(a->client, b->client)) ||
+	    (d = strcmp(a->client_id, b->client_id)))
+		return d;
+	if ((a->id == a->client_id) != (b->id == b->client_id))
+		return a->id == a->client_id ? -1 : 1;
+	if ((d = strcmp(a->name, b->name)))
+		return d;
+	return strcmp(a->id, b->id);
+}
+
+static void
+warn_unconverted(struct gifts *g, const struct entry *e)
+{
+	char a[MONEY_BUFSZ];
+	const char *colon = strrchr(e->source, ':');
+	char *file = colon ? xstrndup(e->source, colon - e->source) :
+	    xstrdup(e->source);
+	long line = colon ? strtol(colon + 1, NULL, 10) : 0;
+	diag_warning(file, line, "%s %s not converted into %s: write the "
+	    "value in %s after the amount, '(= %s)', or give a rates file "
+	    "with -r", money_format(e->cents, a), e->cur, g->cur, g->cur,
+	    strcmp(g->cur, "EUR") ? "31.85 USD" : "31,85 \xe2\x82\xac");
+	free(file);
+}
+
+static void
+other_rows(struct gifts *g, enum gifts_kind kind)
+{
+	for (size_t i = 0; i < g->en; i++) {
+		struct entry *e = g->ev[i];
+		if (e->kind != kind)
+			continue;
+		struct gifts_row *r = new_row(g, e, kind);
+		r->untagged = false;
+		if (kind == GIFTS_EXPENSE) {
+			reason(g, r, fmt(g, "#%s: no gift", e->tag));
+			continue;
+		}
+		long long eur = -1;
+		if (!strcmp(e->cur, "EUR"))
+			eur = e->cents;
+		else if (e->converted && !strcmp(g->cur, "EUR"))
+			eur = e->value;
+		reason(g, r, eur > GIFTS_GIVEAWAY_MAX ? "over 10.00 EUR: a "
+		    "giveaway is at most 10 EUR an item" : "giveaway");
+	}
+}
+
+void
+gifts_end(struct gifts *g)
+{
+	match_concerns(g);
+	if (g->en > 1)
+		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
+	struct hash recips = {0};
+	for (size_t i = 0; i < g->en; i++) {
+		struct entry *e = g->ev[i];
+		convert(g, e);
+		if (e->kind != GIFTS_GIFT)
+			continue;
+		if (!e->converted && g->o.warn)
+			warn_unconverted(g, e);
+		gift_rows(g, e, &recips);
+	}
+	for (size_t i = 0; i < g->recn; i++)
+		judge(g, g->recv[i]);
+	size_t ngifts = g->nrows;
+	for (size_t i = 0; i < ngifts; i++) {
+		struct gifts_row *r = &g->rows[i];
+		const struct recip *rc = hash_get(&recips, r->recipient_id);
+		r->deductible = rc->d;
+		const char *why = rc->reason;
+		if (rc->d == GIFTS_UNKNOWN && r->converted)
+			why = fmt(g, "total unknown: %s not converted",
+			    rc->unknown);
+		reason(g, r, why);
+	}
+	if (g->recn > 1)
+		qsort(g->recv, g->recn, sizeof *g->recv, cmp_recip);
+	for (size_t i = 0; i < g->recn; i++) {
+		struct recip *rc = g->recv[i];
+		struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
+		r->recipient_id = rc->id;
+		r->recipient = rc->name;
+		r->client_id = rc->client_id;
+		r->client = rc->client;
+		r->text = fmt(g, "%zu %s", rc->n, rc->n == 1 ? "gift" : "gifts");
+		r->source = "";
+		r->total = rc->total;
+		r->count = rc->n;
+		r->deductible = rc->d;
+		r->reason = rc->reason;
+	}
+	other_rows(g, GIFTS_GIVEAWAY);
+	other_rows(g, GIFTS_EXPENSE);
+	hash_free(&recips);
+}
+
+/* Writing. */
+
+static const char *const kind_name[] = {"gift", "sum", "giveaway", "expense"};
+static const char *const deductible_name[] = {"", "yes", "no", "unknown"};
+static const char *const columns[] = {
+	"KIND", "DATE", "RECIPIENT", "CLIENT", "TEXT", "AMOUNT", "CURRENCY",
+	"VALUE", "TOTAL", "DEDUCTIBLE", "REASON", "SOURCE", NULL
+};
+
+static void
+put_field(struct buf *out, const char *s, enum gifts_format f, bool first)
+{
+	if (!first)
+		buf_addc(out, f == GIFTS_CSV ? ';' : '\t');
+	if (f == GIFTS_TSV) {
+		record_escape_str(out, s);
+		return;
+	}
+	if (!s[strcspn(s, ";\"\r\n")]) {
+		buf_adds(out, s);
+		return;
+	}
+	buf_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *s);
+	}
+	buf_addc(out, '"');
+}
+
+static void
+put_money(struct buf *out, bool has, long long cents, enum gifts_format f)
+{
+	char a[MONEY_BUFSZ];
+	if (has) {
+		money_format(cents, a);
+		char *dot = strchr(a, '.');
+		if (dot && f == GIFTS_CSV)
+			*dot = ',';
+	}
+	put_field(out, has ? a : "", f, false);
+}
+
+static void
+end_line(struct buf *out, enum gifts_format f)
+{
+	buf_adds(out, f == GIFTS_CSV ? "\r\n" : "\n");
+}
+
+void
+gifts_write(const struct gifts *g, struct buf *out, enum gifts_format f)
+{
+	for (size_t i = 0; columns[i]; i++)
+		put_field(out, columns[i], f, i == 0);
+	end_line(out, f);
+	for (size_t i = 0; i < g->nrows; i++) {
+		const struct gifts_row *r = &g->rows[i];
+		char d[DATE_BUFSZ];
+		bool sum = r->kind == GIFTS_SUM;
+		put_field(out, kind_name[r->kind], f, true);
+		put_field(out, sum ? "" : date_format(r->date, d), f, false);
+		put_field(out, r->recipient ? r->recipient : "", f, false);
+		put_field(out, r->client, f, false);
+		put_field(out, r->text, f, false);
+		put_money(out, !sum, r->amount, f);
+		put_field(out, r->currency, f, false);
+		put_money(out, !sum && r->converted, r->value, f);
+		put_money(out, r->kind <= GIFTS_SUM, r->total, f);
+		put_field(out, deductible_name[r->deductible], f, false);
+		put_field(out, r->reason, f, false);
+		put_field(out, r->source, f, false);
+		end_line(out, f);
+	}
+}
+
+int
+gifts_limit_parse(const char *s, long long *cents, char cur[4])
+{
+	size_t n = strspn(s, "0123456789.,");
+	char num[MONEY_BUFSZ];
+	if (!n || n >= sizeof num)
+		return -1;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	char *comma = strchr(num, ',');
+	if (comma)
+		*comma = '.';
+	if (money_parse(num, cents) != 0 || *cents <= 0)
+		return -1;
+	s += n;
+	while (*s == ' ')
+		s++;
+	if (!*s) {
+		memcpy(cur, "EUR", 4);
+		return 0;
+	}
+	if (strlen(s) != 3)
+		return -1;
+	for (int i = 0; i < 3; i++) {
+		char c = s[i];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (c < 'A' || c > 'Z')
+			return -1;
+		cur[i] = c;
+	}
+	cur[3] = '\0';
+	return 0;
+}

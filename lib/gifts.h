@@ -1,0 +1,119 @@
+/* gifts.h: the gift ledger of one business year (SPEC "Gifts"), for
+ * tact-gifts and the GIFTS section of tact-report.
+ *
+ * Records go in one at a time (gifts_add); gifts_end matches the
+ * concerns records to their entries, converts, splits and judges; then
+ * the rows are read in output order (gifts_row) or written out
+ * (gifts_write).  Money is integer cents throughout; a conversion by a
+ * rate is rounded half up to the cent.  No global state: two ledgers
+ * (this year and the previous one) can live side by side. */
+#ifndef TACT_GIFTS_H
+#define TACT_GIFTS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "money.h"
+#include "record.h"
+#include "util.h"
+
+#define GIFTS_LIMIT 5000		/* cents, business years from 2024 */
+#define GIFTS_LIMIT_OLD 3500		/* business years begun before 2024 */
+#define GIFTS_GIVEAWAY_MAX 1000		/* cents in EUR, an item */
+
+struct gifts_opts {
+	struct date today;	/* entries after it are plans: left out */
+	int year;		/* the business year that starts in it; 0:
+				 * the one holding today */
+	int start_m, start_d;	/* its first day; 0: 01-01.  02-29 falls on
+				 * 02-28 in other years (date_in_year) */
+	long long limit;	/* cents; 0: GIFTS_LIMIT or GIFTS_LIMIT_OLD
+				 * in EUR */
+	char currency[4];	/* the limit's; "": EUR */
+	/* What an entry's text says besides its amount; NULL: money_info
+	 * (tests give an equivalent of their own). */
+	bool (*info)(const char *s, size_t n, struct money_info *mi);
+	bool warn;		/* a warning for each amount not converted */
+};
+
+struct gifts;
+
+struct gifts *gifts_new(const struct gifts_opts *o);
+void gifts_free(struct gifts *g);
+
+/* A rate: one unit of cur is worth micro / 1e6 of the limit's currency,
+ * in calendar year year (0: any year without a rate of its own). */
+void gifts_rate(struct gifts *g, int year, const char *cur, long long micro);
+/* Read a rates file: lines "CUR RATE" or "YYYY CUR RATE", '#' starts a
+ * comment; a bad line is "FILE:LINE: error: …" (status 1). */
+void gifts_rates_read(struct gifts *g, FILE *fp, const char *name);
+
+/* Take one record (client, person, entry, concerns; others skipped). */
+void gifts_add(struct gifts *g, const struct record *rec);
+/* An input_fn (input.h): every record of fp. */
+void gifts_read(FILE *fp, const char *name, void *g);
+/* All records are in: build the rows. */
+void gifts_end(struct gifts *g);
+
+/* The business year [start, end) and the limit. */
+struct date gifts_start(const struct gifts *g);
+struct date gifts_end_date(const struct gifts *g);
+long long gifts_limit(const struct gifts *g);
+const char *gifts_currency(const struct gifts *g);
+
+enum gifts_kind {
+	GIFTS_GIFT,		/* a gift (or a share of one) to a recipient */
+	GIFTS_SUM,		/* a recipient's year */
+	GIFTS_GIVEAWAY,		/* #giveaway, #streuartikel: no recipient */
+	GIFTS_EXPENSE		/* #bewirtung …: no gift */
+};
+
+enum gifts_deductible {
+	GIFTS_NONE,		/* giveaways and expenses */
+	GIFTS_YES,
+	GIFTS_NO,
+	GIFTS_UNKNOWN
+};
+
+/* One row of the ledger.  Gifts in date order (then input order, then
+ * recipient), then one sum a recipient (by client, then recipient), then
+ * giveaways and expenses in date order. */
+struct gifts_row {
+	enum gifts_kind kind;
+	struct date date;		/* none (y == 0) for a sum */
+	const char *recipient_id;	/* person or client id; NULL: none */
+	const char *recipient;		/* the person's name, or the client's */
+	const char *client_id;
+	const char *client;		/* the client's display name */
+	const char *text;		/* the entry's; "N gifts" for a sum */
+	long long amount;		/* in currency (a share of a split gift) */
+	char currency[4];		/* "" for a sum */
+	bool converted;			/* value is known */
+	long long value;		/* in the limit's currency */
+	long long total;		/* the recipient's running total (known
+					 * values); a sum: the year's */
+	enum gifts_deductible deductible;
+	const char *reason;
+	const char *source;		/* FILE:LINE of the entry; "" for a sum */
+	bool untagged;
+	enum money_vat vat;
+	size_t count;			/* a sum: its number of gifts */
+};
+
+size_t gifts_rows(const struct gifts *g);
+const struct gifts_row *gifts_row(const struct gifts *g, size_t i);
+
+/* The ledger as TSV (a header line, one row a line, fields escaped as in
+ * records) or as CSV for German spreadsheets (';', decimal comma, RFC
+ * 4180 quoting, CRLF).  The first column is KIND: gift, sum, giveaway,
+ * expense. */
+enum gifts_format { GIFTS_TSV, GIFTS_CSV };
+void gifts_write(const struct gifts *g, struct buf *out,
+		 enum gifts_format fmt);
+
+/* "35", "35.00", "25USD", "25 usd": cents and currency (EUR when none);
+ * 0, or -1. */
+int gifts_limit_parse(const char *s, long long *cents, char cur[4]);
+
+#endif
