@@ -35,6 +35,7 @@
 #include "due.h"
 #include "gesture.h"
 #include "hash.h"
+#include "money.h"
 #include "record.h"
 #include "text.h"
 
@@ -1027,6 +1028,15 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	struct lengths len[LINES];
 	struct record_out w;
 	record_out_init(&w, out, NULL);
+	/* -p: the report reads the rules' planned costs from here. */
+	for (size_t k = 0; d->opt.pass && k < d->os->n; k++) {
+		const struct occasion *o = d->os->v[k];
+		char amount[MONEY_BUFSZ];
+		if (o->has_plan)
+			record_put_plan(&w, o->name,
+			    money_format(o->plan.cents, amount),
+			    o->plan.currency, o->source);
+	}
 	for (size_t i = 0; i < d->nhit; i += LINES) {
 		size_t n = d->nhit - i < LINES ? d->nhit - i : LINES;
 		for (size_t j = 0; j < n; j++) {

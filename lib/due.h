@@ -53,7 +53,9 @@ void due_add(struct due *d, const struct record *rec);
 void due_read(FILE *fp, const char *name, void *d);
 
 /* Append the due and overdue lines, sorted by ACT, DATE, ID, NAME (once:
- * records added later are not read). */
+ * records added later are not read); with opts.pass set, first a plan
+ * record for each rule with a planned cost (occasion_plan), in file
+ * order. */
 void due_finish(struct due *d, struct buf *out);
 
 /* The same, written to fp a block at a time rather than held in memory

@@ -374,6 +374,110 @@ word(const char *s, size_t n, size_t *at, size_t *len)
 	return i > start ? s + start : NULL;
 }
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The end of the number at s[i] (is_digit): digits, then '.' or ',' and
+ * one or two decimals. */
+static size_t
+number_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (i + 1 < n && (s[i] == '.' || s[i] == ',') && is_digit(s[i + 1])) {
+		size_t j = i + 2;
+		if (j < n && is_digit(s[j]))
+			j++;
+		if (j == n || !is_digit(s[j]))
+			i = j;
+	}
+	return i;
+}
+
+/* After a range's lower end at s[i]: blanks, '-' or '–' (U+2013),
+ * blanks; the index after them, or 0 when there is no such dash. */
+static size_t
+range_dash(const char *s, size_t n, size_t i)
+{
+	while (i < n && is_blank(s[i]))
+		i++;
+	if (i < n && s[i] == '-')
+		i++;
+	else if (i + 2 < n && !memcmp(s + i, "\xe2\x80\x93", 3))
+		i += 3;
+	else
+		return 0;
+	while (i < n && is_blank(s[i]))
+		i++;
+	return i;
+}
+
+/* s[0..n) into out, each range of numbers "A-B" as B alone.  A number
+ * that is part of a longer run of numbers and dashes ("2027-04-20") or
+ * of a word stays as it is. */
+static void
+upper_ends(const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char prev = i ? (unsigned char)s[i - 1] : ' ';
+		if (!is_digit(s[i]) || (prev < 0x80 && (is_digit(prev) ||
+		    (unsigned)((prev | 0x20) - 'a') < 26u || prev == '-' ||
+		    prev == '.' || prev == ','))) {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		size_t e = number_end(s, n, i);
+		size_t j = range_dash(s, n, e);
+		if (j && j < n && is_digit(s[j])) {
+			size_t e2 = number_end(s, n, j);
+			size_t k = range_dash(s, n, e2);
+			if ((e2 == n || !is_digit(s[e2])) &&
+			    !(k && k < n && is_digit(s[k]))) {
+				buf_add(out, s + j, e2 - j);
+				i = e2;
+				continue;
+			}
+		}
+		buf_add(out, s + i, e - i);
+		i = e;
+	}
+}
+
+/* The planned cost written in the text s: see occasion_plan. */
+static bool
+text_plan(const char *s, struct money *m)
+{
+	struct buf t = {0};
+	size_t start, end;
+	upper_ends(s, strlen(s), &t);
+	bool found = t.len && money_find(t.s, t.len, m, &start, &end);
+	if (found) {		/* "10 € - 15 €" */
+		struct money up;
+		size_t j = range_dash(t.s, t.len, end);
+		if (j && money_find(t.s + j, t.len - j, &up, &start, NULL) &&
+		    start == 0 && !strcmp(up.currency, m->currency))
+			*m = up;
+	}
+	buf_free(&t);
+	return found;
+}
+
+bool
+occasion_plan(const struct gesture *g, struct money *m)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		const struct gesture_part *p = &g->part[i];
+		if (p->kind == GP_TEXT ? text_plan(p->text, m) :
+		    p->def && occasion_plan(p->def, m))
+			return true;
+	}
+	return false;
+}
+
 static int
 parse_rule(struct occasions *os, struct occasion *o, const char *s,
     size_t n, long line)
@@ -420,6 +524,7 @@ parse_rule(struct occasions *os, struct occasion *o, const char *s,
 		free(err);
 		return -1;
 	}
+	o->has_plan = occasion_plan(&o->gesture, &o->plan);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "gesture.h"
 #include "hash.h"
+#include "money.h"
 
 /* Bounds that keep every occasion date and act date within years
  * 1..9999 and every loop short. */
@@ -51,6 +52,8 @@ struct occasion {
 	struct occ_filter *filter;
 	size_t nfilter;
 	struct gesture gesture;
+	bool has_plan;		/* the gesture text names an amount: */
+	struct money plan;	/* its planned cost (occasion_plan) */
 	long line;
 	char *source;		/* "FILE:LINE" */
 };
@@ -79,6 +82,15 @@ int occasions_read(struct occasions *os, FILE *fp);
 /* Open and read the file named os->file ("-": standard input).  Returns
  * 0, or -1 when it cannot be opened or read (diagnosed, status 2). */
 int occasions_load(struct occasions *os);
+
+/* The planned cost of a gesture template: the first money amount
+ * (money_find) written in its own text, in order, a range "10-15 EUR",
+ * "10–15 €", "€10-15" or "10 € - 15 €" counting its upper end.  Each
+ * run of text between placeholders is read on its own, so what a
+ * placeholder brings in is never part of it; the text of a default
+ * ({gift|10 EUR}) is written in the rule and read, its placeholders not.
+ * Returns false when there is none. */
+bool occasion_plan(const struct gesture *g, struct money *m);
 
 /* Is tag the NAME of a rule? */
 bool occasions_has(const struct occasions *os, const char *tag);

@@ -119,6 +119,7 @@ static const struct {
 	[RECORD_OVERDUE] = {RECORD_OVERDUE_NAME, DUE_NF},
 	[RECORD_PERSON] = {RECORD_PERSON_NAME, PERSON_NF},
 	[RECORD_CONCERNS] = {RECORD_CONCERNS_NAME, CONCERNS_NF},
+	[RECORD_PLAN] = {RECORD_PLAN_NAME, PLAN_NF},
 };
 
 enum record_kind
@@ -127,7 +128,7 @@ record_kind(const char *name)
 	/* The most frequent first. */
 	static const enum record_kind order[] = {
 		RECORD_ENTRY, RECORD_FIELD, RECORD_CLIENT, RECORD_DUE,
-		RECORD_OVERDUE, RECORD_CONCERNS, RECORD_PERSON,
+		RECORD_OVERDUE, RECORD_CONCERNS, RECORD_PERSON, RECORD_PLAN,
 	};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (strcmp(name, kinds[order[i]].name) == 0)
@@ -270,35 +271,56 @@ currency_ok(const char *cur)
 	    cur[2] >= 'A' && cur[2] <= 'Z';
 }
 
+/* An AMOUNT and CURRENCY of an entry or plan record (kind). */
+static bool
+check_amount(struct record_reader *r, const char *amount, const char *cur,
+    enum record_kind kind)
+{
+	const char *file = r->name, *name = record_kind_name(kind);
+	long line = r->lineno;
+	long long cents;
+	if (*amount && money_parse(amount, &cents) != 0) {
+		diag_error(file, line, "bad amount '%s' in %s record: "
+			   "expected digits with '.' and up to two "
+			   "decimals", show(r, amount), name);
+		return false;
+	}
+	if (*cur && !currency_ok(cur)) {
+		diag_error(file, line, "bad currency '%s' in %s "
+			   "record: expected a three-letter code such "
+			   "as EUR", show(r, cur), name);
+		return false;
+	}
+	if (*amount && !*cur) {
+		diag_error(file, line, "%s record has the amount '%s' "
+			   "but no currency: write a code such as EUR",
+			   name, show(r, amount));
+		return false;
+	}
+	return true;
+}
+
 /* The DATE, AMOUNT and CURRENCY of an entry record. */
 static bool
 check_entry(struct record_reader *r, char **f)
 {
-	const char *file = r->name;
-	long line = r->lineno;
-	const char *amount = f[ENTRY_AMOUNT], *cur = f[ENTRY_CURRENCY];
-	long long cents;
 	if (!iso_ok(f[ENTRY_DATE], false))
 		return bad_date(r, "date", f[ENTRY_DATE], RECORD_ENTRY);
-	if (*amount && money_parse(amount, &cents) != 0) {
-		diag_error(file, line, "bad amount '%s' in entry record: "
-			   "expected digits with '.' and up to two "
-			   "decimals", show(r, amount));
+	return check_amount(r, f[ENTRY_AMOUNT], f[ENTRY_CURRENCY],
+	    RECORD_ENTRY);
+}
+
+/* The AMOUNT and CURRENCY of a plan record: both needed. */
+static bool
+check_plan(struct record_reader *r, char **f)
+{
+	if (!*f[PLAN_AMOUNT]) {
+		diag_error(r->name, r->lineno, "plan record has no amount: "
+			   "write the planned cost, e.g. 15.00");
 		return false;
 	}
-	if (*cur && !currency_ok(cur)) {
-		diag_error(file, line, "bad currency '%s' in entry "
-			   "record: expected a three-letter code such "
-			   "as EUR", show(r, cur));
-		return false;
-	}
-	if (*amount && !*cur) {
-		diag_error(file, line, "entry record has the amount '%s' "
-			   "but no currency: write a code such as EUR",
-			   show(r, amount));
-		return false;
-	}
-	return true;
+	return check_amount(r, f[PLAN_AMOUNT], f[PLAN_CURRENCY],
+	    RECORD_PLAN);
 }
 
 /* The ACT and DATE of a due or overdue record. */
@@ -353,6 +375,14 @@ check_known(struct record_reader *r, char **f, size_t nf,
 	    (int)ENTRY_ID == (int)PERSON_ID &&
 	    (int)PERSON_ID == (int)CONCERNS_ID,
 	    "the ID of client, field and entry records is one column");
+	if (kind == RECORD_PLAN) {
+		if (!*f[PLAN_OCCASION]) {
+			diag_error(r->name, r->lineno, "plan record has an "
+				   "empty OCCASION");
+			return false;
+		}
+		return check_plan(r, f);
+	}
 	if (!*f[act ? DUE_ID : CLIENT_ID]) {
 		diag_error(r->name, r->lineno, "%s record has an empty ID",
 			   name);

@@ -40,6 +40,7 @@ enum record_kind {
 	RECORD_OVERDUE,
 	RECORD_PERSON,		/* a person of a client */
 	RECORD_CONCERNS,	/* an entry concerns a person */
+	RECORD_PLAN,		/* the planned cost of a rule (tact-due -p) */
 };
 
 /* The kinds' names, as written in f[RECORD_NAME] (the first field). */
@@ -51,6 +52,7 @@ enum { RECORD_NAME = 0 };
 #define RECORD_OVERDUE_NAME "overdue"
 #define RECORD_PERSON_NAME "person"
 #define RECORD_CONCERNS_NAME "concerns"
+#define RECORD_PLAN_NAME "plan"
 enum { CLIENT_ID = 1, CLIENT_NAME, CLIENT_SOURCE, CLIENT_NF };
 enum { FIELD_ID = 1, FIELD_KEY, FIELD_DATE, FIELD_VALUE, FIELD_SOURCE,
 	FIELD_NF };
@@ -63,6 +65,11 @@ enum { PERSON_ID = 1, PERSON_NAME, PERSON_SOURCE, PERSON_NF };
  * concerns the person ID.  It follows its entry, or comes later (persons
  * of notes of their own are known only at the end of the input). */
 enum { CONCERNS_ID = 1, CONCERNS_DATE, CONCERNS_SOURCE, CONCERNS_NF };
+/* plan OCCASION AMOUNT CURRENCY SOURCE: the rule OCCASION plans to spend
+ * AMOUNT (as an entry's: "15.00") in CURRENCY on each of its gestures;
+ * SOURCE is the rule's line of the occasions file. */
+enum { PLAN_OCCASION = 1, PLAN_AMOUNT, PLAN_CURRENCY, PLAN_SOURCE,
+	PLAN_NF };
 enum { DUE_ACT = 1, DUE_DATE, DUE_ID, DUE_OCCASION, DUE_GESTURE, DUE_SOURCE,
 	DUE_NF };
 
@@ -155,6 +162,11 @@ size_t record_person_client_len(const char *id);
 
 void record_put_due(struct record_out *w, const struct record_due *d);
 
+/* plan OCCASION AMOUNT CURRENCY SOURCE; amount and currency are written
+ * as they are, source ("FILE:LINE", given whole) escaped. */
+void record_put_plan(struct record_out *w, const char *occasion,
+    const char *amount, const char *currency, const char *source);
+
 struct record_reader;
 
 /* Read records from fp, named name in diagnostics ("-" for stdin). */
@@ -170,7 +182,8 @@ void record_reader_utf8(struct record_reader *r);
  * A blank line is skipped.  A line of a known kind with the wrong number
  * of fields, a bad escape, a malformed date (a DATE field of field,
  * entry, due, overdue records: "YYYY-MM-DD"; a field's DATE may also be
- * "--MM-DD" or empty) or a malformed amount is diagnosed as
+ * "--MM-DD" or empty) or a malformed amount (of an entry or a plan) is
+ * diagnosed as
  * "FILE:LINE: error: …" and skipped.  Records of unknown kinds are
  * returned as they are (callers skip or pass them through). */
 int record_next(struct record_reader *r, struct record *rec);

@@ -160,3 +160,15 @@ record_put_due(struct record_out *w, const struct record_due *d)
 	record_escape(out, d->source, d->sourcelen);
 	buf_addc(out, '\n');
 }
+
+void
+record_put_plan(struct record_out *w, const char *occasion,
+    const char *amount, const char *currency, const char *source)
+{
+	ADD_KIND(w, RECORD_PLAN_NAME);
+	add(w, occasion);
+	add_plain(w, amount);
+	add_plain(w, currency);
+	add(w, source);
+	buf_addc(w->buf, '\n');
+}

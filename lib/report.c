@@ -105,6 +105,9 @@ struct report {
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
 	struct hash pairs;	/* gesture text and id: seen */
+	struct hash plans;	/* occasion → struct money, its planned
+				 * cost (of its last plan record) */
+	struct vec planv;
 	struct vec gestures;
 	struct month month[12];	/* the 12 months ending with TODAY's */
 	struct buf key;
@@ -144,6 +147,10 @@ report_free(struct report *r)
 	}
 	for (size_t i = 0; i < r->giftv.n; i++)
 		free(r->giftv.v[i]);
+	for (size_t i = 0; i < r->planv.n; i++)
+		free(r->planv.v[i]);
+	free(r->planv.v);
+	hash_free(&r->plans);
 	for (size_t i = 0; i < r->repeatv.n; i++) {
 		struct repeat *p = r->repeatv.v[i];
 		free(p->recipients.v);
@@ -296,6 +303,26 @@ add_entry(struct report *r, char *const *f)
 		add_gift(r, c, cur, cents);
 }
 
+/* plan OCCASION AMOUNT CURRENCY SOURCE: the planned cost of each gesture
+ * of the rule OCCASION (the reader checked AMOUNT and CURRENCY). */
+static void
+add_plan(struct report *r, char *const *f)
+{
+	long long cents;
+	if (money_parse(f[PLAN_AMOUNT], &cents) != 0 ||
+	    strlen(f[PLAN_CURRENCY]) != 3)
+		return;
+	void **slot = hash_put(&r->plans, f[PLAN_OCCASION]);
+	struct money *m = *slot;
+	if (!m) {
+		m = xcalloc(1, sizeof *m);
+		*slot = m;
+		vec_push(&r->planv, m);
+	}
+	m->cents = cents;
+	memcpy(m->currency, f[PLAN_CURRENCY], 4);
+}
+
 static void
 add_gesture(struct report *r, char *const *f, bool overdue)
 {
@@ -364,6 +391,9 @@ report_add(struct report *r, const struct record *rec)
 	case RECORD_DUE:
 	case RECORD_OVERDUE:
 		add_gesture(r, f, rec->kind == RECORD_OVERDUE);
+		break;
+	case RECORD_PLAN:
+		add_plan(r, f);
 		break;
 	case RECORD_UNKNOWN:
 		break;
@@ -699,17 +729,21 @@ write_spread(struct report *r, struct buf *out)
 }
 
 /* The planned cost of each gesture, in the order of the report, against
- * the limit: a warning for each that would cross it. */
+ * the limit: a warning for each that would cross it.  A gesture's
+ * planned cost is its rule's, from the plan record of its OCCASION
+ * (tact-due -p reads it from the rule's own text); the expanded text is
+ * not read, as amounts that placeholders bring in are no plan. */
 static void
 warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 {
 	char a[4][MONEY_BUFSZ], date[DATE_BUFSZ];
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
-		struct money m;
-		if (!money_find(g->text, strlen(g->text), &m, NULL, NULL) ||
-		    strcmp(m.currency, REPORT_CURRENCY) != 0 || m.cents <= 0)
+		const struct money *plan = hash_get(&r->plans, g->occasion);
+		if (!plan || strcmp(plan->currency, REPORT_CURRENCY) != 0 ||
+		    plan->cents <= 0)
 			continue;
+		struct money m = *plan;
 		/* Given when acted on: on the act date, or now if late. */
 		int year = g->overdue ? r->o.today.y : g->act.y;
 		struct client *c = g->c;

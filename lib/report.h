@@ -32,9 +32,10 @@ struct report *report_new(const struct report_opts *o);
 void report_free(struct report *r);
 
 /* Take one record as record_next reads it (its kind set, a known kind
- * with its number of fields): client, person, field, concerns, entry, due
- * and overdue records are used (one with a bad date is ignored), other
- * kinds skipped, in any order.  Any of them makes its id a client, a
+ * with its number of fields): client, person, field, concerns, entry,
+ * due, overdue and plan records are used (one with a bad date is
+ * ignored), other kinds skipped, in any order; a plan record must come
+ * before the report is written, and the last one of an OCCASION counts.  Any of them makes its id a client, a
  * person id "CLIENT/SLUG" its CLIENT; a client's display name is the NAME
  * of the first client record of that id, else the id, and a person's
  * the NAME of its first person record, else SLUG. */

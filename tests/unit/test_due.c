@@ -874,6 +874,52 @@ read_and_pass(void **state)
 	fclose(pass);
 }
 
+/* With opts.pass, a plan record for each rule with a planned cost comes
+ * first, in file order, whether the rule is due or not; a {last} with an
+ * amount gives its rule none.  Without pass there are none. */
+static void
+plan_records(void **state)
+{
+	(void)state;
+	FILE *in = tmpfile(), *pass = tmpfile();
+	assert_non_null(in);
+	assert_non_null(pass);
+	fputs("client\tanna\tAnna\tn.md:1\n"
+	    "entry\tanna\t2026-06-01\t45.00\tEUR\t\tBlumen 45 \xe2\x82\xac "
+	    "netto\tn.md:3\n", in);
+	struct occasions os;
+	occasions_init(&os, "occ");
+	const char *rules[] = {
+		"q last+2 0 Refer to {last}",
+		"xmas 12-24 21 Wine (10-40 EUR) for {name}",
+		"thanks #referral+2 0 Gift ~15 EUR",
+	};
+	for (size_t i = 0; i < 3; i++)
+		occasions_add(&os, rules[i], strlen(rules[i]), (long)i + 1);
+	for (int withpass = 0; withpass < 2; withpass++) {
+		rewind(in);
+		struct due_opts opt = {.window = 14, .grace = 7,
+		    .pass = withpass ? pass : NULL};
+		date_parse_iso("2026-06-02", &opt.today, false);
+		struct due *d = due_new(&os, &opt);
+		due_read(in, "in", d);
+		struct buf out = {0};
+		due_finish(d, &out);
+		assert_string_equal(out.s, withpass ?
+		    "plan\txmas\t40.00\tEUR\tocc:2\n"
+		    "plan\tthanks\t15.00\tEUR\tocc:3\n"
+		    "due\t2026-06-03\t2026-06-03\tanna\tq\tRefer to Blumen "
+		    "45 \xe2\x82\xac netto\tn.md:3\n" :
+		    "due\t2026-06-03\t2026-06-03\tanna\tq\tRefer to Blumen "
+		    "45 \xe2\x82\xac netto\tn.md:3\n");
+		buf_free(&out);
+		due_free(d);
+	}
+	occasions_free(&os);
+	fclose(in);
+	fclose(pass);
+}
+
 int
 main(void)
 {
@@ -911,6 +957,7 @@ main(void)
 		cmocka_unit_test(empty_id),
 		cmocka_unit_test(calendar_ends),
 		cmocka_unit_test(read_and_pass),
+		cmocka_unit_test(plan_records),
 		cmocka_unit_test(person_birthdays),
 		cmocka_unit_test(person_done_by_concerns),
 		cmocka_unit_test(person_done_only_one),

@@ -463,6 +463,51 @@ bad_filters(void **state)
 	    "equals it); write one ?KEY!=VALUE per value");
 }
 
+/* The planned cost of rule line (NAME WHEN LEAD GESTURE), in cents of
+ * cur, or -1 for none. */
+static void
+plan_is(const char *line, long long cents, const char *cur)
+{
+	const struct occasion *o = one_rule(line);
+	if (cents < 0) {
+		assert_false(o->has_plan);
+		return;
+	}
+	assert_true(o->has_plan);
+	assert_int_equal(o->plan.cents, cents);
+	assert_string_equal(o->plan.currency, cur);
+}
+
+/* The planned cost is the first amount of the rule's own text; a range
+ * counts its upper end; placeholders bring in none, and an amount cannot
+ * be joined across one; the text of a default is the rule's own. */
+static void
+planned_cost(void **state)
+{
+	(void)state;
+	plan_is("a1 #referral+2 0 Small gift ~15 EUR", 1500, "EUR");
+	plan_is("a2 #referral+2 0 Small gift (~15 EUR) for {interests}",
+	    1500, "EUR");
+	plan_is("a3 #referral+2 0 Gift 10-15 EUR", 1500, "EUR");
+	plan_is("a4 #referral+2 0 Gift (10\xe2\x80\x93" "15 \xe2\x82\xac)",
+	    1500, "EUR");
+	plan_is("a5 #referral+2 0 Gift 10 - 15,50 EUR", 1550, "EUR");
+	plan_is("a6 #referral+2 0 Gift \xe2\x82\xac" "10-15", 1500, "EUR");
+	plan_is("a7 #referral+2 0 Gift 10 EUR - 20 EUR", 2000, "EUR");
+	plan_is("a8 #referral+2 0 Gift 12 EUR, or 30 EUR", 1200, "EUR");
+	plan_is("a9 #referral+2 0 Call 10-12, gift 15 CHF", 1500, "CHF");
+	plan_is("b1 12-24 21 Personal note, refer to {last}", -1, "");
+	plan_is("b2 12-24 21 Call {contact|das Team}", -1, "");
+	plan_is("b3 12-24 21 Gift {budget} EUR", -1, "");
+	plan_is("b4 12-24 21 Gift 2{x}5 EUR", 500, "EUR");	/* not 25 */
+	plan_is("b5 2027-04-20 10 Fair 2027-04-20 booth", -1, "");
+	plan_is("b6 12-24 21 Gift {gift|wine 10 EUR} for {name}", 1000,
+	    "EUR");
+	plan_is("b7 12-24 21 {gift|{wine|wine} 10 EUR}, then 20 EUR", 1000,
+	    "EUR");
+	plan_is("b8 12-24 21 Card {last|10 EUR} 20 EUR", 1000, "EUR");
+}
+
 /* An unclosed '{' in the gesture; an unknown field is fine. */
 static void
 bad_gesture(void **state)
@@ -603,6 +648,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(errors_skip_line, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(unreadable, setup, teardown),
+		cmocka_unit_test_setup_teardown(planned_cost, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("occasion", tests, NULL, NULL);
 }

@@ -170,7 +170,7 @@ kind_fields(void **state)
 		{"client", RECORD_CLIENT, 4}, {"field", RECORD_FIELD, 6},
 		{"entry", RECORD_ENTRY, 8}, {"due", RECORD_DUE, 7},
 		{"overdue", RECORD_OVERDUE, 7}, {"person", RECORD_PERSON, 4},
-		{"concerns", RECORD_CONCERNS, 4},
+		{"concerns", RECORD_CONCERNS, 4}, {"plan", RECORD_PLAN, 5},
 	};
 	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
 		assert_int_equal(record_kind(k[i].name), k[i].kind);
@@ -185,6 +185,7 @@ kind_fields(void **state)
 	assert_int_equal(FIELD_NF, 6);
 	assert_int_equal(ENTRY_NF, 8);
 	assert_int_equal(DUE_NF, 7);
+	assert_int_equal(PLAN_NF, 5);
 	static const char *const unknown[] = {"note", "", "Entry", "entryx"};
 	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
 		assert_int_equal(record_kind(unknown[i]), RECORD_UNKNOWN);
@@ -239,6 +240,10 @@ writers(void **state)
 	    "2026-03-14", "acme", "x", "", "s", 4, 0, 1});
 	record_format(&want, 7, (const char *[]){"due", "2026-03-10",
 	    "2026-03-14", "acme", "x", "", "s"});
+
+	record_put_plan(&w, "thanks", "15.00", "EUR", "occ\tx:5");
+	record_format(&want, 5, (const char *[]){"plan", "thanks", "15.00",
+	    "EUR", "occ\tx:5"});
 
 	assert_int_equal(got.len, want.len);
 	assert_string_equal(got.s, want.s);
@@ -549,6 +554,35 @@ read_bad_amounts(void **state)
 		"a three-letter code such as EUR\n");
 }
 
+/* A plan record: its AMOUNT and CURRENCY are checked as an entry's, and
+ * both are needed; its OCCASION may not be empty. */
+static void
+read_plans(void **state)
+{
+	(void)state;
+	check_read(
+		"plan\tthanks\t15.00\tEUR\tocc:5\n"
+		"plan\tthanks\t15,00\tEUR\tocc:5\n"
+		"plan\tthanks\t15\teuro\tocc:5\n"
+		"plan\tthanks\t15\t\tocc:5\n"
+		"plan\tthanks\t\tEUR\tocc:5\n"
+		"plan\t\t15\tEUR\tocc:5\n"
+		"plan\tthanks\t15\tEUR\n",
+		"1|plan\tthanks\t15.00\tEUR\tocc:5\n"
+		"plan\tthanks\t15.00\tEUR\tocc:5\n"
+		"--\n"
+		"t:2: error: bad amount '15,00' in plan record: expected "
+		"digits with '.' and up to two decimals\n"
+		"t:3: error: bad currency 'euro' in plan record: expected "
+		"a three-letter code such as EUR\n"
+		"t:4: error: plan record has the amount '15' but no "
+		"currency: write a code such as EUR\n"
+		"t:5: error: plan record has no amount: write the planned "
+		"cost, e.g. 15.00\n"
+		"t:6: error: plan record has an empty OCCASION\n"
+		"t:7: error: plan record has 4 fields, expected 5\n");
+}
+
 /* An empty ID (the ID field of each known kind) is an error. */
 static void
 read_empty_id(void **state)
@@ -724,6 +758,7 @@ main(void)
 		cmocka_unit_test(read_bad_dates),
 		cmocka_unit_test(read_bad_amounts),
 		cmocka_unit_test(read_persons),
+		cmocka_unit_test(read_plans),
 		cmocka_unit_test(read_empty_id),
 		cmocka_unit_test(read_bad_escapes),
 		cmocka_unit_test(read_blank_and_last_line),

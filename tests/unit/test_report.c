@@ -277,6 +277,7 @@ limit_warning(void **state)
 	add(r, "client\tb\tBerta\tn:2");
 	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\t\tbook\tn:3");
 	add(r, "entry\tb\t2026-03-01\t35.00\tEUR\t\tbook\tn:4");
+	add(r, "plan\tthanks\t15.00\tEUR\toccasions:5");
 	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tGift (~15 EUR)\tx:1");
 	add(r, "due\t2026-11-30\t2026-11-30\tb\tthanks\tGift (~15 EUR)\tx:2");
 	char *out = finish(r);
@@ -293,6 +294,8 @@ limit_warning(void **state)
 
 	r = new_default();
 	add(r, "entry\ta\t2026-03-01\t50.01\tEUR\t\tbook\tn:3");
+	add(r, "plan\tthanks\t1.00\tEUR\toccasions:1");
+	add(r, "plan\tcard\t0.00\tEUR\toccasions:2");
 	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tGift (~1 EUR)\tx:1");
 	add(r, "due\t2026-11-30\t2026-11-30\ta\tcard\tCard (~0 EUR)\tx:2");
 	out = finish(r);
@@ -312,6 +315,9 @@ limit_cumulative(void **state)
 	(void)state;
 	struct report *r = new_default();
 	add(r, "entry\ta\t2026-03-01\t20.00\tEUR\t\tbook\tn:3");
+	add(r, "plan\tx\t20.00\tEUR\toccasions:1");
+	add(r, "plan\ty\t15.00\tEUR\toccasions:2");
+	add(r, "plan\tz\t500.00\tUSD\toccasions:3");
 	add(r, "due\t2026-12-01\t2026-12-01\ta\tx\tSmall gift (~20 EUR)\tx:1");
 	add(r, "due\t2026-11-30\t2026-11-30\ta\ty\tGift €15\tx:2");
 	add(r, "due\t2026-11-29\t2026-11-29\ta\tz\tGift 500 USD\tx:3");
@@ -337,6 +343,9 @@ limit_next_year(void **state)
 	};
 	struct report *r = report_new(&o);
 	add(r, "entry\ta\t2026-03-01\t45.00\tEUR\t\tbook\tn:3");
+	add(r, "plan\tx\t10.00\tEUR\toccasions:1");
+	add(r, "plan\ty\t60.00\tEUR\toccasions:2");
+	add(r, "plan\tz\t6.00\tEUR\toccasions:3");
 	add(r, "due\t2027-01-04\t2027-01-04\ta\tx\tGift (~10 EUR)\tx:1");
 	add(r, "due\t2027-01-05\t2027-01-05\ta\ty\tGift (~60 EUR)\tx:2");
 	add(r, "overdue\t2026-12-27\t2026-12-27\ta\tz\tGift (~6 EUR)\tx:3");
@@ -347,6 +356,32 @@ limit_next_year(void **state)
 			     "above; given in 2027 so far 0.00 EUR"));
 	assert_true(flat_has(out, "gift limit: a (z, Sun 2026-12-27) plans "
 			     "6.00 EUR; given in 2026 so far 45.00 EUR"));
+	free(out);
+}
+
+/* The planned cost is the rule's, from its plan record: an amount in
+ * the expanded text ({last} "Blumen 45 € netto") is none, and a plan
+ * record gives one to a text without an amount; the last plan record of
+ * an occasion counts. */
+static void
+limit_from_plan(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAnna\tn:1");
+	add(r, "client\tb\tBerta\tn:2");
+	add(r, "entry\ta\t2026-03-01\t20.00\tEUR\tgift\tbook\tn:3");
+	add(r, "entry\tb\t2026-03-01\t20.00\tEUR\tgift\tbook\tn:4");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tchristmas\t"
+	    "Personal note, refer to Blumen 45 € netto\tx:1");
+	add(r, "plan\tthanks\t1.00\tEUR\toccasions:5");
+	add(r, "plan\tthanks\t40.00\tEUR\toccasions:5");
+	add(r, "due\t2026-11-30\t2026-11-30\tb\tthanks\tA gift\tx:2");
+	char *out = finish(r);
+	assert_null(strstr(out, "gift limit: Anna"));
+	assert_true(flat_has(out, "gift limit: Berta (thanks, Mon 2026-11-30) "
+			     "plans 40.00 EUR; given in 2026 so far 20.00 EUR, "
+			     "limit 50.00 EUR: together 60.00 EUR"));
 	free(out);
 }
 
@@ -577,6 +612,7 @@ person_limit_warning(void **state)
 	add(r, "client\ta\tAcme\tn:1");
 	add(r, "person\ta/anna\tAnna\tn:2");
 	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\tgift\twine\tn:3");
+	add(r, "plan\tthanks\t15.00\tEUR\toccasions:5");
 	add(r, "due\t2026-11-30\t2026-11-30\ta/anna\tthanks\t"
 	    "Small gift (~15 EUR)\tx:1");
 	char *out = finish(r);
@@ -631,6 +667,7 @@ long_text_within_width(void **state)
 	add(r, "client\tc\tÖ\tn:3");
 	add(r, "entry\ta\t2026-01-01\t49.99\tEUR\t\tgift\tn:4");
 	add(r, "entry\tb\t2026-01-01\t999999999.99\tCHF\t\tgift\tn:5");
+	add(r, "plan\tthanks\t15.00\tEUR\toccasions:5");
 	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tThank Frau "
 	    "Dr. Schmidt-Müllenhoff for the referral of Donaudampfschifffahrts"
 	    "gesellschaftskapitänsmützenabzeichenherstellungsbetrieb, small "
@@ -776,6 +813,7 @@ main(void)
 		cmocka_unit_test(person_empty_slug),
 		cmocka_unit_test(skips_bad_records),
 		cmocka_unit_test(long_text_within_width),
+		cmocka_unit_test(limit_from_plan),
 		cmocka_unit_test(control_characters),
 		cmocka_unit_test(c1_and_bidi),
 		cmocka_unit_test(wide_names),
