@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "donegift.h"
 #include "notesedit.h"
 #include "opts.h"
 #include "show.h"
@@ -79,6 +80,7 @@ main(int argc, char *argv[])
 		printf("%s\n", shown.s);
 		buf_free(&said);
 		buf_free(&shown);
+		donegift_warn(&rq, &res);
 	}
 	else if (st == 0)
 		diag_note("%s:%ld: already logged; nothing added", res.file,

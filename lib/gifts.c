@@ -286,6 +286,16 @@ tagged(const char *tags, const char *const *list)
 	return NULL;
 }
 
+enum gifts_kind
+gifts_kind_of(const char *tags)
+{
+	if (tagged(tags, expense_tags))
+		return GIFTS_EXPENSE;
+	if (tagged(tags, giveaway_tags))
+		return GIFTS_GIVEAWAY;
+	return GIFTS_GIFT;
+}
+
 static void
 add_entry(struct gifts *g, char *const *f)
 {
@@ -300,11 +310,10 @@ add_entry(struct gifts *g, char *const *f)
 	struct entry *e = arena_alloc(&g->a, sizeof *e);
 	memset(e, 0, sizeof *e);
 	const char *tags = f[ENTRY_TAGS];
-	if ((e->tag = tagged(tags, expense_tags)))
-		e->kind = GIFTS_EXPENSE;
-	else if (tagged(tags, giveaway_tags))
-		e->kind = GIFTS_GIVEAWAY;
-	else
+	e->kind = gifts_kind_of(tags);
+	if (e->kind == GIFTS_EXPENSE)
+		e->tag = tagged(tags, expense_tags);
+	else if (e->kind == GIFTS_GIFT)
 		e->untagged = !tagged(tags, gift_tags);
 	e->client_id = arena_strdup(&g->a, f[ENTRY_ID]);
 	e->date = d;

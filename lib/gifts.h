@@ -69,6 +69,11 @@ enum gifts_kind {
 	GIFTS_EXPENSE		/* #bewirtung …: no gift */
 };
 
+/* What an entry with an amount and tags (comma-separated, as in an
+ * entry record) is: an expense that is no gift, a giveaway, else a gift
+ * (tagged or not).  tact-done asks before it reads the notes again. */
+enum gifts_kind gifts_kind_of(const char *tags);
+
 enum gifts_deductible {
 	GIFTS_NONE,		/* giveaways and expenses */
 	GIFTS_YES,

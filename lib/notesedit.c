@@ -61,6 +61,7 @@ struct ent {
 	struct date date;
 	long line;
 	bool late;
+	bool has_amount;
 };
 
 struct pers {
@@ -115,6 +116,8 @@ struct found {
 	struct conc *conc;
 	size_t nconc, capconc;
 	bool ended;		/* notes_end is handing on its items */
+	notes_fn fn;		/* set: every item goes to it, none is kept */
+	void *ctx;
 };
 
 /* Fold ASCII and Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small
@@ -427,6 +430,7 @@ add_entry(struct found *f, const struct notes_item *it)
 	e->date = it->date;
 	e->line = it->line;
 	e->late = f->ended;
+	e->has_amount = it->has_amount;
 }
 
 static void
@@ -455,6 +459,10 @@ static void
 collect(const struct notes_item *it, void *ctx)
 {
 	struct found *f = ctx;
+	if (f->fn) {
+		f->fn(it, f->ctx);
+		return;
+	}
 	switch (it->kind) {
 	case NOTES_SECTION:
 		if (want_section(f, it))
@@ -947,12 +955,13 @@ present_for(const struct found *f, const char *id, const char *pid,
 
 static void
 set_result(struct notesedit_result *res, bool added, const char *file,
-	   long line, const char *entry)
+	   long line, const char *entry, const char *id)
 {
 	res->added = added;
 	res->file = xstrdup(file);
 	res->line = line;
 	res->entry = xstrdup(entry);
+	res->client_id = xstrdup(id);
 }
 
 enum { AGAIN = -1 };
@@ -988,10 +997,12 @@ write_new(struct rewrite *rw, const struct sect *s, const char *line,
  * concerns k->pid; in a person's own note, as one handed on with it)?
  * 1 when it is, 0 after a message (status 1), -1 after a message
  * (status 2), -2 when another process took the lock meanwhile
- * (rewrite_relock). */
+ * (rewrite_relock).  When it is, *tags (malloc'd) and *has_amount say
+ * what the parser read there. */
 static int
 entry_reads(struct rewrite *rw, const struct keep *k, const char *parsed,
-	    const char *file, long lno, FILE *quiet)
+	    const char *file, long lno, FILE *quiet, char **tags,
+	    bool *has_amount)
 {
 	FILE *fp = rewrite_written(rw);
 	if (!fp)
@@ -1011,7 +1022,10 @@ entry_reads(struct rewrite *rw, const struct keep *k, const char *parsed,
 	}
 	bool ok = false;
 	for (size_t i = 0; i < check.nent && !ok; i++)
-		ok = !strcmp(check.ent[i].text, parsed);
+		if ((ok = !strcmp(check.ent[i].text, parsed))) {
+			*tags = xstrdup(check.ent[i].tags);
+			*has_amount = check.ent[i].has_amount;
+		}
 	if (ok && k->pid && !k->note)
 		ok = check.nconc > 0;
 	found_free(&check);
@@ -1054,7 +1068,7 @@ place(struct rewrite *rw, const struct found *one, const char *file,
 	    present(one, k->id, el->parsed);
 	const char *line = el->line, *parsed = el->parsed;
 	if (e) {
-		set_result(res, false, e->file, e->line, line);
+		set_result(res, false, e->file, e->line, line, k->id);
 		return 0;
 	}
 	if (k->pid && !k->note && !names_person(one, s, k->pid, parsed)) {
@@ -1064,25 +1078,42 @@ place(struct rewrite *rw, const struct found *one, const char *file,
 	long lno;
 	if (write_new(rw, s, line, &lno) != 0)
 		return 2;
-	switch (entry_reads(rw, k, parsed, file, lno, quiet)) {
+	char *tags = NULL;
+	bool has_amount = false;
+	int st = 0;
+	switch (entry_reads(rw, k, parsed, file, lno, quiet, &tags,
+	    &has_amount)) {
 	case 0:
-		return 1;
+		st = 1;
+		break;
 	case 1:
 		break;
 	case -2:
-		return AGAIN;
+		st = AGAIN;
+		break;
 	default:
-		return 2;
+		st = 2;
+		break;
+	}
+	if (st) {
+		free(tags);
+		return st;
 	}
 	switch (rewrite_commit(rw)) {
 	case 0:
-		set_result(res, true, file, lno, line);
+		set_result(res, true, file, lno, line, k->id);
+		res->tags = tags;
+		res->has_amount = has_amount;
 		return 0;
 	case 1:
-		return AGAIN;
+		st = AGAIN;
+		break;
 	default:
-		return 2;
+		st = 2;
+		break;
 	}
+	free(tags);
+	return st;
 }
 
 /* Lock file, read it again (keeping what k says) and place the entry.
@@ -1169,7 +1200,7 @@ attempt(const struct notesedit_req *rq, const char *occasion,
 	    t.person->id, el->parsed, el->nparsed) : present(&all, t.id,
 	    el->parsed);
 	if (e) {
-		set_result(res, false, e->file, e->line, el->line);
+		set_result(res, false, e->file, e->line, el->line, t.id);
 	} else if (!st) {
 		struct keep mine = { .id = t.id, .date = rq->date,
 		    .text = el->parsed, .text2 = el->nparsed,
@@ -1236,10 +1267,29 @@ notesedit_done(const struct notesedit_req *rq, struct notesedit_result *res)
 	return st;
 }
 
+int
+notesedit_each(const struct notesedit_req *rq, notes_fn fn, void *ctx)
+{
+	FILE *quiet = fopen("/dev/null", "w");
+	struct keep k = { .order = rq->order };
+	struct found f;
+	found_init(&f, quiet, &k);
+	f.fn = fn;
+	f.ctx = ctx;
+	int st = read_notes(&f, rq);
+	found_parsed(&f);
+	found_free(&f);
+	if (quiet)
+		fclose(quiet);
+	return st;
+}
+
 void
 notesedit_result_free(struct notesedit_result *res)
 {
 	free(res->file);
 	free(res->entry);
+	free(res->client_id);
+	free(res->tags);
 	memset(res, 0, sizeof *res);
 }

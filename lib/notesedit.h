@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "notes.h"
 #include "rewrite.h"
 #include "util.h"
 
@@ -33,6 +34,11 @@ struct notesedit_result {
 	char *file;		/* where the entry stands, as found */
 	long line;
 	char *entry;		/* the line, without its line end */
+	char *client_id;	/* the client whose entry it is */
+	/* An entry added: its tags and whether it has an amount, as the
+	 * parser read them in the file written (tags NULL otherwise). */
+	char *tags;
+	bool has_amount;
 };
 
 /* Why name cannot be written as an occasion's done mark, or NULL when it
@@ -91,5 +97,10 @@ long notesedit_copy(FILE *in, FILE *out, long after, const char *line);
 int notesedit_done(const struct notesedit_req *rq,
 		   struct notesedit_result *res);
 void notesedit_result_free(struct notesedit_result *res);
+
+/* Parse the notes below rq->paths as notesedit_done reads them (quietly,
+ * in rq->order), handing every item to fn; notes_end included.  Returns
+ * 0, or 2 after a message when a file cannot be read. */
+int notesedit_each(const struct notesedit_req *rq, notes_fn fn, void *ctx);
 
 #endif

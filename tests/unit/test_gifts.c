@@ -556,10 +556,25 @@ write_formats(void **state)
 	gifts_free(g);
 }
 
+/* What an entry is by its tags, as the ledger sorts it (tact-done asks). */
+static void
+kind_of_tags(void **state)
+{
+	(void)state;
+	assert_int_equal(gifts_kind_of("gift,birthday"), GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of("birthday"), GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of(""), GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of("lunch,bewirtung"), GIFTS_EXPENSE);
+	assert_int_equal(gifts_kind_of("gift,Spesen"), GIFTS_EXPENSE);
+	assert_int_equal(gifts_kind_of("streuartikel"), GIFTS_GIVEAWAY);
+	assert_int_equal(gifts_kind_of("giftbox"), GIFTS_GIFT);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(kind_of_tags),
 		cmocka_unit_test(exactly_limit),
 		cmocka_unit_test(several_summed),
 		cmocka_unit_test(previous_year),

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "donegift.h"
 #include "notesedit.h"
 #include "rewrite.h"
 
@@ -331,6 +332,87 @@ done_adds(void **state)
 	free(s);
 	assert_int_equal(count_dir(), 1);
 	unlink(path("a.md"));
+}
+
+/* Log a gift for client on dir/name and return what donegift_warn says
+ * (malloc'd, "" when nothing); *res is left for the caller to check. */
+static char *
+gift_said(const char *name, const char *client, const char *occ,
+	  const char *text, struct notesedit_result *res)
+{
+	char *p = xstrdup(path(name));
+	char *paths[] = { p };
+	struct notesedit_req rq = {
+		.paths = paths, .npaths = 1, .client = client,
+		.occasion = occ, .text = text, .date = day,
+	};
+	assert_int_equal(notesedit_done(&rq, res), 0);
+	/* Not diag_capture: the notes parser sets and ends a capture of
+	 * its own. */
+	char *said = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&said, &n);
+	assert_non_null(fp);
+	FILE *was = diag_output(fp);
+	donegift_warn(&rq, res);
+	diag_output(was);
+	assert_int_equal(fclose(fp), 0);
+	free(p);
+	return said;
+}
+
+/* The entry written tells its client, tags and amount; a gift that takes
+ * its recipient over the limit draws one warning, the next gift, an
+ * expense or an entry without an amount none; an amount not converted
+ * is said instead. */
+static void
+done_gift_limit(void **state)
+{
+	(void)state;
+	put_file("g.md", "# Acme\n- id: acme\n- **Katrin Brenner** (CEO)\n"
+	    "\t- Geburtstag: 12.04.1975\n- 2026-02-10: Wein f\xc3\xbcr "
+	    "Katrin Brenner 37 \xe2\x82\xac #gift\n");
+	struct notesedit_result res;
+	char *said = gift_said("g.md", "Katrin Brenner", "birthday",
+	    "Blumen 25 EUR #gift", &res);
+	assert_true(res.added && res.has_amount);
+	assert_string_equal(res.client_id, "acme");
+	assert_string_equal(res.tags, "gift,birthday");
+	assert_non_null(strstr(said, "warning: this gift takes Katrin "
+	    "Brenner (Acme) to 62.00 EUR in 2026, over the limit of 50.00 "
+	    "EUR: none of their 2026 gifts is deductible"));
+	assert_null(strstr(strstr(said, "warning") + 1, "warning"));
+	notesedit_result_free(&res);
+	free(said);
+
+	said = gift_said("g.md", "Katrin Brenner", "thanks", "Karte 3 EUR",
+	    &res);
+	assert_true(res.has_amount);
+	assert_string_equal(said, "");
+	notesedit_result_free(&res);
+	free(said);
+
+	said = gift_said("g.md", "acme", "lunch", "Essen 80 EUR #bewirtung",
+	    &res);
+	assert_true(res.has_amount);
+	assert_string_equal(said, "");
+	notesedit_result_free(&res);
+	free(said);
+
+	said = gift_said("g.md", "acme", "call", "called", &res);
+	assert_true(res.added);
+	assert_false(res.has_amount);
+	assert_string_equal(said, "");
+	notesedit_result_free(&res);
+	free(said);
+
+	said = gift_said("g.md", "acme", "xmas", "Uhr CHF 30.-", &res);
+	assert_non_null(strstr(said, "warning: cannot tell whether this gift "
+	    "takes Acme over the limit of 50.00 EUR in 2026: 30.00 CHF is "
+	    "not converted into EUR"));
+	notesedit_result_free(&res);
+	free(said);
+	unlink(path("g.md"));
 }
 
 /* Finding the client: id, slug, display name (ASCII and Latin-1 case),
@@ -1009,6 +1091,7 @@ main(void)
 		cmocka_unit_test(done_adds),
 		cmocka_unit_test(done_clients),
 		cmocka_unit_test(done_hidden),
+		cmocka_unit_test(done_gift_limit),
 		cmocka_unit_test(named_text),
 		cmocka_unit_test(done_person),
 		cmocka_unit_test(done_person_refused),
