@@ -7,27 +7,50 @@
 
 #include "date.h"
 #include "diag.h"
+#include "gifts.h"
 #include "input.h"
-#include "money.h"
 #include "opts.h"
 #include "report.h"
 #include "util.h"
 
+/* -s MM-DD (or --MM-DD): the first day of the business year. */
+static void
+start_day(struct report_opts *o, const char *arg)
+{
+	char s[DATE_BUFSZ + 2];
+	struct date d;
+	if (strlen(arg) > 7 || snprintf(s, sizeof s, "%s%s",
+	    strncmp(arg, "--", 2) ? "--" : "", arg) < 0 ||
+	    date_parse_iso(s, &d, true) != 0 || d.y)
+		opts_fail("-s '%s': write the first day of the business year "
+		    "as MM-DD, e.g. 07-01", arg);
+	o->start_m = d.m;
+	o->start_d = d.d;
+}
+
 int
 main(int argc, char *argv[])
 {
-	opts_begin("tact-report", "tact-report [-t DATE] [-b AMOUNT] [-q DAYS] "
-	    "[FILE ...]", argc, argv);
-	struct report_opts opt = {.limit = REPORT_LIMIT, .quiet = REPORT_QUIET};
+	opts_begin("tact-report", "tact-report [-t DATE] [-s MM-DD] "
+	    "[-b AMOUNT[CUR]] [-r RATES] [-q DAYS] [FILE ...]", argc, argv);
+	struct report_opts opt = {.quiet = REPORT_QUIET};
+	const char *rates = NULL;
 	bool tflag = false;
 	int c;
-	while ((c = opts_next(argc, argv, "b:q:t:")) != -1) {
+	while ((c = opts_next(argc, argv, "b:q:r:s:t:")) != -1) {
 		switch (c) {
 		case 'b':
-			if (money_parse(optarg, &opt.limit) != 0)
-				opts_fail("-b '%s': write an amount in "
-				    REPORT_CURRENCY " such as 35 or 35.00",
+			if (gifts_limit_parse(optarg, &opt.limit,
+			    opt.currency))
+				opts_fail("-b '%s': write an amount and an "
+				    "optional currency, e.g. 35 or 25USD",
 				    optarg);
+			break;
+		case 'r':
+			rates = optarg;
+			break;
+		case 's':
+			start_day(&opt, optarg);
 			break;
 		case 'q':
 			opt.quiet = opts_number(c, optarg, 0, 36500, "days");
@@ -42,6 +65,16 @@ main(int argc, char *argv[])
 		opt.today = date_today();
 
 	struct report *r = report_new(&opt);
+	if (rates) {
+		FILE *fp = fopen(rates, "r");
+		if (!fp) {
+			diag_syserr("cannot read '%s'", rates);
+			report_free(r);
+			return 2;
+		}
+		report_rates_read(r, fp, rates);
+		fclose(fp);
+	}
 	input_each(argc - optind, argv + optind, false, report_read, r);
 	struct buf out = {0};
 	report_write(r, &out);
