@@ -750,7 +750,7 @@ gifts_prev(struct report *r, struct buf *out, struct buf *t,
 	}
 	buf_adds(t, " \xe2\x80\x94 none of their ");
 	year_label(t, r, gifts_start(r->prev).y);
-	buf_adds(t, " gifts is deductible");
+	buf_adds(t, " gifts is deductible.");
 	para(out, t, 2, 4);
 }
 
