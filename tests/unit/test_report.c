@@ -271,6 +271,165 @@ gifts_other_limit(void **state)
 	free(out);
 }
 
+/* A report on another TODAY, the default limit. */
+static struct report *
+new_at(int y, int m, int d)
+{
+	struct report_opts o = {.today = {y, m, d}, .quiet = REPORT_QUIET};
+	return report_new(&o);
+}
+
+/* A lunch (#bewirtung) is no gift: not in GIFTS, not counted in SPREAD. */
+static void
+gifts_lunch_not_counted(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAcme\tn:1");
+	add(r, "entry\ta\t2026-11-02\t80.00\tEUR\tbewirtung\tlunch\tn:2");
+	add(r, "entry\ta\t2026-11-03\t10.00\tEUR\tgift\tbook\tn:3");
+	char *out = finish(r);
+	HAS_LINE(out, "  Acme  10.00 EUR  1 gift");
+	HAS_LINE(out, "  2026-11 ## 2 (1 gift)");
+	assert_null(strstr(out, "OVER LIMIT"));
+	free(out);
+}
+
+/* CHF with its EUR value written counts converted; CHF without it makes
+ * the recipient's sum unknown, said with why and what to do. */
+static void
+gifts_chf(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAlpina\tn:1");
+	add(r, "client\tb\tBerna\tn:2");
+	add(r, "entry\ta\t2026-05-02\t30.00\tCHF\tgift\t"
+	    "Pralinen CHF 30.- (= 31,85 \xe2\x82\xac)\tn:3");
+	add(r, "entry\tb\t2026-05-02\t30.00\tCHF\tgift\tPralinen\tn:4");
+	char *out = finish(r);
+	HAS_LINE(out, "  Alpina  31.85 EUR  1 gift");
+	HAS_LINE(out, "  Berna    0.00 EUR  1 gift   UNKNOWN: CHF not converted");
+	assert_true(flat_has(out, " UNKNOWN: an amount in another currency "
+			     "is not converted"));
+	assert_true(flat_has(out, "or give tact-report -r RATES."));
+	free(out);
+}
+
+/* The limit is per person: two persons of one client each within it,
+ * though the client's gifts together are over it; no warning either. */
+static void
+gifts_persons_each_within(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAcme\tn:1");
+	add(r, "person\ta/anna\tAnna\tn:2");
+	add(r, "person\ta/ben\tBen\tn:3");
+	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\tgift\twine\tn:4");
+	add(r, "concerns\ta/anna\t2026-03-01\tn:4");
+	add(r, "entry\ta\t2026-03-02\t40.00\tEUR\tgift\tbook\tn:5");
+	add(r, "concerns\ta/ben\t2026-03-02\tn:5");
+	add(r, "entry\ta\t2026-03-03\t20.00\tEUR\tgift\tflowers\tn:6");
+	char *out = finish(r);
+	HAS_LINE(out, "  Acme         20.00 EUR  1 gift");
+	HAS_LINE(out, "  Acme \xe2\x80\x93 Anna  40.00 EUR  1 gift");
+	HAS_LINE(out, "  Acme \xe2\x80\x93 Ben   40.00 EUR  1 gift");
+	assert_null(strstr(out, "OVER LIMIT"));
+	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 1 client, "
+		 "1 quiet, 0 over limit");
+	free(out);
+}
+
+/* An untagged amount counts as a gift, marked so the user checks it. */
+static void
+gifts_untagged(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "entry\ta\t2026-03-01\t10.00\tEUR\t\tcalendar\tn:1");
+	add(r, "entry\ta\t2026-03-02\t15.00\tEUR\tgift\tbook\tn:2");
+	char *out = finish(r);
+	HAS_LINE(out, "  a  25.00 EUR  2 gifts  1 untagged");
+	assert_true(flat_has(out, " untagged: an entry with an amount and no "
+			     "#gift tag counts as a gift"));
+	free(out);
+}
+
+/* In January the recipients over the limit of the previous business year
+ * are named under GIFTS (even with no gift yet this year); in March not. */
+static void
+gifts_previous_year(void **state)
+{
+	(void)state;
+	const char *recs[] = {
+		"client\tm\tMüller GmbH\tn:1",
+		"client\tk\tKlein AG\tn:2",
+		"entry\tm\t2026-03-10\t30.00\tEUR\tgift\twine\tn:3",
+		"entry\tm\t2026-12-18\t22.00\tEUR\tgift\tstollen\tn:4",
+		"entry\tk\t2026-12-18\t22.00\tEUR\tgift\tstollen\tn:5",
+	};
+	struct report *r = new_at(2027, 1, 15);
+	for (size_t i = 0; i < sizeof recs / sizeof *recs; i++)
+		add(r, recs[i]);
+	char *out = finish(r);
+	HAS_LINE(out, "GIFTS 2027 (limit 50.00 EUR a recipient; tact-gifts "
+		 "lists each gift)");
+	assert_true(flat_has(out, " 2026 ended over the limit: Müller GmbH "
+			     "52.00 EUR \xe2\x80\x94 none of their 2026 gifts "
+			     "is deductible."));
+	assert_null(strstr(out, "Klein AG 22"));
+	free(out);
+	r = new_at(2027, 3, 1);
+	for (size_t i = 0; i < sizeof recs / sizeof *recs; i++)
+		add(r, recs[i]);
+	out = finish(r);
+	assert_null(strstr(out, "ended over the limit"));
+	assert_null(strstr(out, "GIFTS"));
+	free(out);
+}
+
+/* A business year from 07-01 (-s): named 2026/27, its first day in the
+ * heading; the previous one's line up to 08-31. */
+static void
+gifts_business_year(void **state)
+{
+	(void)state;
+	struct report_opts o = {.today = {2026, 8, 30}, .quiet = REPORT_QUIET,
+	    .start_m = 7, .start_d = 1};
+	struct report *r = report_new(&o);
+	add(r, "entry\tm\t2026-06-30\t60.00\tEUR\tgift\twine\tn:1");
+	add(r, "entry\tm\t2026-07-01\t10.00\tEUR\tgift\tbook\tn:2");
+	char *out = finish(r);
+	assert_true(flat_has(out, "GIFTS 2026/27 (from 2026-07-01, limit "
+			     "50.00 EUR a recipient; tact-gifts lists each "
+			     "gift)"));
+	HAS_LINE(out, "  m  10.00 EUR  1 gift");
+	assert_true(flat_has(out, " 2025/26 ended over the limit: m 60.00 "
+			     "EUR"));
+	free(out);
+}
+
+/* A planned gift to a recipient whose total is unknown warns that it is
+ * unknown, not that it is within the limit. */
+static void
+limit_warning_unknown(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAlpina\tn:1");
+	add(r, "entry\ta\t2026-05-02\t30.00\tCHF\tgift\tPralinen\tn:2");
+	add(r, "plan\tthanks\t15.00\tEUR\toccasions:5");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tThanks\tx:1");
+	char *out = finish(r);
+	assert_true(flat_has(out, " WARNINGS gift limit: Alpina (thanks, Mon "
+			     "2026-11-30) plans 15.00 EUR; given in 2026 so "
+			     "far: unknown (CHF not converted; 0.00 EUR "
+			     "known)"));
+	assert_null(strstr(out, "within"));
+	free(out);
+}
+
 /* A planned cost that crosses the limit warns with spent, planned and
  * limit, and says the limit is a threshold; one that does not, not. */
 static void
@@ -809,6 +968,13 @@ main(void)
 		cmocka_unit_test(gifts_table),
 		cmocka_unit_test(names_sorted),
 		cmocka_unit_test(gifts_other_limit),
+		cmocka_unit_test(gifts_lunch_not_counted),
+		cmocka_unit_test(gifts_chf),
+		cmocka_unit_test(gifts_persons_each_within),
+		cmocka_unit_test(gifts_untagged),
+		cmocka_unit_test(gifts_previous_year),
+		cmocka_unit_test(gifts_business_year),
+		cmocka_unit_test(limit_warning_unknown),
 		cmocka_unit_test(limit_warning),
 		cmocka_unit_test(limit_cumulative),
 		cmocka_unit_test(limit_next_year),
