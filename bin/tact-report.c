@@ -13,21 +13,6 @@
 #include "report.h"
 #include "util.h"
 
-/* -s MM-DD (or --MM-DD): the first day of the business year. */
-static void
-start_day(struct report_opts *o, const char *arg)
-{
-	char s[DATE_BUFSZ + 2];
-	struct date d;
-	if (strlen(arg) > 7 || snprintf(s, sizeof s, "%s%s",
-	    strncmp(arg, "--", 2) ? "--" : "", arg) < 0 ||
-	    date_parse_iso(s, &d, true) != 0 || d.y)
-		opts_fail("-s '%s': write the first day of the business year "
-		    "as MM-DD, e.g. 07-01", arg);
-	o->start_m = d.m;
-	o->start_d = d.d;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -50,7 +35,7 @@ main(int argc, char *argv[])
 			rates = optarg;
 			break;
 		case 's':
-			start_day(&opt, optarg);
+			opts_year_start(c, optarg, &opt.start_m, &opt.start_d);
 			break;
 		case 'q':
 			opt.quiet = opts_number(c, optarg, 0, 36500, "days");
