@@ -12,21 +12,6 @@
 #include "opts.h"
 #include "util.h"
 
-/* -s MM-DD (or --MM-DD): the first day of the business year. */
-static void
-start_day(struct gifts_opts *o, const char *arg)
-{
-	char s[DATE_BUFSZ + 2];
-	struct date d;
-	if (strlen(arg) > 7 || snprintf(s, sizeof s, "%s%s",
-	    strncmp(arg, "--", 2) ? "--" : "", arg) < 0 ||
-	    date_parse_iso(s, &d, true) != 0 || d.y)
-		opts_fail("-s '%s': write the first day of the business year "
-		    "as MM-DD, e.g. 07-01", arg);
-	o->start_m = d.m;
-	o->start_d = d.d;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -51,7 +36,7 @@ main(int argc, char *argv[])
 			rates = optarg;
 			break;
 		case 's':
-			start_day(&o, optarg);
+			opts_year_start(c, optarg, &o.start_m, &o.start_d);
 			break;
 		case 't':
 			o.today = opts_date(c, optarg);

@@ -7,8 +7,8 @@
 
 #include "date.h"
 #include "diag.h"
+#include "gifts.h"
 #include "input.h"
-#include "money.h"
 #include "opts.h"
 #include "report.h"
 #include "util.h"
@@ -16,18 +16,26 @@
 int
 main(int argc, char *argv[])
 {
-	opts_begin("tact-report", "tact-report [-t DATE] [-b AMOUNT] [-q DAYS] "
-	    "[FILE ...]", argc, argv);
-	struct report_opts opt = {.limit = REPORT_LIMIT, .quiet = REPORT_QUIET};
+	opts_begin("tact-report", "tact-report [-t DATE] [-s MM-DD] "
+	    "[-b AMOUNT[CUR]] [-r RATES] [-q DAYS] [FILE ...]", argc, argv);
+	struct report_opts opt = {.quiet = REPORT_QUIET};
+	const char *rates = NULL;
 	bool tflag = false;
 	int c;
-	while ((c = opts_next(argc, argv, "b:q:t:")) != -1) {
+	while ((c = opts_next(argc, argv, "b:q:r:s:t:")) != -1) {
 		switch (c) {
 		case 'b':
-			if (money_parse(optarg, &opt.limit) != 0)
-				opts_fail("-b '%s': write an amount in "
-				    REPORT_CURRENCY " such as 35 or 35.00",
+			if (gifts_limit_parse(optarg, &opt.limit,
+			    opt.currency))
+				opts_fail("-b '%s': write an amount and an "
+				    "optional currency, e.g. 35 or 25USD",
 				    optarg);
+			break;
+		case 'r':
+			rates = optarg;
+			break;
+		case 's':
+			opts_year_start(c, optarg, &opt.start_m, &opt.start_d);
 			break;
 		case 'q':
 			opt.quiet = opts_number(c, optarg, 0, 36500, "days");
@@ -42,6 +50,16 @@ main(int argc, char *argv[])
 		opt.today = date_today();
 
 	struct report *r = report_new(&opt);
+	if (rates) {
+		FILE *fp = fopen(rates, "r");
+		if (!fp) {
+			diag_syserr("cannot read '%s'", rates);
+			report_free(r);
+			return 2;
+		}
+		report_rates_read(r, fp, rates);
+		fclose(fp);
+	}
 	input_each(argc - optind, argv + optind, false, report_read, r);
 	struct buf out = {0};
 	report_write(r, &out);

@@ -110,7 +110,7 @@ donegift_warn(const struct notesedit_req *rq,
 	      const struct notesedit_result *res)
 {
 	if (!res->added || !res->has_amount || !res->tags ||
-	    gifts_kind_of(res->tags) != GIFTS_GIFT)
+	    gifts_kind_of(res->tags, NULL, NULL) != GIFTS_GIFT)
 		return;
 	struct buf recs = {0};
 	struct keep k = { .client = res->client_id };

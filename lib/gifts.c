@@ -287,13 +287,30 @@ tagged(const char *tags, const char *const *list)
 }
 
 enum gifts_kind
-gifts_kind_of(const char *tags)
+gifts_kind_of(const char *tags, const char **tag, bool *untagged)
 {
-	if (tagged(tags, expense_tags))
-		return GIFTS_EXPENSE;
-	if (tagged(tags, giveaway_tags))
-		return GIFTS_GIVEAWAY;
-	return GIFTS_GIFT;
+	const char *t = NULL;
+	bool u = false;
+	enum gifts_kind k = GIFTS_GIFT;
+	if ((t = tagged(tags, expense_tags)))
+		k = GIFTS_EXPENSE;
+	else if (tagged(tags, giveaway_tags))
+		k = GIFTS_GIVEAWAY;
+	else
+		u = !tagged(tags, gift_tags);
+	if (tag)
+		*tag = t;
+	if (untagged)
+		*untagged = u;
+	return k;
+}
+
+void
+gifts_rates_copy(struct gifts *to, const struct gifts *from)
+{
+	for (size_t i = 0; i < from->rn; i++)
+		gifts_rate(to, from->rv[i].year, from->rv[i].cur,
+		    from->rv[i].micro);
 }
 
 static void
@@ -309,12 +326,7 @@ add_entry(struct gifts *g, char *const *f)
 		return;
 	struct entry *e = arena_alloc(&g->a, sizeof *e);
 	memset(e, 0, sizeof *e);
-	const char *tags = f[ENTRY_TAGS];
-	e->kind = gifts_kind_of(tags);
-	if (e->kind == GIFTS_EXPENSE)
-		e->tag = tagged(tags, expense_tags);
-	else if (e->kind == GIFTS_GIFT)
-		e->untagged = !tagged(tags, gift_tags);
+	e->kind = gifts_kind_of(f[ENTRY_TAGS], &e->tag, &e->untagged);
 	e->client_id = arena_strdup(&g->a, f[ENTRY_ID]);
 	e->date = d;
 	e->cents = cents;
@@ -361,14 +373,16 @@ gifts_add(struct gifts *g, const struct record *rec)
 	}
 }
 
+static void
+add_record(void *g, const struct record *rec)
+{
+	gifts_add(g, rec);
+}
+
 void
 gifts_read(FILE *fp, const char *name, void *g)
 {
-	struct record_reader *rd = record_reader_new(fp, name);
-	struct record rec;
-	while (record_next(rd, &rec))
-		gifts_add(g, &rec);
-	record_reader_free(rd);
+	record_read_each(fp, name, add_record, g);
 }
 
 /* The end. */

@@ -48,6 +48,8 @@ void gifts_rate(struct gifts *g, int year, const char *cur, long long micro);
 /* Read a rates file: lines "CUR RATE" or "YYYY CUR RATE", '#' starts a
  * comment; a bad line is "FILE:LINE: error: …" (status 1). */
 void gifts_rates_read(struct gifts *g, FILE *fp, const char *name);
+/* Give to a ledger the rates of another (tact-report's two years). */
+void gifts_rates_copy(struct gifts *to, const struct gifts *from);
 
 /* Take one record (client, person, entry, concerns; others skipped). */
 void gifts_add(struct gifts *g, const struct record *rec);
@@ -68,11 +70,6 @@ enum gifts_kind {
 	GIFTS_GIVEAWAY,		/* #giveaway, #streuartikel: no recipient */
 	GIFTS_EXPENSE		/* #bewirtung …: no gift */
 };
-
-/* What an entry with an amount and tags (comma-separated, as in an
- * entry record) is: an expense that is no gift, a giveaway, else a gift
- * (tagged or not).  tact-done asks before it reads the notes again. */
-enum gifts_kind gifts_kind_of(const char *tags);
 
 enum gifts_deductible {
 	GIFTS_NONE,		/* giveaways and expenses */
@@ -105,6 +102,13 @@ struct gifts_row {
 	enum money_vat vat;
 	size_t count;			/* a sum: its number of gifts */
 };
+
+/* What an entry with an amount is by its tags (comma-separated): an
+ * expense (*tag its expense tag), a giveaway, or a gift (*untagged when
+ * it has no gift tag).  Never GIFTS_SUM.  tag and untagged may be NULL
+ * (tact-done asks before it reads the notes again). */
+enum gifts_kind gifts_kind_of(const char *tags, const char **tag,
+    bool *untagged);
 
 size_t gifts_rows(const struct gifts *g);
 const struct gifts_row *gifts_row(const struct gifts *g, size_t i);

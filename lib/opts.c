@@ -1,6 +1,7 @@
 /* opts.c: option handling shared by every command. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,6 +77,20 @@ opts_date(int opt, const char *arg)
 	if (date_parse_iso(arg, &d, false) != 0)
 		opts_fail("-%c '%s': write a date as YYYY-MM-DD", opt, arg);
 	return d;
+}
+
+void
+opts_year_start(int opt, const char *arg, int *m, int *d)
+{
+	char s[DATE_BUFSZ + 2];
+	struct date v;
+	if (strlen(arg) > 7 || snprintf(s, sizeof s, "%s%s",
+	    strncmp(arg, "--", 2) ? "--" : "", arg) < 0 ||
+	    date_parse_iso(s, &v, true) != 0 || v.y)
+		opts_fail("-%c '%s': write the first day of the business year "
+		    "as MM-DD, e.g. 07-01", opt, arg);
+	*m = v.m;
+	*d = v.d;
 }
 
 long

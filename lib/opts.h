@@ -32,6 +32,9 @@ struct date opts_date(int opt, const char *arg);
  * NULL, else $TACT_DATE_ORDER, else DATE_ORDER_NONE ("dmy" or "mdy";
  * anything else is a usage error). */
 enum date_order opts_date_order(int opt, const char *arg);
+/* The value of option -opt: the first day of a business year, "MM-DD"
+ * (or "--MM-DD"), into *m and *d. */
+void opts_year_start(int opt, const char *arg, int *m, int *d);
 long opts_number(int opt, const char *arg, long min, long max,
 		 const char *what);
 

@@ -195,6 +195,17 @@ record_reader_free(struct record_reader *r)
 	free(r);
 }
 
+void
+record_read_each(FILE *fp, const char *name,
+    void (*add)(void *ctx, const struct record *rec), void *ctx)
+{
+	struct record_reader *rd = record_reader_new(fp, name);
+	struct record rec;
+	while (record_next(rd, &rec))
+		add(ctx, &rec);
+	record_reader_free(rd);
+}
+
 /* An unescaped field as it would be written, for quoting in a message. */
 static const char *
 show(struct record_reader *r, const char *s)

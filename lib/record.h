@@ -188,4 +188,9 @@ void record_reader_utf8(struct record_reader *r);
  * returned as they are (callers skip or pass them through). */
 int record_next(struct record_reader *r, struct record *rec);
 
+/* Read every record of fp (named name in diagnostics) and hand each to
+ * add(ctx, rec): the loop of an input_fn (input.h) over records. */
+void record_read_each(FILE *fp, const char *name,
+    void (*add)(void *ctx, const struct record *rec), void *ctx);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "gifts.h"
 #include "hash.h"
 #include "money.h"
 #include "record.h"
@@ -42,7 +43,11 @@ vec_sort(struct vec *v, int (*cmp)(const void *, const void *))
 		qsort(v->v, v->n, sizeof *v->v, cmp);
 }
 
-struct gift;
+/* A recipient's planned costs, summed while writing (warn_limit). */
+struct planned {
+	int year;		/* the business year they fall in */
+	long long cents;
+};
 
 struct client {
 	char *id;
@@ -50,9 +55,7 @@ struct client {
 	char *key;		/* sort key of the display name */
 	bool has_last;
 	struct date last;	/* the latest entry up to TODAY */
-	struct gift *limited;	/* this year's gifts in REPORT_CURRENCY */
-	int plan_year;		/* planned costs, summed while writing */
-	long long planned;
+	struct planned plan;
 };
 
 /* A person of a client (a person id "CLIENT/SLUG"). */
@@ -60,14 +63,16 @@ struct person {
 	char *id;
 	char *name;		/* of the first person record, or NULL */
 	struct client *c;
+	struct planned plan;
 };
 
-/* The gifts of this year to one client in one currency. */
-struct gift {
+/* A recipient's year in a ledger: its sum row and what the report adds. */
+struct sum {
+	const struct gifts_row *row;
 	struct client *c;
-	char cur[4];
-	long long cents;
-	size_t n;
+	struct person *p;	/* a person's sum, else NULL */
+	size_t untagged;	/* gifts without a gift tag */
+	size_t seq;		/* the ledger's order */
 };
 
 /* One gesture text and the distinct recipients it goes to: the first
@@ -100,8 +105,11 @@ struct report {
 	struct vec clientv;
 	struct hash persons;	/* person id → struct person */
 	struct vec personv;
-	struct hash gifts;	/* currency and id → struct gift */
-	struct vec giftv;
+	struct gifts *gifts;	/* the ledger of this business year */
+	struct gifts *prev;	/* of the previous one, in the first two
+				 * months of this one; else NULL */
+	struct hash sums;	/* recipient id → struct sum (this year) */
+	struct vec sumv, prevv;	/* struct sum, this year's and the last's */
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
 	struct hash pairs;	/* gesture text and id: seen */
@@ -119,6 +127,23 @@ report_new(const struct report_opts *o)
 	struct report *r = xcalloc(1, sizeof *r);
 	r->o = *o;
 	r->today = date_to_days(o->today);
+	struct gifts_opts go = {.today = o->today, .limit = o->limit,
+	    .start_m = o->start_m, .start_d = o->start_d};
+	memcpy(go.currency, o->currency, sizeof go.currency);
+	go.currency[3] = '\0';
+	r->gifts = gifts_new(&go);
+	/* The first two months: TODAY before start + 2 months. */
+	struct date s = gifts_start(r->gifts);
+	int y = s.y, m = s.m + 2;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	int d = s.d < date_month_days(y, m) ? s.d : date_month_days(y, m);
+	if (s.y > 1 && date_cmp(o->today, (struct date){y, m, d}) < 0) {
+		go.year = s.y - 1;
+		r->prev = gifts_new(&go);
+	}
 	for (int i = 0; i < 12; i++) {
 		int k = o->today.y * 12 + (o->today.m - 1) - (11 - i);
 		r->month[i].y = k / 12;
@@ -145,8 +170,15 @@ report_free(struct report *r)
 		free(p->name);
 		free(p);
 	}
-	for (size_t i = 0; i < r->giftv.n; i++)
-		free(r->giftv.v[i]);
+	gifts_free(r->gifts);
+	gifts_free(r->prev);
+	for (size_t i = 0; i < r->sumv.n; i++)
+		free(r->sumv.v[i]);
+	for (size_t i = 0; i < r->prevv.n; i++)
+		free(r->prevv.v[i]);
+	free(r->sumv.v);
+	free(r->prevv.v);
+	hash_free(&r->sums);
 	for (size_t i = 0; i < r->planv.n; i++)
 		free(r->planv.v[i]);
 	free(r->planv.v);
@@ -164,12 +196,10 @@ report_free(struct report *r)
 	}
 	free(r->clientv.v);
 	free(r->personv.v);
-	free(r->giftv.v);
 	free(r->repeatv.v);
 	free(r->gestures.v);
 	hash_free(&r->clients);
 	hash_free(&r->persons);
-	hash_free(&r->gifts);
 	hash_free(&r->texts);
 	hash_free(&r->pairs);
 	buf_free(&r->key);
@@ -245,33 +275,17 @@ gesture_id(const struct gesture *g)
 /* Whom a gesture is for, as the report names it: the client's display
  * name, and for a person's gesture " – " and the person's name. */
 static void
-recipient(struct buf *b, const struct gesture *g)
+name_of(struct buf *b, const struct client *c, const struct person *p)
 {
-	buf_adds(b, display(g->c));
-	if (g->p)
-		buf_printf(b, " \xe2\x80\x93 %s", person_display(g->p));
+	buf_adds(b, display(c));
+	if (p)
+		buf_printf(b, " \xe2\x80\x93 %s", person_display(p));
 }
 
 static void
-add_gift(struct report *r, struct client *c, const char *cur,
-	 long long cents)
+recipient(struct buf *b, const struct gesture *g)
 {
-	buf_reset(&r->key);
-	buf_adds(&r->key, cur);		/* three letters: the key is unique */
-	buf_adds(&r->key, c->id);
-	void **slot = hash_put(&r->gifts, r->key.s);
-	struct gift *g = *slot;
-	if (!g) {
-		g = xcalloc(1, sizeof *g);
-		g->c = c;
-		memcpy(g->cur, cur, 3);
-		*slot = g;
-		vec_push(&r->giftv, g);
-		if (strcmp(cur, REPORT_CURRENCY) == 0)
-			c->limited = g;
-	}
-	g->cents += cents;
-	g->n++;
+	name_of(b, g->c, g->p);
 }
 
 static void
@@ -285,6 +299,12 @@ add_entry(struct report *r, char *const *f)
 		return;
 	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
 		return;
+	if (gift) {		/* as the ledger counts it: gifts, untagged too */
+		const char *tag;
+		bool untagged;
+		gift = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged) ==
+		    GIFTS_GIFT;
+	}
 	struct client *c = client_of(r, f[ENTRY_ID]);
 	long day = date_to_days(d);
 	if (day > r->today)
@@ -299,8 +319,6 @@ add_entry(struct report *r, char *const *f)
 		r->month[k - first].entries++;
 		r->month[k - first].gifts += gift;
 	}
-	if (gift && d.y == r->o.today.y)
-		add_gift(r, c, cur, cents);
 }
 
 /* plan OCCASION AMOUNT CURRENCY SOURCE: the planned cost of each gesture
@@ -366,6 +384,9 @@ void
 report_add(struct report *r, const struct record *rec)
 {
 	char *const *f = rec->f;
+	gifts_add(r->gifts, rec);
+	if (r->prev)
+		gifts_add(r->prev, rec);
 	switch (rec->kind) {
 	case RECORD_CLIENT: {
 		struct client *c = client(r, f[CLIENT_ID]);
@@ -400,14 +421,24 @@ report_add(struct report *r, const struct record *rec)
 	}
 }
 
+static void
+add_record(void *r, const struct record *rec)
+{
+	report_add(r, rec);
+}
+
 void
 report_read(FILE *fp, const char *name, void *r)
 {
-	struct record_reader *rd = record_reader_new(fp, name);
-	struct record rec;
-	while (record_next(rd, &rec))
-		report_add(r, &rec);
-	record_reader_free(rd);
+	record_read_each(fp, name, add_record, r);
+}
+
+void
+report_rates_read(struct report *r, FILE *fp, const char *name)
+{
+	gifts_rates_read(r->gifts, fp, name);
+	if (r->prev)
+		gifts_rates_copy(r->prev, r->gifts);
 }
 
 /* Writing. */
@@ -441,18 +472,16 @@ cmp_gesture(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* Sums by client as the report orders them, then in the ledger's order
+ * (the client's own first, then its persons by name). */
 static int
-cmp_gift(const void *pa, const void *pb)
+cmp_sum(const void *pa, const void *pb)
 {
-	const struct gift *a = *(void *const *)pa, *b = *(void *const *)pb;
+	const struct sum *a = *(void *const *)pa, *b = *(void *const *)pb;
 	int d = cmp_clients(a->c, b->c);
 	if (d)
 		return d;
-	bool la = strcmp(a->cur, REPORT_CURRENCY) == 0;
-	bool lb = strcmp(b->cur, REPORT_CURRENCY) == 0;
-	if (la != lb)
-		return la ? -1 : 1;
-	return strcmp(a->cur, b->cur);
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 /* Never contacted first, then the longest quiet. */
@@ -484,12 +513,6 @@ static const char *
 plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
-}
-
-static bool
-over(const struct report *r, const struct gift *g)
-{
-	return g == g->c->limited && g->cents > r->o.limit;
 }
 
 /* Append a buffer's text as a paragraph and empty the buffer. */
@@ -602,45 +625,202 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 	buf_free(&t);
 }
 
+/* A business year as the report names it, by the year it starts in:
+ * "2026", or "2026/27" when it does not start on 01-01. */
 static void
-write_gifts(struct report *r, struct buf *out)
+year_label(struct buf *b, const struct report *r, int y)
 {
-	if (!r->giftv.n)
-		return;
+	struct date s = gifts_start(r->gifts);
+	if (s.m == 1 && s.d == 1)
+		buf_printf(b, "%d", y);
+	else
+		buf_printf(b, "%d/%02d", y, (y + 1) % 100);
+}
+
+/* The business year a date falls in, by the year it starts in. */
+static int
+business_year(const struct report *r, struct date d)
+{
+	struct date s = gifts_start(r->gifts);
+	return date_cmp(d, date_in_year(d.y, s.m, s.d)) < 0 ? d.y - 1 : d.y;
+}
+
+/* The sum rows of a ledger into v, this year's also into r->sums with
+ * their untagged gifts counted. */
+static void
+collect_sums(struct report *r, const struct gifts *g, struct vec *v,
+	     bool index)
+{
+	size_t n = gifts_rows(g);
+	for (size_t i = 0; i < n; i++) {
+		const struct gifts_row *row = gifts_row(g, i);
+		if (row->kind != GIFTS_SUM)
+			continue;
+		struct sum *s = xcalloc(1, sizeof *s);
+		s->row = row;
+		s->p = person(r, row->recipient_id);
+		s->c = s->p ? s->p->c : client(r, row->recipient_id);
+		s->seq = v->n;
+		vec_push(v, s);
+		if (index)
+			*hash_put(&r->sums, row->recipient_id) = s;
+	}
+	for (size_t i = 0; index && i < n; i++) {
+		const struct gifts_row *row = gifts_row(g, i);
+		struct sum *s;
+		if (row->kind == GIFTS_GIFT && row->untagged &&
+		    (s = hash_get(&r->sums, row->recipient_id)))
+			s->untagged++;
+	}
+}
+
+/* "OVER LIMIT", "UNKNOWN: CHF not converted", "1 untagged", joined. */
+static void
+marks(struct buf *b, const struct sum *s)
+{
+	const char *sep = "";
+	if (s->row->deductible == GIFTS_NO) {
+		buf_adds(b, "OVER LIMIT");
+		sep = ", ";
+	} else if (s->row->deductible == GIFTS_UNKNOWN) {
+		buf_printf(b, "UNKNOWN: %s", s->row->reason);
+		sep = ", ";
+	}
+	if (s->untagged)
+		buf_printf(b, "%s%zu untagged", sep, s->untagged);
+}
+
+/* What the marks of the table mean, once each. */
+static void
+gift_notes(struct report *r, struct buf *out, struct buf *t)
+{
+	bool over = false, unknown = false, untagged = false;
+	for (size_t i = 0; i < r->sumv.n; i++) {
+		const struct sum *s = r->sumv.v[i];
+		over |= s->row->deductible == GIFTS_NO;
+		unknown |= s->row->deductible == GIFTS_UNKNOWN;
+		untagged |= s->untagged > 0;
+	}
+	const char *cur = gifts_currency(r->gifts);
+	if (over) {
+		buf_adds(t, "OVER LIMIT: none of the recipient's gifts of ");
+		year_label(t, r, gifts_start(r->gifts).y);
+		buf_adds(t, " is deductible, not even the first ones: the "
+			 "limit is a threshold, not an allowance.");
+		para(out, t, 2, 4);
+	}
+	if (unknown) {
+		buf_printf(t, "UNKNOWN: an amount in another currency is not "
+			   "converted, so the sum (of the amounts known) may "
+			   "be too low: write its value in %s after the "
+			   "amount, as in ", cur);
+		if (!strcmp(cur, "EUR"))
+			buf_adds(t, "'CHF 30.- (= 31,85 \xe2\x82\xac)'");
+		else
+			buf_printf(t, "'(= 31.85 %s)'", cur);
+		buf_adds(t, ", or give tact-report -r RATES.");
+		para(out, t, 2, 4);
+	}
+	if (untagged) {
+		buf_adds(t, "untagged: an entry with an amount and no #gift "
+			 "tag counts as a gift; tag it #gift, or #bewirtung "
+			 "(or another expense tag) if it is none.");
+		para(out, t, 2, 4);
+	}
+}
+
+/* The recipients the previous business year ended over the limit. */
+static void
+gifts_prev(struct report *r, struct buf *out, struct buf *t,
+	   struct vec *over)
+{
 	char a[MONEY_BUFSZ];
+	if (!over->n)
+		return;
+	vec_sort(over, cmp_sum);
+	year_label(t, r, gifts_start(r->prev).y);
+	buf_adds(t, " ended over the limit: ");
+	for (size_t i = 0; i < over->n; i++) {
+		const struct sum *s = over->v[i];
+		if (i)
+			buf_adds(t, ", ");
+		name_of(t, s->c, s->p);
+		buf_printf(t, " %s %s", money_format(s->row->total, a),
+			   gifts_currency(r->prev));
+	}
+	buf_adds(t, " \xe2\x80\x94 none of their ");
+	year_label(t, r, gifts_start(r->prev).y);
+	buf_adds(t, " gifts is deductible.");
+	para(out, t, 2, 4);
+}
+
+static void
+write_gifts(struct report *r, struct buf *out, struct buf *t)
+{
+	struct vec over = {0};
+	for (size_t i = 0; i < r->prevv.n; i++)
+		if (((struct sum *)r->prevv.v[i])->row->deductible == GIFTS_NO)
+			vec_push(&over, r->prevv.v[i]);
+	if (!r->sumv.n && !over.n)
+		return;
+	char a[MONEY_BUFSZ], date[DATE_BUFSZ];
+	const char *cur = gifts_currency(r->gifts);
 	size_t amtw = 0, cntw = 0, maxname = 0, rightw = 0;
-	vec_sort(&r->giftv, cmp_gift);
-	for (size_t i = 0; i < r->giftv.n; i++) {
-		struct gift *g = r->giftv.v[i];
-		size_t w = strlen(money_format(g->cents, a));
+	struct buf right = {0};
+	vec_sort(&r->sumv, cmp_sum);
+	for (size_t i = 0; i < r->sumv.n; i++) {
+		const struct sum *s = r->sumv.v[i];
+		size_t w = strlen(money_format(s->row->total, a));
 		amtw = w > amtw ? w : amtw;
-		struct buf t = {0};
-		buf_printf(&t, "%zu", g->n);
-		cntw = t.len > cntw ? t.len : cntw;
-		buf_free(&t);
-		w = shown_width(display(g->c));
+		buf_reset(&right);
+		buf_printf(&right, "%zu", s->row->count);
+		cntw = right.len > cntw ? right.len : cntw;
+		buf_reset(&right);
+		name_of(&right, s->c, s->p);
+		w = shown_width(right.s);
 		maxname = w > maxname ? w : maxname;
 	}
-	for (size_t i = 0; i < r->giftv.n; i++) {
-		/* amount, currency, count, "gifts", mark */
+	for (size_t i = 0; i < r->sumv.n; i++) {
+		/* amount, currency, count, "gifts", marks */
+		buf_reset(&right);
+		marks(&right, r->sumv.v[i]);
 		size_t w = amtw + 4 + 2 + cntw + 6 +
-		    (over(r, r->giftv.v[i]) ? 12 : 0);
+		    (right.len ? 2 + wrap_width(right.s, right.len) : 0);
 		rightw = w > rightw ? w : rightw;
 	}
 	size_t namew = name_width(maxname, rightw);
-	buf_printf(out, "\nGIFTS %d (limit %s %s a recipient)\n",
-		   r->o.today.y, money_format(r->o.limit, a), REPORT_CURRENCY);
-	struct buf right = {0};
-	for (size_t i = 0; i < r->giftv.n; i++) {
-		struct gift *g = r->giftv.v[i];
+	struct date start = gifts_start(r->gifts);
+	buf_addc(out, '\n');
+	buf_adds(t, "GIFTS ");
+	year_label(t, r, start.y);
+	buf_adds(t, " (");
+	if (start.m != 1 || start.d != 1)
+		buf_printf(t, "from %s, ", date_format(start, date));
+	buf_printf(t, "limit %s %s a recipient; tact-gifts lists each gift)",
+		   money_format(gifts_limit(r->gifts), a), cur);
+	para(out, t, 0, 2);
+	struct buf name = {0};
+	for (size_t i = 0; i < r->sumv.n; i++) {
+		const struct sum *s = r->sumv.v[i];
 		buf_reset(&right);
-		buf_printf(&right, "%*s %s  %*zu %-5s%s", (int)amtw,
-			   money_format(g->cents, a), g->cur, (int)cntw, g->n,
-			   plural(g->n, "gift", "gifts"),
-			   over(r, g) ? "  OVER LIMIT" : "");
-		row(out, display(g->c), namew, right.s);
+		buf_printf(&right, "%*s %s  %*zu %-5s", (int)amtw,
+			   money_format(s->row->total, a), cur, (int)cntw,
+			   s->row->count, plural(s->row->count, "gift",
+			   "gifts"));
+		size_t len = right.len;
+		buf_adds(&right, "  ");
+		marks(&right, s);
+		if (right.len == len + 2)
+			right.len = len;
+		buf_reset(&name);
+		name_of(&name, s->c, s->p);
+		row(out, name.s, namew, right.s);
 	}
+	buf_free(&name);
 	buf_free(&right);
+	gift_notes(r, out, t);
+	gifts_prev(r, out, t, &over);
+	free(over.v);
 }
 
 /* "2026-03-02 (270 days ago)", or "never". */
@@ -729,59 +909,81 @@ write_spread(struct report *r, struct buf *out)
 }
 
 /* The planned cost of each gesture, in the order of the report, against
- * the limit: a warning for each that would cross it.  A gesture's
- * planned cost is its rule's, from the plan record of its OCCASION
- * (tact-due -p reads it from the rule's own text); the expanded text is
- * not read, as amounts that placeholders bring in are no plan. */
+ * the limit: a warning for each that would cross it, or whose
+ * recipient's total is unknown.  A gesture's planned cost is its rule's,
+ * from the plan record of its OCCASION (tact-due -p reads it from the
+ * rule's own text); the expanded text is not read, as amounts that
+ * placeholders bring in are no plan.  The recipient is the person of a
+ * person's gesture, else the client, and its total the ledger's sum. */
 static void
 warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 {
 	char a[4][MONEY_BUFSZ], date[DATE_BUFSZ];
+	const char *cur = gifts_currency(r->gifts);
+	long long limit = gifts_limit(r->gifts);
+	int this = gifts_start(r->gifts).y;
+	struct buf year = {0};
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
 		const struct money *plan = hash_get(&r->plans, g->occasion);
-		if (!plan || strcmp(plan->currency, REPORT_CURRENCY) != 0 ||
+		if (!plan || strcmp(plan->currency, cur) != 0 ||
 		    plan->cents <= 0)
 			continue;
 		struct money m = *plan;
 		/* Given when acted on: on the act date, or now if late. */
-		int year = g->overdue ? r->o.today.y : g->act.y;
-		struct client *c = g->c;
-		if (c->plan_year != year) {
-			c->plan_year = year;
-			c->planned = 0;
+		int y = business_year(r, g->overdue ? r->o.today : g->act);
+		struct planned *pl = g->p ? &g->p->plan : &g->c->plan;
+		if (pl->year != y) {
+			pl->year = y;
+			pl->cents = 0;
 		}
-		long long spent = year == r->o.today.y && c->limited ?
-		    c->limited->cents : 0;
-		long long earlier = c->planned;
-		c->planned += m.cents;
-		if (spent + earlier + m.cents <= r->o.limit)
+		const struct sum *s = y == this ?
+		    hash_get(&r->sums, gesture_id(g)) : NULL;
+		long long spent = s ? s->row->total : 0;
+		bool unknown = s && s->row->deductible == GIFTS_UNKNOWN;
+		long long earlier = pl->cents;
+		pl->cents += m.cents;
+		bool over = spent + earlier + m.cents > limit;
+		if (!over && !unknown)
 			continue;
 		if (!*any)
 			buf_adds(out, "\nWARNINGS\n");
 		*any = true;
+		buf_reset(&year);
+		year_label(&year, r, y);
 		buf_adds(t, "gift limit: ");
 		recipient(t, g);
 		buf_printf(t, " (%s, %s %s) plans %s %s",
 			   g->occasion, wday[date_weekday(g->act)],
 			   date_format(g->act, date), money_format(m.cents, a[0]),
-			   REPORT_CURRENCY);
+			   cur);
 		if (earlier)
 			buf_printf(t, " after %s %s in the gestures above",
-				   money_format(earlier, a[1]),
-				   REPORT_CURRENCY);
-		buf_printf(t, "; given in %d so far %s %s, limit %s %s: "
-			   "together %s %s, %s the limit. The limit is a "
-			   "threshold, not an allowance: once it is crossed, "
-			   "none of the recipient's gifts of %d is deductible, "
-			   "not even the first ones.", year,
-			   money_format(spent, a[1]), REPORT_CURRENCY,
-			   money_format(r->o.limit, a[2]), REPORT_CURRENCY,
-			   money_format(spent + earlier + m.cents, a[3]),
-			   REPORT_CURRENCY, spent + earlier > r->o.limit ?
-			   "already over" : "over", year);
+				   money_format(earlier, a[1]), cur);
+		if (over)
+			buf_printf(t, "; given in %s so far %s %s, limit %s %s: "
+				   "together %s %s, %s the limit.", year.s,
+				   money_format(spent, a[1]), cur,
+				   money_format(limit, a[2]), cur,
+				   money_format(spent + earlier + m.cents, a[3]),
+				   cur, spent + earlier > limit ?
+				   "already over" : "over");
+		else
+			buf_printf(t, "; given in %s so far: unknown (%s; "
+				   "%s %s known), limit %s %s: together at "
+				   "least %s %s. Convert it to know whether "
+				   "the limit is crossed.", year.s,
+				   s->row->reason, money_format(spent, a[1]),
+				   cur, money_format(limit, a[2]), cur,
+				   money_format(spent + earlier + m.cents, a[3]),
+				   cur);
+		buf_printf(t, " The limit is a threshold, not an allowance: "
+			   "once it is crossed, none of the recipient's gifts "
+			   "of %s is deductible, not even the first ones.",
+			   year.s);
 		para(out, t, 2, 4);
 	}
+	buf_free(&year);
 }
 
 static void
@@ -842,6 +1044,15 @@ report_write(struct report *r, struct buf *out)
 	struct vec quiet = {0};
 	size_t noverdue = 0, nover = 0;
 
+	gifts_end(r->gifts);
+	collect_sums(r, r->gifts, &r->sumv, true);
+	if (r->prev) {
+		gifts_end(r->prev);
+		collect_sums(r, r->prev, &r->prevv, false);
+	}
+	for (size_t i = 0; i < r->sumv.n; i++)
+		nover += ((struct sum *)r->sumv.v[i])->row->deductible ==
+		    GIFTS_NO;
 	for (size_t i = 0; i < r->clientv.n; i++) {
 		struct client *c = r->clientv.v[i];
 		if (!c->key)
@@ -855,8 +1066,6 @@ report_write(struct report *r, struct buf *out)
 		if (!c->has_last ||
 		    r->today - date_to_days(c->last) > r->o.quiet)
 			vec_push(&quiet, c);
-		if (c->limited && over(r, c->limited))
-			nover++;
 	}
 	size_t ndue = r->gestures.n - noverdue;
 
@@ -869,7 +1078,7 @@ report_write(struct report *r, struct buf *out)
 
 	write_gestures(r, out, "OVERDUE", 0, noverdue);
 	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
-	write_gifts(r, out);
+	write_gifts(r, out, &t);
 	write_quiet(r, out, &quiet);
 	write_spread(r, out);
 	bool any = false;

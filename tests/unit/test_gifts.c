@@ -561,13 +561,20 @@ static void
 kind_of_tags(void **state)
 {
 	(void)state;
-	assert_int_equal(gifts_kind_of("gift,birthday"), GIFTS_GIFT);
-	assert_int_equal(gifts_kind_of("birthday"), GIFTS_GIFT);
-	assert_int_equal(gifts_kind_of(""), GIFTS_GIFT);
-	assert_int_equal(gifts_kind_of("lunch,bewirtung"), GIFTS_EXPENSE);
-	assert_int_equal(gifts_kind_of("gift,Spesen"), GIFTS_EXPENSE);
-	assert_int_equal(gifts_kind_of("streuartikel"), GIFTS_GIVEAWAY);
-	assert_int_equal(gifts_kind_of("giftbox"), GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of("gift,birthday", NULL, NULL),
+	    GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of("birthday", NULL, NULL),
+	    GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of("", NULL, NULL),
+	    GIFTS_GIFT);
+	assert_int_equal(gifts_kind_of("lunch,bewirtung", NULL, NULL),
+	    GIFTS_EXPENSE);
+	assert_int_equal(gifts_kind_of("gift,Spesen", NULL, NULL),
+	    GIFTS_EXPENSE);
+	assert_int_equal(gifts_kind_of("streuartikel", NULL, NULL),
+	    GIFTS_GIVEAWAY);
+	assert_int_equal(gifts_kind_of("giftbox", NULL, NULL),
+	    GIFTS_GIFT);
 }
 
 int

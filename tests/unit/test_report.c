@@ -26,7 +26,7 @@ new_report(long long limit, long quiet)
 static struct report *
 new_default(void)
 {
-	return new_report(REPORT_LIMIT, REPORT_QUIET);
+	return new_report(0, REPORT_QUIET);
 }
 
 /* Add one record written as its fields separated by TABs (no escapes). */
@@ -200,8 +200,9 @@ display_names(void **state)
 	free(out);
 }
 
-/* Gifts of this year up to TODAY, per recipient and currency; the limit
- * currency first; over the limit marked, exactly at it not. */
+/* Gifts of this business year up to TODAY, from the ledger: a sum a
+ * recipient in the limit's currency; over the limit marked, exactly at
+ * it not; an amount not converted makes the sum unknown. */
 static void
 gifts_table(void **state)
 {
@@ -210,20 +211,23 @@ gifts_table(void **state)
 	add(r, "client\ta\tAnna\tn:1");
 	add(r, "client\tb\tBerta\tn:2");
 	add(r, "client\tc\tCarl\tn:3");
-	add(r, "entry\ta\t2026-01-05\t30.00\tEUR\t\tbook\tn:4");
-	add(r, "entry\ta\t2026-06-05\t20.01\tEUR\t\twine\tn:5");
-	add(r, "entry\ta\t2026-06-06\t12.00\tUSD\t\tmug\tn:6");
-	add(r, "entry\ta\t2025-12-24\t99.00\tEUR\t\tlast year\tn:7");
-	add(r, "entry\ta\t2026-12-24\t99.00\tEUR\t\ta plan\tn:8");
-	add(r, "entry\tb\t2026-11-27\t50.00\tEUR\t\ttoday\tn:9");
+	add(r, "client\td\tDora\tn:3");
+	add(r, "entry\ta\t2026-01-05\t30.00\tEUR\tgift\tbook\tn:4");
+	add(r, "entry\ta\t2026-06-05\t20.01\tEUR\tgift\twine\tn:5");
+	add(r, "entry\ta\t2026-06-06\t12.00\tUSD\tgift\tmug\tn:6");
+	add(r, "entry\ta\t2025-12-24\t99.00\tEUR\tgift\tlast year\tn:7");
+	add(r, "entry\ta\t2026-12-24\t99.00\tEUR\tgift\ta plan\tn:8");
+	add(r, "entry\tb\t2026-11-27\t50.00\tEUR\tgift\ttoday\tn:9");
 	add(r, "entry\tc\t2026-11-01\t\t\t\tno amount\tn:10");
+	add(r, "entry\td\t2026-11-01\t12.00\tUSD\tgift\tmug\tn:11");
 	char *out = finish(r);
-	HAS_LINE(out, "GIFTS 2026 (limit 50.00 EUR a recipient)");
-	HAS_LINE(out, "  Anna   50.01 EUR  2 gifts  OVER LIMIT");
-	HAS_LINE(out, "  Anna   12.00 USD  1 gift");
+	HAS_LINE(out, "GIFTS 2026 (limit 50.00 EUR a recipient; tact-gifts "
+		 "lists each gift)");
+	HAS_LINE(out, "  Anna   50.01 EUR  3 gifts  OVER LIMIT");
 	HAS_LINE(out, "  Berta  50.00 EUR  1 gift");
+	HAS_LINE(out, "  Dora    0.00 EUR  1 gift   UNKNOWN: USD not converted");
 	assert_null(strstr(out, "Carl  "));
-	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 3 clients, "
+	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 4 clients, "
 		 "0 quiet, 1 over limit");
 	free(out);
 }
@@ -234,15 +238,15 @@ names_sorted(void **state)
 {
 	(void)state;
 	struct report *r = new_default();
-	add(r, "entry\tz\t2026-01-05\t1\tEUR\t\ta\tn:1");
+	add(r, "entry\tz\t2026-01-05\t1\tEUR\tgift\ta\tn:1");
 	add(r, "client\tz\tzeta\tn:1");
-	add(r, "entry\tb2\t2026-01-05\t1\tEUR\t\ta\tn:2");
+	add(r, "entry\tb2\t2026-01-05\t1\tEUR\tgift\ta\tn:2");
 	add(r, "client\tb2\tBrightside\tn:2");
-	add(r, "entry\tb1\t2026-01-05\t1\tEUR\t\ta\tn:3");
+	add(r, "entry\tb1\t2026-01-05\t1\tEUR\tgift\ta\tn:3");
 	add(r, "client\tb1\tBäckerei\tn:3");
-	add(r, "entry\ta\t2026-01-05\t1\tEUR\t\ta\tn:4");
+	add(r, "entry\ta\t2026-01-05\t1\tEUR\tgift\ta\tn:4");
 	add(r, "client\ta\tÖl AG\tn:4");
-	add(r, "entry\tx\t2026-01-05\t1\tEUR\t\ta\tn:5");
+	add(r, "entry\tx\t2026-01-05\t1\tEUR\tgift\ta\tn:5");
 	char *out = finish(r);
 	assert_non_null(strstr(out,
 	    "  Bäckerei    1.00 EUR  1 gift\n"
@@ -259,10 +263,170 @@ gifts_other_limit(void **state)
 {
 	(void)state;
 	struct report *r = new_report(3500, REPORT_QUIET);
-	add(r, "entry\ta\t2026-01-05\t35.01\tEUR\t\tbook\tn:4");
+	add(r, "entry\ta\t2026-01-05\t35.01\tEUR\tgift\tbook\tn:4");
 	char *out = finish(r);
-	HAS_LINE(out, "GIFTS 2026 (limit 35.00 EUR a recipient)");
+	HAS_LINE(out, "GIFTS 2026 (limit 35.00 EUR a recipient; tact-gifts "
+		 "lists each gift)");
 	HAS_LINE(out, "  a  35.01 EUR  1 gift   OVER LIMIT");
+	free(out);
+}
+
+/* A report on another TODAY, the default limit. */
+static struct report *
+new_at(int y, int m, int d)
+{
+	struct report_opts o = {.today = {y, m, d}, .quiet = REPORT_QUIET};
+	return report_new(&o);
+}
+
+/* A lunch (#bewirtung) is no gift: not in GIFTS, not counted in SPREAD. */
+static void
+gifts_lunch_not_counted(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAcme\tn:1");
+	add(r, "entry\ta\t2026-11-02\t80.00\tEUR\tbewirtung\tlunch\tn:2");
+	add(r, "entry\ta\t2026-11-03\t10.00\tEUR\tgift\tbook\tn:3");
+	char *out = finish(r);
+	HAS_LINE(out, "  Acme  10.00 EUR  1 gift");
+	HAS_LINE(out, "  2026-11 ## 2 (1 gift)");
+	assert_null(strstr(out, "OVER LIMIT"));
+	free(out);
+}
+
+/* CHF with its EUR value written counts converted; CHF without it makes
+ * the recipient's sum unknown, said with why and what to do. */
+static void
+gifts_chf(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAlpina\tn:1");
+	add(r, "client\tb\tBerna\tn:2");
+	add(r, "entry\ta\t2026-05-02\t30.00\tCHF\tgift\t"
+	    "Pralinen CHF 30.- (= 31,85 \xe2\x82\xac)\tn:3");
+	add(r, "entry\tb\t2026-05-02\t30.00\tCHF\tgift\tPralinen\tn:4");
+	char *out = finish(r);
+	HAS_LINE(out, "  Alpina  31.85 EUR  1 gift");
+	HAS_LINE(out, "  Berna    0.00 EUR  1 gift   UNKNOWN: CHF not converted");
+	assert_true(flat_has(out, " UNKNOWN: an amount in another currency "
+			     "is not converted"));
+	assert_true(flat_has(out, "or give tact-report -r RATES."));
+	free(out);
+}
+
+/* The limit is per person: two persons of one client each within it,
+ * though the client's gifts together are over it; no warning either. */
+static void
+gifts_persons_each_within(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAcme\tn:1");
+	add(r, "person\ta/anna\tAnna\tn:2");
+	add(r, "person\ta/ben\tBen\tn:3");
+	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\tgift\twine\tn:4");
+	add(r, "concerns\ta/anna\t2026-03-01\tn:4");
+	add(r, "entry\ta\t2026-03-02\t40.00\tEUR\tgift\tbook\tn:5");
+	add(r, "concerns\ta/ben\t2026-03-02\tn:5");
+	add(r, "entry\ta\t2026-03-03\t20.00\tEUR\tgift\tflowers\tn:6");
+	char *out = finish(r);
+	HAS_LINE(out, "  Acme         20.00 EUR  1 gift");
+	HAS_LINE(out, "  Acme \xe2\x80\x93 Anna  40.00 EUR  1 gift");
+	HAS_LINE(out, "  Acme \xe2\x80\x93 Ben   40.00 EUR  1 gift");
+	assert_null(strstr(out, "OVER LIMIT"));
+	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 1 client, "
+		 "1 quiet, 0 over limit");
+	free(out);
+}
+
+/* An untagged amount counts as a gift, marked so the user checks it. */
+static void
+gifts_untagged(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "entry\ta\t2026-03-01\t10.00\tEUR\t\tcalendar\tn:1");
+	add(r, "entry\ta\t2026-03-02\t15.00\tEUR\tgift\tbook\tn:2");
+	char *out = finish(r);
+	HAS_LINE(out, "  a  25.00 EUR  2 gifts  1 untagged");
+	assert_true(flat_has(out, " untagged: an entry with an amount and no "
+			     "#gift tag counts as a gift"));
+	free(out);
+}
+
+/* In January the recipients over the limit of the previous business year
+ * are named under GIFTS (even with no gift yet this year); in March not. */
+static void
+gifts_previous_year(void **state)
+{
+	(void)state;
+	const char *recs[] = {
+		"client\tm\tMüller GmbH\tn:1",
+		"client\tk\tKlein AG\tn:2",
+		"entry\tm\t2026-03-10\t30.00\tEUR\tgift\twine\tn:3",
+		"entry\tm\t2026-12-18\t22.00\tEUR\tgift\tstollen\tn:4",
+		"entry\tk\t2026-12-18\t22.00\tEUR\tgift\tstollen\tn:5",
+	};
+	struct report *r = new_at(2027, 1, 15);
+	for (size_t i = 0; i < sizeof recs / sizeof *recs; i++)
+		add(r, recs[i]);
+	char *out = finish(r);
+	HAS_LINE(out, "GIFTS 2027 (limit 50.00 EUR a recipient; tact-gifts "
+		 "lists each gift)");
+	assert_true(flat_has(out, " 2026 ended over the limit: Müller GmbH "
+			     "52.00 EUR \xe2\x80\x94 none of their 2026 gifts "
+			     "is deductible."));
+	assert_null(strstr(out, "Klein AG 22"));
+	free(out);
+	r = new_at(2027, 3, 1);
+	for (size_t i = 0; i < sizeof recs / sizeof *recs; i++)
+		add(r, recs[i]);
+	out = finish(r);
+	assert_null(strstr(out, "ended over the limit"));
+	assert_null(strstr(out, "GIFTS"));
+	free(out);
+}
+
+/* A business year from 07-01 (-s): named 2026/27, its first day in the
+ * heading; the previous one's line up to 08-31. */
+static void
+gifts_business_year(void **state)
+{
+	(void)state;
+	struct report_opts o = {.today = {2026, 8, 30}, .quiet = REPORT_QUIET,
+	    .start_m = 7, .start_d = 1};
+	struct report *r = report_new(&o);
+	add(r, "entry\tm\t2026-06-30\t60.00\tEUR\tgift\twine\tn:1");
+	add(r, "entry\tm\t2026-07-01\t10.00\tEUR\tgift\tbook\tn:2");
+	char *out = finish(r);
+	assert_true(flat_has(out, "GIFTS 2026/27 (from 2026-07-01, limit "
+			     "50.00 EUR a recipient; tact-gifts lists each "
+			     "gift)"));
+	HAS_LINE(out, "  m  10.00 EUR  1 gift");
+	assert_true(flat_has(out, " 2025/26 ended over the limit: m 60.00 "
+			     "EUR"));
+	free(out);
+}
+
+/* A planned gift to a recipient whose total is unknown warns that it is
+ * unknown, not that it is within the limit. */
+static void
+limit_warning_unknown(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client\ta\tAlpina\tn:1");
+	add(r, "entry\ta\t2026-05-02\t30.00\tCHF\tgift\tPralinen\tn:2");
+	add(r, "plan\tthanks\t15.00\tEUR\toccasions:5");
+	add(r, "due\t2026-11-30\t2026-11-30\ta\tthanks\tThanks\tx:1");
+	char *out = finish(r);
+	assert_true(flat_has(out, " WARNINGS gift limit: Alpina (thanks, Mon "
+			     "2026-11-30) plans 15.00 EUR; given in 2026 so "
+			     "far: unknown (CHF not converted; 0.00 EUR "
+			     "known)"));
+	assert_null(strstr(out, "within"));
 	free(out);
 }
 
@@ -391,7 +555,7 @@ static void
 quiet_clients(void **state)
 {
 	(void)state;
-	struct report *r = new_report(REPORT_LIMIT, 10);
+	struct report *r = new_report(0, 10);
 	add(r, "client\tnever\tNever\tn:1");
 	add(r, "client\tedge\tEdge\tn:2");
 	add(r, "client\told\tOld\tn:3");
@@ -550,12 +714,13 @@ person_gestures(void **state)
 
 /* Quiet clients stay clients: a client whose persons alone have records
  * is quiet, under its own name, and no person is; the client's entries
- * count.  A person's gift stays its client's. */
+ * count.  A gift that concerns a person is the person's (the ledger's
+ * recipient), named as gesture lines name persons. */
 static void
 person_quiet_and_gifts(void **state)
 {
 	(void)state;
-	struct report *r = new_report(REPORT_LIMIT, 10);
+	struct report *r = new_report(0, 10);
 	add(r, "person\tb/carl\tCarl\tn:1");
 	add(r, "field\tb/carl\tbirthday\t1970-01-02\t2.1.1970\tn:2");
 	add(r, "client\tb\tBeta KG\tn:3");
@@ -567,9 +732,8 @@ person_quiet_and_gifts(void **state)
 	assert_non_null(strstr(out,
 	    "\nQUIET CLIENTS (no entry for more than 10 days)\n"
 	    "  Beta KG  never\n\n"));
-	HAS_LINE(out, "  Alpha AG  20.00 EUR  1 gift");
+	HAS_LINE(out, "  Alpha AG \xe2\x80\x93 Anna  20.00 EUR  1 gift");
 	assert_null(strstr(out, "Carl"));
-	assert_null(strstr(out, "Anna"));
 	assert_null(strstr(out, "/"));
 	HAS_LINE(out, "tact Fri 2026-11-27: 0 overdue, 0 due, 2 clients, "
 		 "1 quiet, 0 over limit");
@@ -602,8 +766,8 @@ person_repeated_gesture(void **state)
 	free(out);
 }
 
-/* The gift limit warning for a person's gesture names the person; the
- * limit is still the client's (GIFTS is per client). */
+/* The gift limit warning for a person's gesture names the person and
+ * counts the person's gifts, not the client's own. */
 static void
 person_limit_warning(void **state)
 {
@@ -611,14 +775,20 @@ person_limit_warning(void **state)
 	struct report *r = new_default();
 	add(r, "client\ta\tAcme\tn:1");
 	add(r, "person\ta/anna\tAnna\tn:2");
+	add(r, "person\ta/bert\tBert\tn:2");
 	add(r, "entry\ta\t2026-03-01\t40.00\tEUR\tgift\twine\tn:3");
+	add(r, "concerns\ta/anna\t2026-03-01\tn:3");
+	add(r, "entry\ta\t2026-03-02\t45.00\tEUR\tgift\tbook\tn:4");
 	add(r, "plan\tthanks\t15.00\tEUR\toccasions:5");
 	add(r, "due\t2026-11-30\t2026-11-30\ta/anna\tthanks\t"
 	    "Small gift (~15 EUR)\tx:1");
+	add(r, "due\t2026-11-30\t2026-11-30\ta/bert\tthanks\t"
+	    "Small gift (~15 EUR)\tx:2");
 	char *out = finish(r);
 	assert_true(flat_has(out, " WARNINGS gift limit: Acme \xe2\x80\x93 "
 			     "Anna (thanks, Mon 2026-11-30) plans 15.00 EUR; "
 			     "given in 2026 so far 40.00 EUR"));
+	assert_null(strstr(out, "gift limit: Acme \xe2\x80\x93 Bert"));
 	free(out);
 }
 
@@ -715,7 +885,7 @@ c1_and_bidi(void **state)
 	add(r, "client\tb\tB\xC2\x9B" "2J\xFF\tn:2");
 	add(r, "due\t2026-11-30\t2026-11-30\ta\tx\xE2\x81\xA6" "y\t"
 	    "call \xC2\x85 now \xD8\x9C\xE2\x80\x8F\tx:1");
-	add(r, "entry\tb\t2026-11-02\t10.00\tEUR\t\tgift\tn:3");
+	add(r, "entry\tb\t2026-11-02\t10.00\tEUR\tgift\tgift\tn:3");
 	char *out = finish(r);
 	HAS_LINE(out, "    Evil\\u202Egnp.exe (x\\u2066y): call \\u0085 now "
 	    "\\u061C\\u200F");
@@ -739,8 +909,8 @@ wide_names(void **state)
 	struct report *r = new_default();
 	add(r, "client\ta\t田中株式会社\tn:1");
 	add(r, "client\tb\tAB\tn:2");
-	add(r, "entry\ta\t2026-11-02\t10.00\tEUR\t\tgift\tn:3");
-	add(r, "entry\tb\t2026-11-02\t10.00\tEUR\t\tgift\tn:4");
+	add(r, "entry\ta\t2026-11-02\t10.00\tEUR\tgift\tgift\tn:3");
+	add(r, "entry\tb\t2026-11-02\t10.00\tEUR\tgift\tgift\tn:4");
 	struct buf name = {0};
 	for (int i = 0; i < 30; i++)
 		buf_adds(&name, "東京");
@@ -798,6 +968,13 @@ main(void)
 		cmocka_unit_test(gifts_table),
 		cmocka_unit_test(names_sorted),
 		cmocka_unit_test(gifts_other_limit),
+		cmocka_unit_test(gifts_lunch_not_counted),
+		cmocka_unit_test(gifts_chf),
+		cmocka_unit_test(gifts_persons_each_within),
+		cmocka_unit_test(gifts_untagged),
+		cmocka_unit_test(gifts_previous_year),
+		cmocka_unit_test(gifts_business_year),
+		cmocka_unit_test(limit_warning_unknown),
 		cmocka_unit_test(limit_warning),
 		cmocka_unit_test(limit_cumulative),
 		cmocka_unit_test(limit_next_year),
