@@ -19,3 +19,8 @@ if [ -x bin/tact-report ]; then
 	echo "\$ $parse | tact-due -p samples/occasions | tact-report"
 	$parse | tact-due -p samples/occasions | tact-report
 fi
+if [ -x bin/tact-gifts ]; then
+	echo
+	echo "\$ $parse | tact-gifts | cut -f 1-3,8-11"
+	$parse | tact-gifts | cut -f 1-3,8-11
+fi
