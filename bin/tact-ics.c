@@ -35,7 +35,7 @@ main(int argc, char *argv[])
 	}
 	char stamp[ICS_STAMP_BUFSZ];
 	struct ics *cal = ics_new(stdout, ics_dtstamp(tflag ? &today : NULL,
-	    stamp));
+	    stamp), tflag ? today : date_today());
 	input_each(argc - optind, argv + optind, false, read_records, cal);
 	ics_finish(cal);
 	if (fflush(stdout) == EOF || ferror(stdout)) {

@@ -122,6 +122,7 @@ struct event {
 struct ics {
 	FILE *out;
 	char *stamp;
+	struct date today;
 	struct hash seen;	/* UID → "FILE:LINE" of its first event */
 	struct hash names;	/* client or person id → NAME of its first
 				 * client or person record */
@@ -129,6 +130,7 @@ struct ics {
 	struct arena mem;	/* events, names, "FILE:LINE"s */
 	struct buf line, folded;
 	struct buf key;		/* scratch: a UID, a client id */
+	struct buf summary;	/* the event's SUMMARY, for its alarm */
 };
 
 /* Write the content line held in c->line, folded. */
@@ -149,11 +151,12 @@ put_plain(struct ics *c, const char *s)
 }
 
 struct ics *
-ics_new(FILE *out, const char *stamp)
+ics_new(FILE *out, const char *stamp, struct date today)
 {
 	struct ics *c = xcalloc(1, sizeof *c);
 	c->out = out;
 	c->stamp = xstrdup(stamp);
+	c->today = today;
 	c->last = &c->first;
 	put_plain(c, "BEGIN:VCALENDAR");
 	put_plain(c, "VERSION:2.0");
@@ -263,8 +266,11 @@ put_event(struct ics *c, const struct event *e, struct buf *t)
 	put(c);
 	buf_printf(&c->line, "DTSTAMP:%s", c->stamp);
 	put(c);
-	put_date(c, "DTSTART", e->act);
-	put_date(c, "DTEND", date_add_days(e->act, 1));
+	/* Overdue: on today, where it is seen (never before its act date). */
+	struct date day = e->overdue && date_cmp(e->act, c->today) < 0 ?
+	    c->today : e->act;
+	put_date(c, "DTSTART", day);
+	put_date(c, "DTEND", date_add_days(day, 1));
 
 	/* A person's gesture: the person's name, then the client's. */
 	size_t n = record_person_client_len(e->id);
@@ -279,6 +285,8 @@ put_event(struct ics *c, const struct event *e, struct buf *t)
 			    e->overdue);
 	}
 	put_text(c, "SUMMARY", t->s);
+	buf_reset(&c->summary);
+	buf_add(&c->summary, t->s, t->len);
 	buf_reset(t);
 	if (*e->gesture)
 		buf_printf(t, "%s\n\n", e->gesture);
@@ -289,6 +297,12 @@ put_event(struct ics *c, const struct event *e, struct buf *t)
 		buf_printf(t, "\nsource: %s", e->source);
 	put_text(c, "DESCRIPTION", t->s);
 	put_plain(c, "TRANSP:TRANSPARENT");
+	/* A reminder on the morning of the day: a phone rings. */
+	put_plain(c, "BEGIN:VALARM");
+	put_plain(c, "ACTION:DISPLAY");
+	put_plain(c, "TRIGGER;RELATED=START:" ICS_ALARM);
+	put_text(c, "DESCRIPTION", c->summary.s);
+	put_plain(c, "END:VALARM");
 	put_plain(c, "END:VEVENT");
 }
 
@@ -306,6 +320,7 @@ ics_finish(struct ics *c)
 	buf_free(&c->line);
 	buf_free(&c->folded);
 	buf_free(&c->key);
+	buf_free(&c->summary);
 	free(c->stamp);
 	free(c);
 }

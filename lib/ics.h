@@ -42,8 +42,14 @@ char *ics_dtstamp(const struct date *d, char buf[ICS_STAMP_BUFSZ]);
 /* A calendar being written to a stream. */
 struct ics;
 
-/* Start a calendar on out; every event gets the DTSTAMP stamp. */
-struct ics *ics_new(FILE *out, const char *stamp);
+/* The morning alarm of every event: this long after the start of its
+ * day (an all-day event starts at midnight, local time). */
+#define ICS_ALARM "PT9H"
+
+/* Start a calendar on out; every event gets the DTSTAMP stamp.  An
+ * overdue gesture's event stands on today, where it is seen, not on its
+ * past act date. */
+struct ics *ics_new(FILE *out, const char *stamp, struct date today);
 
 /* Append an event's SUMMARY before escaping: "OCCASION: NAME", for a
  * person's gesture "OCCASION: NAME (CLIENT)" (client NULL for a client's

@@ -82,7 +82,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t outlen = 0;
 	FILE *mem = open_memstream(&out, &outlen);
 	CHECK(mem != NULL);
-	struct ics *cal = ics_new(mem, "20261127T000000Z");
+	struct ics *cal = ics_new(mem, "20261127T000000Z",
+	    (struct date){2026, 11, 27});
 	char *s = fuzz_copy(data, size, 0);
 	FILE *fp = fuzz_open(s, size);
 	struct record_reader *r = record_reader_new(fp, "due");

@@ -186,8 +186,9 @@ add(struct ics *c, char *kind, char *act, char *date, char *id, char *occ,
 	ics_record(c, &rec);
 }
 
-/* A whole calendar: the events of due and overdue records, others
- * skipped, a repeated gesture skipped with a warning. */
+/* A whole calendar: the events of due and overdue records (an overdue
+ * one on today), each with a morning alarm, others skipped, a repeated
+ * gesture skipped with a warning. */
 static void
 calendar(void **state)
 {
@@ -199,7 +200,8 @@ calendar(void **state)
 	assert_non_null(fp);
 	assert_non_null(ef);
 	diag_output(ef);
-	struct ics *c = ics_new(fp, "20261127T000000Z");
+	struct ics *c = ics_new(fp, "20261127T000000Z",
+	    (struct date){2026, 11, 27});
 	add(c, "due", "2026-12-31", "2027-01-02", "acme", "birthday",
 	    "Call Eva; happy birthday, \\o/", "n.md:3", 1);
 	add(c, "client", "acme", "Acme", "n.md:1", "", "", "", 2);
@@ -227,15 +229,25 @@ calendar(void **state)
 	    "on 2027-01-02\\nsou\r\n"
 	    " rce: n.md:3\r\n"
 	    "TRANSP:TRANSPARENT\r\n"
+	    "BEGIN:VALARM\r\n"
+	    "ACTION:DISPLAY\r\n"
+	    "TRIGGER;RELATED=START:PT9H\r\n"
+	    "DESCRIPTION:birthday: acme\r\n"
+	    "END:VALARM\r\n"
 	    "END:VEVENT\r\n"
 	    "BEGIN:VEVENT\r\n"
 	    "UID:acme.call.20261120@tact\r\n"
 	    "DTSTAMP:20261127T000000Z\r\n"
-	    "DTSTART;VALUE=DATE:20261120\r\n"
-	    "DTEND;VALUE=DATE:20261121\r\n"
+	    "DTSTART;VALUE=DATE:20261127\r\n"
+	    "DTEND;VALUE=DATE:20261128\r\n"
 	    "SUMMARY:call: acme (overdue)\r\n"
 	    "DESCRIPTION:call on 2026-11-20\\, overdue since 2026-11-20\r\n"
 	    "TRANSP:TRANSPARENT\r\n"
+	    "BEGIN:VALARM\r\n"
+	    "ACTION:DISPLAY\r\n"
+	    "TRIGGER;RELATED=START:PT9H\r\n"
+	    "DESCRIPTION:call: acme (overdue)\r\n"
+	    "END:VALARM\r\n"
 	    "END:VEVENT\r\n"
 	    "END:VCALENDAR\r\n");
 	assert_string_equal(err, "in:4: warning: gesture 'birthday' for "
@@ -299,7 +311,8 @@ persons(void **state)
 	size_t outlen;
 	FILE *fp = open_memstream(&out, &outlen);
 	assert_non_null(fp);
-	struct ics *c = ics_new(fp, "20261127T000000Z");
+	struct ics *c = ics_new(fp, "20261127T000000Z",
+	    (struct date){2026, 11, 27});
 	add(c, "due", "2026-12-01", "2026-12-01", "acme/katrin-brenner",
 	    "birthday", "Call Katrin", "n.md:3", 1);
 	add(c, "overdue", "2026-11-20", "2026-11-20", "acme/jonas",
