@@ -17,15 +17,15 @@
 int
 main(int argc, char *argv[])
 {
-	opts_begin("tact-done", "tact-done [-d dmy | mdy] [-t DATE] [-f FILE | "
-	    "DIR] CLIENT OCCASION [TEXT ...]", argc, argv);
+	opts_begin("tact-done", "tact-done [-n] [-d dmy | mdy] [-t DATE] "
+	    "[-f FILE | DIR] CLIENT OCCASION [TEXT ...]", argc, argv);
 	struct notesedit_req rq = {0};
 	bool tflag = false;
 	const char *order = NULL;
 	char **paths = NULL;
 	int c;
 	/* Options end at CLIENT: TEXT may start with '-'. */
-	while ((c = opts_next(argc, argv, "d:f:t:")) != -1) {
+	while ((c = opts_next(argc, argv, "d:f:nt:")) != -1) {
 		switch (c) {
 		case 'd':
 			order = optarg;
@@ -39,6 +39,9 @@ main(int argc, char *argv[])
 			paths = xrealloc(paths, (size_t)(rq.npaths + 1) *
 			    sizeof *paths);
 			paths[rq.npaths++] = optarg;
+			break;
+		case 'n':
+			rq.dry = true;
 			break;
 		case 't':
 			rq.date = opts_date(c, optarg);
@@ -81,6 +84,8 @@ main(int argc, char *argv[])
 		buf_free(&said);
 		buf_free(&shown);
 		donegift_warn(&rq, &res);
+		if (rq.dry)
+			diag_note("-n: nothing written");
 	}
 	else if (st == 0)
 		diag_note("%s:%ld: already logged; nothing added", res.file,

@@ -992,6 +992,34 @@ write_new(struct rewrite *rw, const struct sect *s, const char *line,
 	return 2;
 }
 
+/* Is the entry at lno of the new version, parsed in check, read as the
+ * entry of k->id with the text parsed (see entry_reads)?  When it is not,
+ * says so (status 1). */
+static bool
+entry_judge(const struct found *check, const struct keep *k,
+	    const char *parsed, const char *file, long lno, char **tags,
+	    bool *has_amount, bool dry)
+{
+	bool ok = false;
+	for (size_t i = 0; i < check->nent && !ok; i++)
+		if ((ok = !strcmp(check->ent[i].text, parsed))) {
+			*tags = xstrdup(check->ent[i].tags);
+			*has_amount = check->ent[i].has_amount;
+		}
+	if (ok && k->pid && !k->note)
+		ok = check->nconc > 0;
+	const char *nw = dry ? "nothing would be written" : "nothing written";
+	if (!ok && k->pid && !k->note)
+		diag_problem("%s:%ld: the entry would not be read as an entry "
+		    "of '%s' that concerns '%s' there (inside a code block or "
+		    "comment?); %s", file, lno, k->id, k->pid, nw);
+	else if (!ok)
+		diag_problem("%s:%ld: the entry would not be read as an entry "
+		    "of '%s' there (inside a code block or comment?); %s",
+		    file, lno, k->pid ? k->pid : k->id, nw);
+	return ok;
+}
+
 /* Is the line at lno of the new version read as the entry of k->id with
  * the text parsed (and, for a person in a client's section, as one that
  * concerns k->pid; in a person's own note, as one handed on with it)?
@@ -1020,27 +1048,14 @@ entry_reads(struct rewrite *rw, const struct keep *k, const char *parsed,
 		found_free(&check);
 		return lk > 0 ? -2 : -1;
 	}
-	bool ok = false;
-	for (size_t i = 0; i < check.nent && !ok; i++)
-		if ((ok = !strcmp(check.ent[i].text, parsed))) {
-			*tags = xstrdup(check.ent[i].tags);
-			*has_amount = check.ent[i].has_amount;
-		}
-	if (ok && k->pid && !k->note)
-		ok = check.nconc > 0;
-	found_free(&check);
 	if (ferror(fp)) {
+		found_free(&check);
 		diag_syserr("cannot read '%s'", rw->name);
 		return -1;
 	}
-	if (!ok && k->pid && !k->note)
-		diag_problem("%s:%ld: the entry would not be read as an entry "
-		    "of '%s' that concerns '%s' there (inside a code block or "
-		    "comment?); nothing written", file, lno, k->id, k->pid);
-	else if (!ok)
-		diag_problem("%s:%ld: the entry would not be read as an entry "
-		    "of '%s' there (inside a code block or comment?); nothing "
-		    "written", file, lno, k->pid ? k->pid : k->id);
+	bool ok = entry_judge(&check, k, parsed, file, lno, tags, has_amount,
+	    false);
+	found_free(&check);
 	return ok;
 }
 
@@ -1051,36 +1066,127 @@ struct entry_lines {
 	char *nline, *nparsed;	/* NULL: no person */
 };
 
+/* Where the entry goes in the section k says of one (a parse of the
+ * file), and which of its lines: 1 with *s, *line and *parsed set; 0
+ * when it is there already (*res set); AGAIN when the section left the
+ * file meanwhile. */
+static int
+choose(const struct found *one, const struct entry_lines *el,
+       struct notesedit_result *res, const struct sect **s,
+       const char **line, const char **parsed)
+{
+	const struct keep *k = one->keep;
+	*s = k->note ? note_section(one, k->pid) : k->pid ?
+	    person_section(one, k->id, k->pid) : last_section(one, k->id);
+	if (!*s)
+		return AGAIN;	/* it left this file meanwhile */
+	/* Kept entries of a note are those handed on with it. */
+	const struct ent *e = k->note ? (one->nent ? one->ent : NULL) :
+	    k->pid ? present_for(one, k->id, k->pid, el->parsed, el->nparsed) :
+	    present(one, k->id, el->parsed);
+	*line = el->line;
+	*parsed = el->parsed;
+	if (e) {
+		set_result(res, false, e->file, e->line, *line, k->id);
+		return 0;
+	}
+	if (k->pid && !k->note && !names_person(one, *s, k->pid, *parsed)) {
+		*line = el->nline;
+		*parsed = el->nparsed;
+	}
+	return 1;
+}
+
+/* What place would do, with the file only read (tact-done -n): the new
+ * version is made in memory and parsed there, nothing is locked or
+ * written.  Returns the status or AGAIN. */
+static int
+place_dry(const struct keep *k, const char *file,
+	  const struct entry_lines *el, FILE *quiet,
+	  struct notesedit_result *res)
+{
+	FILE *in = fopen(file, "r");
+	if (!in) {
+		diag_syserr("cannot read '%s'", file);
+		return 2;
+	}
+	struct found one;
+	found_init(&one, quiet, k);
+	parse_fp(in, file, &one);
+	found_parsed(&one);
+	const struct sect *s;
+	const char *line, *parsed;
+	int st = ferror(in) ? -2 : choose(&one, el, res, &s, &line,
+	    &parsed);
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *out = NULL;
+	long after = -1, lno = -1;
+	if (st == 1) {
+		rewind(in);
+		after = notesedit_after(in, s->heading_line,
+		    s->last_item_line, s->end_line);
+		if (after >= 0 && !(out = open_memstream(&mem, &len)))
+			die_oom();
+		if (after >= 0) {
+			rewind(in);
+			lno = notesedit_copy(in, out, after, line);
+		}
+		if (out && fclose(out) != 0)
+			die_oom();
+		if (lno < 0)
+			st = -2;
+	}
+	if (st == -2) {
+		diag_syserr("cannot read '%s'", file);
+		st = 2;
+	} else if (st == 1) {
+		struct keep at = *k;
+		at.line = lno;
+		at.text = parsed;
+		at.text2 = NULL;
+		struct found check;
+		found_init(&check, quiet, &at);
+		parse_mem(&check, mem, len, file);
+		found_parsed(&check);
+		char *tags = NULL;
+		bool has_amount = false;
+		if (entry_judge(&check, k, parsed, file, lno, &tags,
+		    &has_amount, true)) {
+			set_result(res, true, file, lno, line, k->id);
+			res->tags = tags;
+			res->has_amount = has_amount;
+			st = 0;
+		} else {
+			free(tags);
+			st = 1;
+		}
+		found_free(&check);
+	}
+	free(mem);
+	found_free(&one);
+	fclose(in);
+	return st;
+}
+
 /* Add the entry to the locked file in the section k says of one (a
  * parse of it), or find it there.  Returns the status or AGAIN. */
 static int
 place(struct rewrite *rw, const struct found *one, const char *file,
       const struct entry_lines *el, FILE *quiet, struct notesedit_result *res)
 {
+	const struct sect *s;
+	const char *line, *parsed;
+	int st = choose(one, el, res, &s, &line, &parsed);
+	if (st != 1)
+		return st;
 	const struct keep *k = one->keep;
-	const struct sect *s = k->note ? note_section(one, k->pid) : k->pid ?
-	    person_section(one, k->id, k->pid) : last_section(one, k->id);
-	if (!s)
-		return AGAIN;	/* it left this file meanwhile */
-	/* Kept entries of a note are those handed on with it. */
-	const struct ent *e = k->note ? (one->nent ? one->ent : NULL) :
-	    k->pid ? present_for(one, k->id, k->pid, el->parsed, el->nparsed) :
-	    present(one, k->id, el->parsed);
-	const char *line = el->line, *parsed = el->parsed;
-	if (e) {
-		set_result(res, false, e->file, e->line, line, k->id);
-		return 0;
-	}
-	if (k->pid && !k->note && !names_person(one, s, k->pid, parsed)) {
-		line = el->nline;
-		parsed = el->nparsed;
-	}
 	long lno;
 	if (write_new(rw, s, line, &lno) != 0)
 		return 2;
 	char *tags = NULL;
 	bool has_amount = false;
-	int st = 0;
+	st = 0;
 	switch (entry_reads(rw, k, parsed, file, lno, quiet, &tags,
 	    &has_amount)) {
 	case 0:
@@ -1122,6 +1228,8 @@ static int
 edit(const struct notesedit_req *rq, const struct keep *k, const char *file,
      const struct entry_lines *el, FILE *quiet, struct notesedit_result *res)
 {
+	if (rq->dry)
+		return place_dry(k, file, el, quiet, res);
 	struct rewrite rw;
 	int st = 2;
 	if (rewrite_open(&rw, file, rq->rewrite) == 0) {

@@ -27,6 +27,7 @@ struct notesedit_req {
 	struct date date;
 	enum date_order order;	/* how slash dates in the notes are read */
 	const struct rewrite_opts *rewrite;	/* NULL: the defaults */
+	bool dry;		/* -n: read only; say what would be added */
 };
 
 struct notesedit_result {
@@ -92,7 +93,9 @@ long notesedit_copy(FILE *in, FILE *out, long after, const char *line);
  * status: 0 (*res is set), 1 after a message when the client is unknown
  * or ambiguous or the entry cannot be placed, 2 after a message when a
  * file cannot be read, locked or written, is no regular file, keeps
- * being changed by others, or text is unfit.  Free *res with
+ * being changed by others, or text is unfit.  With rq->dry, the file
+ * is only read (no lock, no temporary file) and *res says what would be
+ * added (res->added) and where.  Free *res with
  * notesedit_result_free in any case. */
 int notesedit_done(const struct notesedit_req *rq,
 		   struct notesedit_result *res);
