@@ -1,5 +1,6 @@
 /* text.c: UTF-8 checks, trimming, key normalization. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -176,4 +177,90 @@ text_scan(const char *s, size_t n)
 			flags |= TEXT_CR;
 	}
 	return flags;
+}
+
+/* The code points of s (a byte stands for itself where it starts no
+ * valid character), in a malloc'd array of *n. */
+static uint32_t *
+code_points(const char *s, size_t *n)
+{
+	size_t len = strlen(s), k = 0;
+	uint32_t *v = xmalloc((len + 1) * sizeof *v);
+	for (size_t i = 0; i < len;) {
+		size_t l = utf8_decode(s + i, len - i, &v[k]);
+		if (!l) {
+			v[k] = (unsigned char)s[i];
+			l = 1;
+		}
+		k++;
+		i += l;
+	}
+	*n = k;
+	return v;
+}
+
+size_t
+text_distance(const char *a, const char *b)
+{
+	size_t na, nb;
+	uint32_t *x = code_points(a, &na), *y = code_points(b, &nb);
+	size_t *row = xmalloc((nb + 1) * sizeof *row);
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (x[i - 1] != y[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t d = row[nb];
+	free(row);
+	free(x);
+	free(y);
+	return d;
+}
+
+size_t
+text_nearest(const char *want, const char *const *cand, size_t n,
+	     const char *out[TEXT_NEAREST])
+{
+	size_t len, got = 0;
+	free(code_points(want, &len));
+	size_t max = len / 3 > 2 ? len / 3 : 2;
+	size_t dist[TEXT_NEAREST];
+	for (size_t i = 0; i < n; i++) {
+		if (!cand[i] || !*cand[i])
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < got && !seen; k++)
+			seen = !strcmp(out[k], cand[i]);
+		size_t d = seen ? max + 1 : text_distance(want, cand[i]);
+		if (d > max)
+			continue;
+		/* Insert, nearest first, then by name. */
+		size_t k = got;
+		while (k > 0 && (dist[k - 1] > d || (dist[k - 1] == d &&
+		    strcmp(out[k - 1], cand[i]) > 0)))
+			k--;
+		if (k >= TEXT_NEAREST)
+			continue;
+		size_t last = got < TEXT_NEAREST ? got : TEXT_NEAREST - 1;
+		for (size_t m = last; m > k; m--) {
+			out[m] = out[m - 1];
+			dist[m] = dist[m - 1];
+		}
+		out[k] = cand[i];
+		dist[k] = d;
+		if (got < TEXT_NEAREST)
+			got++;
+	}
+	return got;
 }

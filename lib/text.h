@@ -57,4 +57,18 @@ void text_lower(char *s, size_t n);
  * Birthday" → "spouses-birthday").  Returns a malloc'd string. */
 char *key_normalize(const char *s, size_t n);
 
+/* The Levenshtein distance of a and b, in characters (code points of
+ * UTF-8; a stray byte counts as one). */
+size_t text_distance(const char *a, const char *b);
+
+/* How many suggestions text_nearest gives at most. */
+#define TEXT_NEAREST 3
+
+/* The candidates nearest to want, for "did you mean": up to
+ * TEXT_NEAREST of cand[0..n) (NULL and empty ones skipped, the same
+ * string once) within max(2, characters of want / 3) edits, nearest
+ * first, then in strcmp order, into out.  Returns how many. */
+size_t text_nearest(const char *want, const char *const *cand, size_t n,
+		    const char *out[TEXT_NEAREST]);
+
 #endif

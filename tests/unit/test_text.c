@@ -162,6 +162,39 @@ scans(void **state)
 	    TEXT_NUL | TEXT_NONASCII | TEXT_LT | TEXT_CR);
 }
 
+/* Levenshtein in characters: an umlaut is one edit, not two. */
+static void
+distance(void **state)
+{
+	(void)state;
+	assert_int_equal(text_distance("", ""), 0);
+	assert_int_equal(text_distance("", "abc"), 3);
+	assert_int_equal(text_distance("kitten", "sitting"), 3);
+	assert_int_equal(text_distance("geburstag", "geburtstag"), 1);
+	assert_int_equal(text_distance("muller", "m\xc3\xbcller"), 1);
+	assert_int_equal(text_distance("abc", "abc"), 0);
+	assert_int_equal(text_distance("\xff", "a"), 1);
+}
+
+/* Up to three, nearest first, within max(2, len/3). */
+static void
+nearest(void **state)
+{
+	(void)state;
+	const char *cand[] = { "christmas", "geburtstag", "birthday",
+	    "geburtstag", NULL, "", "bday", "gebutstag", "geburtstage",
+	    "geburtstagx" };
+	const char *out[TEXT_NEAREST];
+	size_t n = text_nearest("geburstag", cand, 10, out);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "geburtstag");
+	assert_string_equal(out[1], "gebutstag");
+	assert_string_equal(out[2], "geburtstage");
+	assert_int_equal(text_nearest("xyz", cand, 10, out), 0);
+	assert_int_equal(text_nearest("bdy", cand, 10, out), 1);
+	assert_string_equal(out[0], "bday");
+}
+
 int
 main(void)
 {
@@ -174,6 +207,8 @@ main(void)
 		cmocka_unit_test(keys),
 		cmocka_unit_test(lower),
 		cmocka_unit_test(scans),
+		cmocka_unit_test(distance),
+		cmocka_unit_test(nearest),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
