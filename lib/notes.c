@@ -174,6 +174,36 @@ emit(struct notes *np, struct notes_item *it)
 	np->fn(it, np->ctx);
 }
 
+void
+notes_item_pend(struct notes_item *it, const struct pend *p, const char *strs)
+{
+	it->kind = (enum notes_kind)p->kind;
+	it->line = p->line;
+	it->key = strs + p->key;
+	it->value = strs + p->value;
+	it->date = p->date;
+	it->has_date = p->has_date;
+	it->text = strs + p->text;
+	it->tags = strs + p->tags;
+	it->amount = p->amount;
+	it->has_amount = p->has_amount;
+}
+
+void
+notes_concerns(struct notes *np, const char *pid, const char *client,
+    const char *file, long line, struct date date)
+{
+	struct notes_item c = {0};
+	c.kind = NOTES_CONCERNS;
+	c.id = pid;
+	c.client = client;
+	c.file = file;
+	c.line = line;
+	c.date = date;
+	c.has_date = true;
+	np->fn(&c, np->ctx);
+}
+
 /* Is the name an unfilled template placeholder ("{{title}}")? */
 static bool
 placeholder(const char *s)
@@ -226,8 +256,6 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 		struct pend *p = &np->items[i];
 		if (p->kind == PEND_DROPPED)
 			continue;
-		it.kind = (enum notes_kind)p->kind;
-		it.line = p->line;
 		it.id = id;
 		it.client = NULL;
 		it.name = np->name;
@@ -241,14 +269,7 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 			it.id = notes_person_id(np, id, (size_t)p->person - 1);
 			it.client = id;
 		}
-		it.key = np->strs.s + p->key;
-		it.value = np->strs.s + p->value;
-		it.date = p->date;
-		it.has_date = p->has_date;
-		it.text = np->strs.s + p->text;
-		it.tags = np->strs.s + p->tags;
-		it.amount = p->amount;
-		it.has_amount = p->has_amount;
+		notes_item_pend(&it, p, np->strs.s);
 		emit(np, &it);
 		if (p->kind == NOTES_ENTRY)
 			notes_person_concerns(np, &it, p, id);

@@ -165,6 +165,13 @@ struct pend *notes_add_item(struct notes *np, int kind);
 /* The file name of path without its folders and ".md". */
 void notes_basename(const char *path, const char **s, size_t *n);
 void notes_body_line(struct notes *np, const char *s, size_t n, int scan);
+/* The fields of an item from a pending one whose strings are in strs. */
+void notes_item_pend(struct notes_item *it, const struct pend *p,
+		     const char *strs);
+/* Hand on a NOTES_CONCERNS item: the entry at file:line (of date) of
+ * client concerns the person pid. */
+void notes_concerns(struct notes *np, const char *pid, const char *client,
+		    const char *file, long line, struct date date);
 /* Hand on the open section (np->items, strs, name) as client id's, read
  * from files[file]; a client seen before is merged (a warning, before
  * the section's diagnostics when they are held in np->diags). */

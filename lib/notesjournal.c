@@ -183,22 +183,6 @@ resolve(struct notes *np, const char *slug)
 	return hash_get(&np->alias, slug);
 }
 
-/* The concerns item of the entry it, for person pid. */
-static void
-journal_concerns(struct notes *np, const struct notes_item *it,
-    const char *pid)
-{
-	struct notes_item c = {0};
-	c.kind = NOTES_CONCERNS;
-	c.id = pid;
-	c.client = it->id;
-	c.file = it->file;
-	c.line = it->line;
-	c.date = it->date;
-	c.has_date = true;
-	np->fn(&c, np->ctx);
-}
-
 void
 notes_end(struct notes *np)
 {
@@ -239,7 +223,8 @@ notes_end(struct notes *np)
 				np->fn(&it, np->ctx);
 			}
 			if (pid)
-				journal_concerns(np, &it, pid);
+				notes_concerns(np, pid, it.id, it.file,
+				    it.line, it.date);
 			free(cid);
 		}
 		while (ndone)

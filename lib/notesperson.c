@@ -271,20 +271,11 @@ notes_person_concerns(struct notes *np, struct notes_item *it,
 		}
 	}
 	person_names_text(&np->pnames, it->text, strlen(it->text));
-	struct notes_item c = {0};
-	c.kind = NOTES_CONCERNS;
-	c.file = it->file;
-	c.line = p->line;
-	c.date = p->date;
-	c.has_date = true;
-	c.client = client;
-	for (size_t k = 0; k < np->npersons; k++) {
-		if (p->person != (int)k + 1 &&
-		    !person_names_named(&np->pnames, k))
-			continue;
-		c.id = notes_person_id(np, client, k);
-		np->fn(&c, np->ctx);
-	}
+	for (size_t k = 0; k < np->npersons; k++)
+		if (p->person == (int)k + 1 ||
+		    person_names_named(&np->pnames, k))
+			notes_concerns(np, notes_person_id(np, client, k),
+			    client, it->file, p->line, p->date);
 }
 
 void

@@ -143,32 +143,15 @@ emit_person(struct notes *np, struct pnote *n, const char *client)
 		if (p->kind != NOTES_FIELD && p->kind != NOTES_ENTRY)
 			continue;	/* persons inside it: not read */
 		memset(&it, 0, sizeof it);
-		it.kind = (enum notes_kind)p->kind;
+		notes_item_pend(&it, p, n->strs.s);
 		it.file = file;
-		it.line = p->line;
 		it.name = n->name;
-		it.key = n->strs.s + p->key;
-		it.value = n->strs.s + p->value;
-		it.date = p->date;
-		it.has_date = p->has_date;
-		it.text = n->strs.s + p->text;
-		it.tags = n->strs.s + p->tags;
-		it.amount = p->amount;
-		it.has_amount = p->has_amount;
 		it.id = p->kind == NOTES_FIELD ? n->pid : client;
 		it.client = p->kind == NOTES_FIELD ? client : NULL;
 		np->fn(&it, np->ctx);
 		if (p->kind != NOTES_ENTRY)
 			continue;
-		struct notes_item c = {0};
-		c.kind = NOTES_CONCERNS;
-		c.id = n->pid;
-		c.client = client;
-		c.file = file;
-		c.line = p->line;
-		c.date = p->date;
-		c.has_date = true;
-		np->fn(&c, np->ctx);
+		notes_concerns(np, n->pid, client, file, p->line, p->date);
 	}
 	memset(&it, 0, sizeof it);
 	it.kind = NOTES_SECTION;
@@ -240,15 +223,8 @@ reread_end(struct reread *r)
 		for (size_t k = 0; k < r->npn; k++) {
 			if (!person_names_named(&r->names, first + k))
 				continue;
-			struct notes_item c = {0};
-			c.kind = NOTES_CONCERNS;
-			c.id = r->pn[k]->pid;
-			c.client = NULL;
-			c.file = np->files[r->file];
-			c.line = p->line;
-			c.date = p->date;
-			c.has_date = true;
-			np->fn(&c, np->ctx);
+			notes_concerns(np, r->pn[k]->pid, NULL,
+			    np->files[r->file], p->line, p->date);
 		}
 	}
 	r->client = NULL;
