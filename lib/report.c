@@ -16,6 +16,7 @@
 #include "record.h"
 #include "report.h"
 #include "slug.h"
+#include "text.h"
 #include "wrap.h"
 
 struct vec {
@@ -458,6 +459,11 @@ cmp_clients(const struct client *a, const struct client *b)
 	return d ? d : strcmp(a->id, b->id);
 }
 
+static int cmp_recipient(const void *pa, const void *pb);
+
+/* Gestures by act date, occasion date and occasion, so that one
+ * occasion's gestures of one day are neighbours (write_gestures groups
+ * them), then by recipient. */
 static int
 cmp_gesture(const void *pa, const void *pb)
 {
@@ -466,8 +472,9 @@ cmp_gesture(const void *pa, const void *pb)
 	if (a->overdue != b->overdue)
 		return a->overdue ? -1 : 1;
 	if ((d = date_cmp(a->act, b->act)) || (d = date_cmp(a->date, b->date)) ||
-	    (d = strcmp(gesture_id(a), gesture_id(b))) ||
-	    (d = strcmp(a->occasion, b->occasion)))
+	    (d = strcmp(a->occasion, b->occasion)) ||
+	    (d = cmp_recipient(pa, pb)) ||
+	    (d = strcmp(gesture_id(a), gesture_id(b))))
 		return d;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
@@ -591,9 +598,141 @@ relative(struct buf *b, long diff)
 		buf_printf(b, "%ld days ago", -diff);
 }
 
-/* The sorted gestures [from, to), all overdue or all due, grouped by act
- * date.  Indices, not a pointer into the vector: with no gesture its
- * array is NULL, and even NULL + 0 is undefined. */
+/* A gesture's occasion as the report shows it: its name, and its date
+ * where it is not the act date. */
+static void
+occasion_of(struct buf *b, const struct gesture *g)
+{
+	char date[DATE_BUFSZ];
+	buf_adds(b, g->occasion);
+	if (date_cmp(g->date, g->act) != 0)
+		buf_printf(b, " %s", date_format(g->date, date));
+}
+
+/* One gesture: "Recipient (occasion date): text". */
+static void
+write_gesture(struct buf *out, struct buf *t, const struct gesture *g)
+{
+	recipient(t, g);
+	buf_adds(t, " (");
+	occasion_of(t, g);
+	buf_addc(t, ')');
+	if (*g->text)
+		buf_printf(t, ": %s", g->text);
+	para(out, t, 4, 6);
+}
+
+/* Gestures of one occasion on one day are grouped from this many on;
+ * their texts' common part is said once from GROUP_COMMON bytes on. */
+#define GROUP_MIN 3
+#define GROUP_COMMON 10
+
+/* Do a and b have one occasion on one day, so that they are grouped? */
+static bool
+same_occasion(const struct gesture *a, const struct gesture *b)
+{
+	return date_cmp(a->act, b->act) == 0 &&
+	    date_cmp(a->date, b->date) == 0 &&
+	    strcmp(a->occasion, b->occasion) == 0;
+}
+
+/* A recipient of a group, and the recipients with the same own part. */
+struct member {
+	size_t cluster;		/* 0: no own part; else 1 + the first
+				 * member with the same */
+	size_t i;		/* its gesture */
+	const char *own;	/* its own part, own[0..len) */
+	size_t len;
+};
+
+static int
+cmp_member(const void *pa, const void *pb)
+{
+	const struct member *a = pa, *b = pb;
+	if (a->cluster != b->cluster)
+		return a->cluster < b->cluster ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The gestures g[0..n) (n >= GROUP_MIN) of one occasion on one day: a
+ * line with their count and the text they have in common ("…" standing
+ * for what differs), when it says enough; then the recipients, those
+ * without a part of their own first, each part once, after the names of
+ * all recipients that have it. */
+static void
+write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
+{
+	const char **text = xmalloc(n * sizeof *text);
+	size_t persons = 0, pre, suf;
+	for (size_t i = 0; i < n; i++) {
+		const struct gesture *gi = g[i];
+		text[i] = gi->text;
+		persons += gi->p != NULL;
+	}
+	text_common(text, n, &pre, &suf);
+	bool differ = false;
+	for (size_t i = 0; i < n && !differ; i++)
+		differ = pre + suf < strlen(text[i]);
+	if (differ && pre + suf < GROUP_COMMON)
+		pre = suf = 0;	/* too little to say */
+
+	const struct gesture *first = g[0];
+	buf_printf(t, "%zu %s (", n, persons == n ? "persons" :
+		   persons ? "clients and persons" : "clients");
+	occasion_of(t, first);
+	buf_addc(t, ')');
+	size_t plen = pre, len0 = strlen(first->text);
+	while (plen > 0 && first->text[plen - 1] == ' ')
+		plen--;
+	if (plen || suf || (!differ && len0)) {
+		buf_adds(t, ": ");
+		buf_add(t, first->text, plen);
+		if (differ)
+			buf_printf(t, "%s\xe2\x80\xa6", plen ? " " : "");
+		buf_add(t, first->text + len0 - suf, suf);
+	}
+	para(out, t, 4, 6);
+
+	struct member *m = xmalloc(n * sizeof *m);
+	struct hash seen = {0};
+	struct buf key = {0};
+	for (size_t i = 0; i < n; i++) {
+		m[i].i = i;
+		m[i].len = strlen(text[i]) - pre - suf;
+		m[i].own = trim(text[i] + pre, &m[i].len);
+		m[i].cluster = 0;
+		if (!m[i].len)
+			continue;
+		buf_reset(&key);
+		buf_add(&key, m[i].own, m[i].len);
+		void **v = hash_put(&seen, key.s);
+		if (!*v)
+			*v = &m[i];
+		m[i].cluster = 1 + ((struct member *)*v)->i;
+	}
+	qsort(m, n, sizeof *m, cmp_member);
+	for (size_t i = 0; i < n; i++) {
+		if (i && m[i].cluster == m[i - 1].cluster)
+			buf_adds(t, ", ");
+		recipient(t, g[m[i].i]);
+		if (i + 1 < n && m[i + 1].cluster == m[i].cluster)
+			continue;
+		if (m[i].len) {
+			buf_adds(t, ": ");
+			buf_add(t, m[i].own, m[i].len);
+		}
+		para(out, t, 6, 8);
+	}
+	hash_free(&seen);
+	buf_free(&key);
+	free(m);
+	free(text);
+}
+
+/* The sorted gestures [from, to), all overdue or all due, under a line
+ * for each act date; one occasion's gestures of one day are grouped.
+ * Indices, not a pointer into the vector: with no gesture its array is
+ * NULL, and even NULL + 0 is undefined. */
 static void
 write_gestures(struct report *r, struct buf *out, const char *heading,
 	       size_t from, size_t to)
@@ -604,7 +743,7 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 	struct buf t = {0};
 	const struct gesture *prev = NULL;
 	buf_printf(out, "\n%s\n", heading);
-	for (size_t i = from; i < to; prev = r->gestures.v[i++]) {
+	for (size_t i = from, j; i < to; prev = r->gestures.v[i], i = j) {
 		const struct gesture *g = r->gestures.v[i];
 		if (!prev || date_cmp(g->act, prev->act) != 0) {
 			buf_printf(&t, "%s %s (", wday[date_weekday(g->act)],
@@ -613,14 +752,13 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 			buf_addc(&t, ')');
 			para(out, &t, 2, 4);
 		}
-		recipient(&t, g);
-		buf_printf(&t, " (%s", g->occasion);
-		if (date_cmp(g->date, g->act) != 0)
-			buf_printf(&t, " %s", date_format(g->date, date));
-		buf_addc(&t, ')');
-		if (*g->text)
-			buf_printf(&t, ": %s", g->text);
-		para(out, &t, 4, 6);
+		for (j = i + 1; j < to && same_occasion(g, r->gestures.v[j]); j++)
+			;
+		if (j - i >= GROUP_MIN)
+			write_group(out, &t, r->gestures.v + i, j - i);
+		else
+			for (size_t k = i; k < j; k++)
+				write_gesture(out, &t, r->gestures.v[k]);
 	}
 	buf_free(&t);
 }

@@ -1,4 +1,5 @@
 /* text.c: UTF-8 checks, trimming, key normalization. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,4 +264,58 @@ text_nearest(const char *want, const char *const *cand, size_t n,
 			got++;
 	}
 	return got;
+}
+
+/* Does every text have a word end at byte p: its end or a space? */
+static bool
+word_end_at(const char *const *t, const size_t *len, size_t n, size_t p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p < len[i] && t[i][p] != ' ')
+			return false;
+	return true;
+}
+
+void
+text_common(const char *const *t, size_t n, size_t *pre, size_t *suf)
+{
+	size_t *len = xmalloc(n * sizeof *len), min = SIZE_MAX;
+	for (size_t i = 0; i < n; i++)
+		if ((len[i] = strlen(t[i])) < min)
+			min = len[i];
+	size_t p = 0;
+	while (p < min) {
+		size_t i = 1;
+		while (i < n && t[i][p] == t[0][p])
+			i++;
+		if (i < n)
+			break;
+		p++;
+	}
+	if (!word_end_at(t, len, n, p)) {
+		/* back to just after the last space: a word of its own */
+		while (p > 0 && t[0][p - 1] != ' ')
+			p--;
+	}
+	size_t s = 0;
+	while (p + s < min) {
+		size_t i = 1;
+		char c = t[0][len[0] - s - 1];
+		while (i < n && t[i][len[i] - s - 1] == c)
+			i++;
+		if (i < n)
+			break;
+		s++;
+	}
+	/* from the front, to the first byte that starts no word: an ASCII
+	 * byte, so no character is cut */
+	while (s > 0) {
+		unsigned char c = (unsigned char)t[0][len[0] - s];
+		if (c < 0x80 && !isalnum(c))
+			break;
+		s--;
+	}
+	free(len);
+	*pre = p;
+	*suf = s;
 }

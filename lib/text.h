@@ -71,4 +71,11 @@ size_t text_distance(const char *a, const char *b);
 size_t text_nearest(const char *want, const char *const *cand, size_t n,
 		    const char *out[TEXT_NEAREST]);
 
+/* What the texts t[0..n) (n > 0) have in common at both ends, in whole
+ * words: *pre bytes at the start, ending at a space or at a text's end,
+ * and *suf bytes at the end, starting with an ASCII character that is no
+ * letter or digit (": happy birthday"); never overlapping in the
+ * shortest text.  What lies between in each text is its own part. */
+void text_common(const char *const *t, size_t n, size_t *pre, size_t *suf);
+
 #endif

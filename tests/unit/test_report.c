@@ -183,6 +183,78 @@ gestures_grouped(void **state)
 	free(out);
 }
 
+/* One occasion on one day for three or more recipients: one line with
+ * the count and the common text, "…" for what differs; the recipients
+ * without a part of their own first, in one paragraph, then each part
+ * once after the names that have it.  The summary counts every gesture;
+ * two gestures of one occasion are not grouped. */
+static void
+occasion_groups(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "client	a	Anna AG	n:1");
+	add(r, "client	b	Berta KG	n:2");
+	add(r, "client	c	Carla OHG	n:3");
+	add(r, "client	d	Dora eG	n:4");
+	add(r, "person	a/eva-e	Eva E	n:5");
+	add(r, "due	2026-11-30	2026-12-24	d	xmas	Note, refer to	x:1");
+	add(r, "due	2026-11-30	2026-12-24	c	xmas	Note, refer to Oslo	x:2");
+	add(r, "due	2026-11-30	2026-12-24	b	xmas	Note, refer to	x:3");
+	add(r, "due	2026-11-30	2026-12-24	a	xmas	Note, refer to Oslo	x:4");
+	add(r, "due	2026-11-30	2026-12-24	a/eva-e	xmas	Note, refer to Rom	x:5");
+	add(r, "due	2026-11-30	2026-11-30	a	call	Call	x:6");
+	add(r, "due	2026-11-30	2026-11-30	b	call	Call	x:7");
+	add(r, "overdue	2026-11-20	2026-11-20	a	card	Card	x:8");
+	add(r, "overdue	2026-11-20	2026-11-20	b	card	Card	x:9");
+	add(r, "overdue	2026-11-20	2026-11-20	a/eva-e	card	Card	x:10");
+	char *out = finish(r);
+	const char *want =
+	    "tact Fri 2026-11-27: 3 overdue, 7 due, 4 clients, 4 quiet, "
+	    "0 over limit\n"
+	    "\n"
+	    "OVERDUE\n"
+	    "  Fri 2026-11-20 (7 days ago)\n"
+	    "    3 clients and persons (card): Card\n"
+	    "      Anna AG, Anna AG \xe2\x80\x93 Eva E, Berta KG\n"
+	    "\n"
+	    "DUE\n"
+	    "  Mon 2026-11-30 (in 3 days)\n"
+	    "    Anna AG (call): Call\n"
+	    "    Berta KG (call): Call\n"
+	    "    5 clients and persons (xmas 2026-12-24): Note, refer to "
+	    "\xe2\x80\xa6\n"
+	    "      Berta KG, Dora eG\n"
+	    "      Anna AG, Carla OHG: Oslo\n"
+	    "      Anna AG \xe2\x80\x93 Eva E: Rom\n"
+	    "\n"
+	    "QUIET CLIENTS (no entry for more than 180 days)\n"
+	    "  Anna AG    never\n"
+	    "  Berta KG   never\n"
+	    "  Carla OHG  never\n"
+	    "  Dora eG    never\n";
+	/* then the warning that "Card" is not personal */
+	assert_int_equal(strncmp(out, want, strlen(want)), 0);
+	assert_non_null(strstr(out, "not personal: \"Card\""));
+	free(out);
+}
+
+/* Texts with too little in common (here "Call ") are each said whole. */
+static void
+group_little_common(void **state)
+{
+	(void)state;
+	struct report *r = new_default();
+	add(r, "due	2026-11-30	2026-12-01	a	bd	Call A: ask about X	x:1");
+	add(r, "due	2026-11-30	2026-12-01	b	bd	Call B: the boat	x:2");
+	add(r, "due	2026-11-30	2026-12-01	c	bd	Call C	x:3");
+	char *out = finish(r);
+	assert_non_null(strstr(out, "\n    3 clients (bd 2026-12-01)\n"
+	    "      a: Call A: ask about X\n      b: Call B: the boat\n"
+	    "      c: Call C\n"));
+	free(out);
+}
+
 /* The first client record names a client; without one, the id. */
 static void
 display_names(void **state)
@@ -992,6 +1064,8 @@ main(void)
 		cmocka_unit_test(long_text_within_width),
 		cmocka_unit_test(limit_from_plan),
 		cmocka_unit_test(control_characters),
+		cmocka_unit_test(occasion_groups),
+		cmocka_unit_test(group_little_common),
 		cmocka_unit_test(c1_and_bidi),
 		cmocka_unit_test(wide_names),
 		cmocka_unit_test(reads_records),

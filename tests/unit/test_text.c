@@ -195,6 +195,46 @@ nearest(void **state)
 	assert_string_equal(out[0], "bday");
 }
 
+/* text_common on texts t[0..n): the prefix and suffix it finds. */
+static void
+common_is(const char *const *t, size_t n, const char *pre, const char *suf)
+{
+	size_t p, s;
+	text_common(t, n, &p, &s);
+	assert_int_equal(p, strlen(pre));
+	assert_memory_equal(t[0], pre, p);
+	assert_int_equal(s, strlen(suf));
+	assert_memory_equal(t[0] + strlen(t[0]) - s, suf, s);
+}
+
+/* Whole words at both ends, never overlapping, no character cut. */
+static void
+common(void **state)
+{
+	(void)state;
+	const char *call[] = { "Call Heike Lindner: happy birthday",
+	    "Call Hauke Janssen: happy birthday", "Call the team: happy birthday" };
+	common_is(call, 3, "Call ", ": happy birthday");
+	const char *note[] = { "Personal note, refer to Portal live",
+	    "Personal note, refer to", "Personal note, refer to Zwiebelkuchen" };
+	common_is(note, 3, "Personal note, refer to", "");
+	const char *same[] = { "Handwritten card", "Handwritten card" };
+	common_is(same, 2, "Handwritten card", "");
+	/* "Hand" is no word of "Handwritten", and "nd" is no word start */
+	const char *word[] = { "Handwritten card and", "Hand it over and" };
+	common_is(word, 2, "", " and");
+	/* the suffix starts at an ASCII byte: "ö" in "Jörg" is not cut */
+	const char *utf[] = { "für Jörg", "für Görg" };
+	common_is(utf, 2, "für ", "");
+	/* "aa" and "aaa": the prefix takes the shorter, the suffix nothing */
+	const char *over[] = { "aa", "aaa" };
+	common_is(over, 2, "", "");
+	const char *one[] = { "x y" };
+	common_is(one, 1, "x y", "");
+	const char *empty[] = { "", "abc" };
+	common_is(empty, 2, "", "");
+}
+
 int
 main(void)
 {
@@ -209,6 +249,7 @@ main(void)
 		cmocka_unit_test(scans),
 		cmocka_unit_test(distance),
 		cmocka_unit_test(nearest),
+		cmocka_unit_test(common),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
