@@ -63,6 +63,8 @@ if [ "${1:-}" != fuzz ]; then
 	# The ics-icalendar case checks tact-ics with a real iCalendar parser.
 	/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 ||
 		missing="$missing python3-icalendar"
+	# The ics-calcurse case imports tact-ics output into calcurse.
+	command -v calcurse >/dev/null 2>&1 || missing="$missing calcurse"
 fi
 # shellcheck disable=SC2086
 install $missing
