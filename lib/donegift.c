@@ -92,15 +92,18 @@ judge(const struct gifts *g, const struct gifts_row *r, const char *src)
 			if (o->kind == GIFTS_GIFT && !o->converted &&
 			    !strcmp(o->recipient_id, r->recipient_id))
 				u = o;
-		if (u)
+		if (u) {
+			struct buf ex = {0};
+			gifts_value_example(&ex, cur);
 			diag_note("warning: cannot tell whether this gift "
 			    "takes %s over the limit of %s %s in %d: %s %s%s "
 			    "is not converted into %s; write its value after "
 			    "the amount, e.g. '(= %s)'", name.s, limit, cur,
 			    year, money_format(u->amount, total), u->currency,
 			    strcmp(u->source, src) ? " of an earlier gift" : "",
-			    cur, strcmp(cur, "EUR") ? "31.85 USD" :
-			    "31,85 \xe2\x82\xac");
+			    cur, ex.s);
+			buf_free(&ex);
+		}
 	}
 	buf_free(&name);
 }

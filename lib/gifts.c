@@ -624,10 +624,21 @@ cmp_recip(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
+void
+gifts_value_example(struct buf *b, const char *cur)
+{
+	if (!strcmp(cur, "EUR"))
+		buf_adds(b, "31,85 \xe2\x82\xac");
+	else
+		buf_printf(b, "31.85 %s", cur);
+}
+
 static void
 warn_unconverted(struct gifts *g, const struct entry *e)
 {
 	char a[MONEY_BUFSZ];
+	struct buf ex = {0};
+	gifts_value_example(&ex, g->cur);
 	const char *colon = strrchr(e->source, ':');
 	char *file = colon ? xstrndup(e->source, colon - e->source) :
 	    xstrdup(e->source);
@@ -635,7 +646,8 @@ warn_unconverted(struct gifts *g, const struct entry *e)
 	diag_warning(file, line, "%s %s not converted into %s: write the "
 	    "value in %s after the amount, '(= %s)', or give a rates file "
 	    "with -r", money_format(e->cents, a), e->cur, g->cur, g->cur,
-	    strcmp(g->cur, "EUR") ? "31.85 USD" : "31,85 \xe2\x82\xac");
+	    ex.s);
+	buf_free(&ex);
 	free(file);
 }
 

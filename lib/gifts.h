@@ -64,6 +64,10 @@ struct date gifts_end_date(const struct gifts *g);
 long long gifts_limit(const struct gifts *g);
 const char *gifts_currency(const struct gifts *g);
 
+/* How to write an amount's value in the limit's currency cur, as the
+ * warnings show it: "31,85 €" for EUR, else "31.85 CUR". */
+void gifts_value_example(struct buf *b, const char *cur);
+
 enum gifts_kind {
 	GIFTS_GIFT,		/* a gift (or a share of one) to a recipient */
 	GIFTS_SUM,		/* a recipient's year */

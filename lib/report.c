@@ -852,10 +852,10 @@ gift_notes(struct report *r, struct buf *out, struct buf *t)
 			   "converted, so the sum (of the amounts known) may "
 			   "be too low: write its value in %s after the "
 			   "amount, as in ", cur);
-		if (!strcmp(cur, "EUR"))
-			buf_adds(t, "'CHF 30.- (= 31,85 \xe2\x82\xac)'");
-		else
-			buf_printf(t, "'(= 31.85 %s)'", cur);
+		buf_adds(t, strcmp(cur, "CHF") ? "'CHF 30.- (= " :
+			 "'USD 30 (= ");
+		gifts_value_example(t, cur);
+		buf_adds(t, ")'");
 		buf_adds(t, ", or give tact-report -r RATES.");
 		para(out, t, 2, 4);
 	}

@@ -577,6 +577,21 @@ kind_of_tags(void **state)
 	    GIFTS_GIFT);
 }
 
+/* The value to write is in the limit's currency: a CHF limit asks for
+ * CHF (it once asked for USD). */
+static void
+value_example(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	gifts_value_example(&b, "EUR");
+	assert_string_equal(b.s, "31,85 \xe2\x82\xac");
+	buf_reset(&b);
+	gifts_value_example(&b, "CHF");
+	assert_string_equal(b.s, "31.85 CHF");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -600,6 +615,7 @@ main(void)
 		cmocka_unit_test(limit_usd),
 		cmocka_unit_test(limit_parse),
 		cmocka_unit_test(write_formats),
+		cmocka_unit_test(value_example),
 	};
 	return cmocka_run_group_tests_name("gifts", tests, NULL, NULL);
 }
