@@ -742,11 +742,16 @@ put_field(struct buf *out, const char *s, enum gifts_format f, bool first)
 		record_escape_str(out, s);
 		return;
 	}
-	if (!s[strcspn(s, ";\"\r\n")]) {
+	/* A spreadsheet reads a cell that starts with one of these as a
+	 * formula (CSV injection): a leading apostrophe makes it text. */
+	bool formula = *s && strchr("=+-@\t\r", *s);
+	if (!formula && !s[strcspn(s, ";\"\r\n")]) {
 		buf_adds(out, s);
 		return;
 	}
 	buf_addc(out, '"');
+	if (formula)
+		buf_addc(out, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			buf_addc(out, '"');
@@ -765,7 +770,10 @@ put_money(struct buf *out, bool has, long long cents, enum gifts_format f)
 		if (dot && f == GIFTS_CSV)
 			*dot = ',';
 	}
-	put_field(out, has ? a : "", f, false);
+	/* digits, a decimal mark and perhaps a minus: never quoted */
+	buf_addc(out, f == GIFTS_CSV ? ';' : '\t');
+	if (has)
+		buf_adds(out, a);
 }
 
 static void

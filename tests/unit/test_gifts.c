@@ -556,6 +556,29 @@ write_formats(void **state)
 	gifts_free(g);
 }
 
+/* A CSV cell that a spreadsheet would read as a formula starts with an
+ * apostrophe; TSV keeps the text as it is. */
+static void
+write_csv_formula(void **state)
+{
+	(void)state;
+	struct gifts_opts o = opts();
+	struct gifts *g = gifts_new(&o);
+	names(g);
+	entry(g, 5, "2026-03-01", "12.50", "EUR", "gift", "=HYPERLINK(\"x\")");
+	entry(g, 6, "2026-03-02", "1.00", "EUR", "gift", "-5 off, @home");
+	gifts_end(g);
+	struct buf b = {0};
+	gifts_write(g, &b, GIFTS_CSV);
+	assert_non_null(strstr(b.s, ";\"'=HYPERLINK(\"\"x\"\")\";12,50;"));
+	assert_non_null(strstr(b.s, ";\"'-5 off, @home\";1,00;"));
+	buf_free(&b);
+	gifts_write(g, &b, GIFTS_TSV);
+	assert_non_null(strstr(b.s, "\t=HYPERLINK(\"x\")\t12.50\t"));
+	buf_free(&b);
+	gifts_free(g);
+}
+
 /* What an entry is by its tags, as the ledger sorts it (tact-done asks). */
 static void
 kind_of_tags(void **state)
@@ -615,6 +638,7 @@ main(void)
 		cmocka_unit_test(limit_usd),
 		cmocka_unit_test(limit_parse),
 		cmocka_unit_test(write_formats),
+		cmocka_unit_test(write_csv_formula),
 		cmocka_unit_test(value_example),
 	};
 	return cmocka_run_group_tests_name("gifts", tests, NULL, NULL);
