@@ -229,26 +229,38 @@ text_distance(const char *a, const char *b)
 }
 
 size_t
-text_nearest(const char *want, const char *const *cand, size_t n,
-	     const char *out[TEXT_NEAREST])
+text_nearest_of(const char *want, const char *const *cand,
+		const char *const *name, size_t n, const char *out[TEXT_NEAREST])
 {
 	size_t len, got = 0;
 	free(code_points(want, &len));
 	size_t max = len / 3 > 2 ? len / 3 : 2;
 	size_t dist[TEXT_NEAREST];
 	for (size_t i = 0; i < n; i++) {
-		if (!cand[i] || !*cand[i])
+		if (!cand[i] || !*cand[i] || !name[i] || !*name[i])
 			continue;
-		bool seen = false;
-		for (size_t k = 0; k < got && !seen; k++)
-			seen = !strcmp(out[k], cand[i]);
-		size_t d = seen ? max + 1 : text_distance(want, cand[i]);
-		if (d > max)
+		size_t at = got;	/* where name[i] is in out */
+		for (size_t k = 0; k < got && at == got; k++)
+			if (!strcmp(out[k], name[i]))
+				at = k;
+		/* Each candidate its own name: the same string again is
+		 * as near as before. */
+		if (at < got && (cand == name || dist[at] == 0))
 			continue;
+		size_t d = text_distance(want, cand[i]);
+		if (d > max || (at < got && d >= dist[at]))
+			continue;
+		if (at < got) {		/* nearer now: it moves */
+			for (size_t m = at; m + 1 < got; m++) {
+				out[m] = out[m + 1];
+				dist[m] = dist[m + 1];
+			}
+			got--;
+		}
 		/* Insert, nearest first, then by name. */
 		size_t k = got;
 		while (k > 0 && (dist[k - 1] > d || (dist[k - 1] == d &&
-		    strcmp(out[k - 1], cand[i]) > 0)))
+		    strcmp(out[k - 1], name[i]) > 0)))
 			k--;
 		if (k >= TEXT_NEAREST)
 			continue;
@@ -257,10 +269,17 @@ text_nearest(const char *want, const char *const *cand, size_t n,
 			out[m] = out[m - 1];
 			dist[m] = dist[m - 1];
 		}
-		out[k] = cand[i];
+		out[k] = name[i];
 		dist[k] = d;
 		if (got < TEXT_NEAREST)
 			got++;
 	}
 	return got;
+}
+
+size_t
+text_nearest(const char *want, const char *const *cand, size_t n,
+	     const char *out[TEXT_NEAREST])
+{
+	return text_nearest_of(want, cand, cand, n, out);
 }

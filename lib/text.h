@@ -71,4 +71,11 @@ size_t text_distance(const char *a, const char *b);
 size_t text_nearest(const char *want, const char *const *cand, size_t n,
 		    const char *out[TEXT_NEAREST]);
 
+/* The same where cand[i] is a name of name[i] (a client's display name
+ * or alias, name[i] its id): each name[i] is given once, at the distance
+ * of its nearest candidate; out holds names. */
+size_t text_nearest_of(const char *want, const char *const *cand,
+		       const char *const *name, size_t n,
+		       const char *out[TEXT_NEAREST]);
+
 #endif

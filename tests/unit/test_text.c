@@ -195,6 +195,39 @@ nearest(void **state)
 	assert_string_equal(out[0], "bday");
 }
 
+/* Names for their candidates: each once, at its nearest candidate's
+ * distance, nearest first, then by name. */
+static void
+nearest_of(void **state)
+{
+	(void)state;
+	const char *cand[] = { "m\xc3\xbcller gmbh", "mueller-gmbh", "mg",
+	    "acme", "acme ltd", "akme", "beta", NULL, "bta" };
+	const char *name[] = { "mueller-gmbh", "mueller-gmbh", "mueller-gmbh",
+	    "acme", "acme", "akme", "beta", "gamma", "" };
+	const char *out[TEXT_NEAREST];
+	assert_int_equal(text_nearest_of("mueller-gmbx", cand, name, 9, out),
+	    1);
+	assert_string_equal(out[0], "mueller-gmbh");
+	assert_int_equal(text_nearest_of("muller gmbh", cand, name, 9, out),
+	    1);
+	assert_string_equal(out[0], "mueller-gmbh");
+	/* acme at 0 (not at 4 for "acme ltd"), akme at 1. */
+	assert_int_equal(text_nearest_of("acme", cand, name, 9, out), 2);
+	assert_string_equal(out[0], "acme");
+	assert_string_equal(out[1], "akme");
+	/* A name moves up when a nearer candidate of it comes later. */
+	const char *c2[] = { "abcdx", "abcxy", "abcde", "zzz", "abcd" };
+	const char *n2[] = { "p", "q", "r", "s", "q" };
+	assert_int_equal(text_nearest_of("abcd", c2, n2, 5, out), 3);
+	assert_string_equal(out[0], "q");
+	assert_string_equal(out[1], "p");
+	assert_string_equal(out[2], "r");
+	/* Empty names and NULL candidates are skipped. */
+	assert_int_equal(text_nearest_of("bta", cand, name, 9, out), 1);
+	assert_string_equal(out[0], "beta");
+}
+
 int
 main(void)
 {
@@ -209,6 +242,7 @@ main(void)
 		cmocka_unit_test(scans),
 		cmocka_unit_test(distance),
 		cmocka_unit_test(nearest),
+		cmocka_unit_test(nearest_of),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
