@@ -283,3 +283,13 @@ text_nearest(const char *want, const char *const *cand, size_t n,
 {
 	return text_nearest_of(want, cand, cand, n, out);
 }
+
+void
+text_did_you_mean(struct buf *b, const char *const *near, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		buf_printf(b, "%s'%s'", i ? (i + 1 < k ? ", " : " or ") :
+		    " (did you mean ", near[i]);
+	if (k)
+		buf_adds(b, "?)");
+}

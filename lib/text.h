@@ -78,4 +78,9 @@ size_t text_nearest_of(const char *want, const char *const *cand,
 		       const char *const *name, size_t n,
 		       const char *out[TEXT_NEAREST]);
 
+/* Append " (did you mean 'a', 'b' or 'c'?)" for near[0..k) to b;
+ * nothing when k is 0. */
+struct buf;
+void text_did_you_mean(struct buf *b, const char *const *near, size_t k);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "util.h"
 
 #define VALID(s) utf8_valid(s, sizeof(s) - 1)
 
@@ -228,6 +229,24 @@ nearest_of(void **state)
 	assert_string_equal(out[0], "beta");
 }
 
+/* The phrase of the suggestions: none, one, two, three. */
+static void
+did_you_mean(void **state)
+{
+	(void)state;
+	const char *near[] = { "a", "b", "c" };
+	const char *want[] = { "x", "x (did you mean 'a'?)",
+	    "x (did you mean 'a' or 'b'?)",
+	    "x (did you mean 'a', 'b' or 'c'?)" };
+	for (size_t k = 0; k <= 3; k++) {
+		struct buf b = {0};
+		buf_adds(&b, "x");
+		text_did_you_mean(&b, near, k);
+		assert_string_equal(b.s, want[k]);
+		buf_free(&b);
+	}
+}
+
 int
 main(void)
 {
@@ -243,6 +262,7 @@ main(void)
 		cmocka_unit_test(distance),
 		cmocka_unit_test(nearest),
 		cmocka_unit_test(nearest_of),
+		cmocka_unit_test(did_you_mean),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
