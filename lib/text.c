@@ -179,6 +179,19 @@ text_scan(const char *s, size_t n)
 	return flags;
 }
 
+/* The number of characters of s, counted as code_points does. */
+static size_t
+char_count(const char *s)
+{
+	size_t len = strlen(s), k = 0;
+	uint32_t cp;
+	for (size_t i = 0; i < len; k++) {
+		size_t l = utf8_decode(s + i, len - i, &cp);
+		i += l ? l : 1;
+	}
+	return k;
+}
+
 /* The code points of s (a byte stands for itself where it starts no
  * valid character), in a malloc'd array of *n. */
 static uint32_t *
@@ -232,8 +245,7 @@ size_t
 text_nearest_of(const char *want, const char *const *cand,
 		const char *const *name, size_t n, const char *out[TEXT_NEAREST])
 {
-	size_t len, got = 0;
-	free(code_points(want, &len));
+	size_t len = char_count(want), got = 0;
 	size_t max = len / 3 > 2 ? len / 3 : 2;
 	size_t dist[TEXT_NEAREST];
 	for (size_t i = 0; i < n; i++) {
@@ -248,7 +260,8 @@ text_nearest_of(const char *want, const char *const *cand,
 		if (at < got && (cand == name || dist[at] == 0))
 			continue;
 		size_t d = text_distance(want, cand[i]);
-		if (d > max || (at < got && d >= dist[at]))
+		if (d > max || (d >= len && d >= char_count(cand[i])) ||
+		    (at < got && d >= dist[at]))
 			continue;
 		if (at < got) {		/* nearer now: it moves */
 			for (size_t m = at; m + 1 < got; m++) {

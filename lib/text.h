@@ -66,7 +66,8 @@ size_t text_distance(const char *a, const char *b);
 
 /* The candidates nearest to want, for "did you mean": up to
  * TEXT_NEAREST of cand[0..n) (NULL and empty ones skipped, the same
- * string once) within max(2, characters of want / 3) edits, nearest
+ * string once) within max(2, characters of want / 3) edits that keep
+ * a character of the longer one (so "ab" suggests no "x"), nearest
  * first, then in strcmp order, into out.  Returns how many. */
 size_t text_nearest(const char *want, const char *const *cand, size_t n,
 		    const char *out[TEXT_NEAREST]);

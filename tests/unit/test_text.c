@@ -194,6 +194,12 @@ nearest(void **state)
 	assert_int_equal(text_nearest("xyz", cand, 10, out), 0);
 	assert_int_equal(text_nearest("bdy", cand, 10, out), 1);
 	assert_string_equal(out[0], "bday");
+	/* Nothing in common is no suggestion, however short. */
+	const char *tiny[] = { "x", "kb", "b" };
+	assert_int_equal(text_nearest("ab", tiny, 3, out), 2);
+	assert_string_equal(out[0], "b");
+	assert_string_equal(out[1], "kb");
+	assert_int_equal(text_nearest("/", tiny, 3, out), 0);
 }
 
 /* Names for their candidates: each once, at its nearest candidate's
