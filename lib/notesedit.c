@@ -1115,7 +1115,8 @@ match(const struct found *f, const struct notesedit_req *rq, struct target *t)
 		buf_printf(&msg, "no client '%s' in ", name);
 		where_looked(&msg, rq);
 		suggest(f, name, &msg);
-		buf_adds(&msg, ": give its id or name as tact-parse lists them");
+		buf_adds(&msg, ": give its id, name or alias as tact-parse "
+		    "lists them");
 	} else {
 		buf_printf(&msg, "client '%s' is ambiguous:", name);
 		for (size_t k = 0; k < n; k++) {
