@@ -334,6 +334,30 @@ done_adds(void **state)
 	unlink(path("a.md"));
 }
 
+/* What is said on standard error goes to *said (malloc'd) from
+ * said_begin to said_end.  Not diag_capture: the notes parser sets and
+ * ends a capture of its own. */
+static struct {
+	FILE *fp, *was;
+	size_t n;
+} said_to;
+
+static void
+said_begin(char **said)
+{
+	*said = NULL;
+	said_to.fp = open_memstream(said, &said_to.n);
+	assert_non_null(said_to.fp);
+	said_to.was = diag_output(said_to.fp);
+}
+
+static void
+said_end(void)
+{
+	diag_output(said_to.was);
+	assert_int_equal(fclose(said_to.fp), 0);
+}
+
 /* Log a gift for client on dir/name and return what donegift_warn says
  * (malloc'd, "" when nothing); *res is left for the caller to check. */
 static char *
@@ -347,16 +371,10 @@ gift_said(const char *name, const char *client, const char *occ,
 		.occasion = occ, .text = text, .date = day,
 	};
 	assert_int_equal(notesedit_done(&rq, res), 0);
-	/* Not diag_capture: the notes parser sets and ends a capture of
-	 * its own. */
-	char *said = NULL;
-	size_t n = 0;
-	FILE *fp = open_memstream(&said, &n);
-	assert_non_null(fp);
-	FILE *was = diag_output(fp);
+	char *said;
+	said_begin(&said);
 	donegift_warn(&rq, res);
-	diag_output(was);
-	assert_int_equal(fclose(fp), 0);
+	said_end();
 	free(p);
 	return said;
 }
@@ -652,20 +670,14 @@ done_person_note(void **state)
 }
 
 /* Run tact-done's logic on dir/name; *said (malloc'd) gets what it
- * says on standard error.  Not diag_capture: the notes parser sets and
- * ends a capture of its own. */
+ * says on standard error. */
 static int
 done_said(const char *name, const char *client, char **said,
 	  struct notesedit_result *res)
 {
-	size_t n = 0;
-	*said = NULL;
-	FILE *fp = open_memstream(said, &n);
-	assert_non_null(fp);
-	FILE *was = diag_output(fp);
+	said_begin(said);
 	int st = done(name, client, "xmas", "card", res);
-	diag_output(was);
-	assert_int_equal(fclose(fp), 0);
+	said_end();
 	return st;
 }
 
