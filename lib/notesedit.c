@@ -8,7 +8,11 @@
  * Each read keeps only what placing the entry needs (struct keep): the
  * sections of the client and the entries that could be the same entry,
  * so memory grows with the parser's largest section, never with the
- * notes.  The file is copied to its new version as a stream, with the
+ * notes.  The first read also gathers every id, and the slugs of names
+ * and aliases that are not the id, in one string (struct found, names):
+ * about an id's bytes a client, like the parser's own table of clients,
+ * so that an unknown CLIENT is answered with the nearest ids without a
+ * second read.  The file is copied to its new version as a stream, with the
  * line inserted, and the new version is parsed once more before it
  * replaces the file: the entry must come out as an entry of the client
  * with its tag, which catches an insertion point hidden in an unclosed
