@@ -43,10 +43,8 @@ known_occasion(const char *file, const char *name)
 		struct buf msg = {0};
 		buf_printf(&msg, "unknown occasion '%s': no rule of that name "
 		    "in '%s'", name, file);
-		for (size_t i = 0; i < k; i++)
-			buf_printf(&msg, "%s'%s'", i ? (i + 1 < k ? ", " :
-			    " or ") : " (did you mean ", near[i]);
-		buf_adds(&msg, k ? "?); nothing written" : "; nothing written");
+		text_did_you_mean(&msg, near, k);
+		buf_adds(&msg, "; nothing written");
 		diag_problem("%s", msg.s);
 		buf_free(&msg);
 		free(names);

@@ -13,6 +13,7 @@
 #define TACT_NOTES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "date.h"
@@ -83,5 +84,14 @@ void notes_parse(struct notes *np, FILE *fp, const char *name);
 /* After the last file: the entries of journal pages, now that every
  * client is known (an ENTRY item each, for the clients a line links). */
 void notes_end(struct notes *np);
+
+/* The other names a field gives its client or person (tact-notes(5)):
+ * for the key (normalized) "aliases" or "alias", each comma-separated
+ * part of value, trimmed, that is not empty, handed to fn.  Returns
+ * whether key is such a key.  Journal links and tact-done compare the
+ * names by their slugs (slug.h). */
+typedef void (*notes_alias_fn)(const char *s, size_t n, void *ctx);
+bool notes_aliases(const char *key, const char *value, notes_alias_fn fn,
+		   void *ctx);
 
 #endif

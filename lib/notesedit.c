@@ -8,7 +8,11 @@
  * Each read keeps only what placing the entry needs (struct keep): the
  * sections of the client and the entries that could be the same entry,
  * so memory grows with the parser's largest section, never with the
- * notes.  The file is copied to its new version as a stream, with the
+ * notes.  The first read also gathers every id, and the slugs of names
+ * and aliases that are not the id, in one string (struct found, names):
+ * about an id's bytes a client, like the parser's own table of clients,
+ * so that an unknown CLIENT is answered with the nearest ids without a
+ * second read.  The file is copied to its new version as a stream, with the
  * line inserted, and the new version is parsed once more before it
  * replaces the file: the entry must come out as an entry of the client
  * with its tag, which catches an insertion point hidden in an unclosed
@@ -52,6 +56,7 @@ enum { COPY_BLOCK = 65536 };
 struct sect {
 	char *id, *name, *file;
 	bool person;		/* a person's own note: id is the person's */
+	bool alias;		/* an alias of it is CLIENT */
 	bool late;		/* handed on by notes_end */
 	long heading_line, last_item_line, end_line;
 };
@@ -76,13 +81,15 @@ struct conc {
 };
 
 /* Which items a parse keeps.
- * - Finding CLIENT (id NULL): sections whose id is name or slug, or
- *   whose name is name, and every later section of an id kept before
- *   (its last section is the one that gets the entry); persons whose id
- *   is name, whose name is name or whose SLUG is slug, and their own
- *   notes' sections; entries of date whose text ends with text (so an
- *   entry written with a person's name in front is seen); the persons
- *   those entries concern.
+ * - Finding CLIENT (id NULL): sections whose id is name or slug, whose
+ *   name is name or that have an alias that is it (alias_seen), and every
+ *   later section of an id kept before (its last section is the one
+ *   that gets the entry); persons whose id is name, whose name is name,
+ *   whose SLUG is slug or who have such an alias, and their own notes'
+ *   sections; entries of date whose text ends with text (so an entry
+ *   written with a person's name in front is seen); the persons those
+ *   entries concern.  With names, also every name of every client and
+ *   person, for "did you mean" should none be CLIENT.
  * - A client (id set, pid NULL): its sections and its entries.
  * - A person in a client's section (id and pid set): the client's
  *   sections, entries and persons, and what concerns pid.
@@ -100,6 +107,7 @@ struct keep {
 	bool suffix;		/* also entries whose text ends with text */
 	long line;
 	enum date_order order;	/* how the notes' slash dates are read */
+	bool names;		/* gather names (struct found) */
 };
 
 /* What a parse kept. */
@@ -118,6 +126,18 @@ struct found {
 	bool ended;		/* notes_end is handing on its items */
 	notes_fn fn;		/* set: every item goes to it, none is kept */
 	void *ctx;
+	/* Finding CLIENT: an alias of the section being handed on is it;
+	 * the last person handed on (its strings copied: the parser's go
+	 * with the next item), for its aliases, which follow it. */
+	bool alias_hit;
+	struct buf lp_id, lp_client, lp_name;
+	const char *lp_file;
+	long lp_line;
+	bool lp_kept;
+	/* With keep->names: the ids of every client and person, and the
+	 * keys of their names and aliases (add_name), in one string
+	 * however many there are: about the length of an id each. */
+	struct buf names;
 };
 
 /* Fold ASCII and Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small
@@ -339,7 +359,7 @@ want_section(const struct found *f, const struct notes_item *it)
 		return !k->id && find_person(f, it->id, false);
 	if (k->id)
 		return !strcmp(it->id, k->id);
-	return !strcmp(it->id, k->name) || (*k->slug &&
+	return f->alias_hit || !strcmp(it->id, k->name) || (*k->slug &&
 	    !strcmp(it->id, k->slug)) || name_eq(it->name ? it->name : "",
 	    k->name) || first_section(f, it->id);
 }
@@ -412,6 +432,7 @@ add_section(struct found *f, const struct notes_item *it)
 	s->name = xstrdup(it->name ? it->name : "");
 	s->file = xstrdup(it->file);
 	s->person = it->client != NULL;
+	s->alias = f->alias_hit && !s->person;
 	s->late = f->ended;
 	s->heading_line = it->heading_line;
 	s->last_item_line = it->last_item_line;
@@ -455,6 +476,124 @@ add_concerns(struct found *f, const struct notes_item *it)
 	c->line = it->line;
 }
 
+/* The key by which "did you mean" compares the name s[0..n): its slug,
+ * or, when it has none (no ASCII letter or digit), itself. */
+static char *
+name_key(const char *s, size_t n)
+{
+	char *k = slug_make(s, n);
+	if (*k)
+		return k;
+	free(k);
+	return xstrndup(s, n);
+}
+
+/* Gather for "did you mean" the key of a name of id (NULL: id itself,
+ * compared as it is) as "ID\0KEY\0", KEY empty for id itself; a key
+ * that is the id adds nothing. */
+static void
+add_name(struct found *f, const char *id, const char *key)
+{
+	if (key && !strcmp(key, id))
+		return;
+	buf_add(&f->names, id, strlen(id) + 1);
+	buf_adds(&f->names, key ? key : "");
+	buf_addc(&f->names, '\0');
+}
+
+/* The same for the name s[0..n). */
+static void
+add_name_of(struct found *f, const char *id, const char *s, size_t n)
+{
+	char *key = name_key(s, n);
+	add_name(f, id, key);
+	free(key);
+}
+
+/* Is the alias s[0..n) the CLIENT of f->keep?  By slug, as journal links
+ * find a client by its aliases (notesjournal.c), or by name_eq: a name
+ * without ASCII letters or digits has no slug. */
+struct alias_seen {
+	struct found *f;
+	const char *id;		/* whose alias it is */
+	bool hit;
+};
+
+static void
+alias_seen(const char *s, size_t n, void *ctx)
+{
+	struct alias_seen *a = ctx;
+	const struct keep *k = a->f->keep;
+	char *key = name_key(s, n);	/* a slug, or s without one */
+	if (k->names)
+		add_name(a->f, a->id, key);
+	if (!a->hit) {
+		char *t = xstrndup(s, n);
+		a->hit = (*k->slug && !strcmp(key, k->slug)) ||
+		    name_eq(t, k->name);
+		free(t);
+	}
+	free(key);
+}
+
+/* A field, finding CLIENT: an alias may be it. */
+static void
+see_field(struct found *f, const struct notes_item *it)
+{
+	const struct keep *k = f->keep;
+	struct alias_seen a = { f, it->id, false };
+	if (!k || k->id || k->note ||
+	    !notes_aliases(it->key, it->value, alias_seen, &a) || !a.hit)
+		return;
+	if (!it->client) {
+		f->alias_hit = true;
+	} else if (!f->lp_kept && f->lp_id.s && !strcmp(it->id, f->lp_id.s)) {
+		struct notes_item p = { .kind = NOTES_PERSON,
+		    .id = f->lp_id.s, .client = f->lp_client.s,
+		    .name = f->lp_name.s, .file = f->lp_file,
+		    .line = f->lp_line };
+		add_person(f, &p);
+		f->lp_kept = true;
+	}
+}
+
+/* A person, finding CLIENT: kept for its aliases, and its names. */
+static void
+see_person(struct found *f, const struct notes_item *it, bool kept)
+{
+	const struct keep *k = f->keep;
+	if (!k || k->id || k->note)
+		return;
+	buf_reset(&f->lp_id);
+	buf_adds(&f->lp_id, it->id);
+	buf_reset(&f->lp_client);
+	buf_adds(&f->lp_client, it->client ? it->client : "");
+	buf_reset(&f->lp_name);
+	buf_adds(&f->lp_name, it->name ? it->name : "");
+	f->lp_file = it->file;
+	f->lp_line = it->line;
+	f->lp_kept = kept;
+	if (k->names) {
+		add_name(f, it->id, NULL);
+		if (it->name)
+			add_name_of(f, it->id, it->name, strlen(it->name));
+	}
+}
+
+/* A client's section, with keep->names: its id (the first time) and its
+ * name, where its key is not the id (as it mostly is: the id is its
+ * slug). */
+static void
+see_section(struct found *f, const struct notes_item *it)
+{
+	if (!f->keep || !f->keep->names || it->client)
+		return;
+	if (!it->merged)
+		add_name(f, it->id, NULL);
+	if (it->name)
+		add_name_of(f, it->id, it->name, strlen(it->name));
+}
+
 static void
 collect(const struct notes_item *it, void *ctx)
 {
@@ -467,15 +606,23 @@ collect(const struct notes_item *it, void *ctx)
 	case NOTES_SECTION:
 		if (want_section(f, it))
 			add_section(f, it);
+		see_section(f, it);
+		f->alias_hit = false;
+		break;
+	case NOTES_FIELD:
+		see_field(f, it);
 		break;
 	case NOTES_ENTRY:
 		if (want_entry(f, it))
 			add_entry(f, it);
 		break;
-	case NOTES_PERSON:
-		if (want_person(f, it))
+	case NOTES_PERSON: {
+		bool kept = want_person(f, it);
+		if (kept)
 			add_person(f, it);
+		see_person(f, it, kept);
 		break;
+	}
 	case NOTES_CONCERNS:
 		if (want_concerns(f, it))
 			add_concerns(f, it);
@@ -524,6 +671,10 @@ found_free(struct found *f)
 	free(f->ent);
 	free(f->pers);
 	free(f->conc);
+	buf_free(&f->lp_id);
+	buf_free(&f->lp_client);
+	buf_free(&f->lp_name);
+	buf_free(&f->names);
 	if (f->np)
 		notes_free(f->np);
 	memset(f, 0, sizeof *f);
@@ -858,12 +1009,74 @@ add_cand(struct cand **c, size_t *n, const struct sect *s,
 	(*c)[(*n)++] = (struct cand){ s, p };
 }
 
+/* The key of CLIENT for "did you mean": as name_key, but each part of a
+ * person's id CLIENT/SLUG on its own. */
+static char *
+want_key(const char *name)
+{
+	struct buf b = {0};
+	for (const char *p = name;;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *sl = slug_make(p, n);
+		bool none = !*sl;
+		if (p > name)
+			buf_addc(&b, '/');
+		buf_adds(&b, sl);
+		free(sl);
+		if (none) {
+			buf_free(&b);
+			return xstrdup(name);
+		}
+		if (!e)
+			return buf_steal(&b);
+		p = e + 1;
+	}
+}
+
+/* The ids nearest to name among the names gathered in f (an id for
+ * each of its names), "did you mean" appended to msg.  Compared by
+ * their slugs (or as they are, ids and names without one), lowercased
+ * (ASCII and Latin-1). */
+static void
+suggest(const struct found *f, const char *name, struct buf *msg)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->names.len; i++)
+		n += !f->names.s[i];
+	n /= 2;
+	if (!n)
+		return;
+	char *low = xmalloc(f->names.len);
+	memcpy(low, f->names.s, f->names.len);
+	text_lower(low, f->names.len);
+	const char **cand = xmalloc(n * sizeof *cand);
+	const char **ids = xmalloc(n * sizeof *ids);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = f->names.s + at;
+		const char *id = low + at;
+		at += strlen(ids[i]) + 1;
+		cand[i] = low[at] ? low + at : id;
+		at += strlen(low + at) + 1;
+	}
+	char *want = want_key(name);
+	text_lower(want, strlen(want));
+	const char *near[TEXT_NEAREST];
+	size_t k = text_nearest_of(want, cand, ids, n, near);
+	text_did_you_mean(msg, near, k);
+	free(want);
+	free(ids);
+	free(cand);
+	free(low);
+}
+
 /* Find whom f->keep names (in *t), or say why not.  An id, a client's or
  * a person's, names it alone; else the client as before (its id is the
- * slug, else its display name) and the persons of that name or slug are
- * candidates together.  In the message about an ambiguous name, a
- * client's place is that of its first section kept (its first of that
- * name), a person's where it is first defined. */
+ * slug, else its display names and aliases) and the persons of that
+ * name, slug or alias are candidates together.  In the message about an
+ * ambiguous name, a client's place is that of its first section kept
+ * (its first of that name), a person's where it is first defined. */
 static bool
 match(const struct found *f, const struct notesedit_req *rq, struct target *t)
 {
@@ -877,10 +1090,11 @@ match(const struct found *f, const struct notesedit_req *rq, struct target *t)
 	bool byid = n > 0;
 	if (!byid && *slug && first_section(f, slug))
 		add_cand(&c, &n, first_section(f, slug), NULL);
-	/* By display name: every section's name counts. */
+	/* By display name or alias: every section's counts. */
 	bool found = n > 0;
 	for (size_t i = 0; !found && i < f->nsec; i++)
-		if (!f->sec[i].person && name_eq(f->sec[i].name, name))
+		if (!f->sec[i].person && (f->sec[i].alias ||
+		    name_eq(f->sec[i].name, name)))
 			add_cand(&c, &n, &f->sec[i], NULL);
 	if (!byid)
 		for (size_t i = 0; i < f->npers; i++)
@@ -904,7 +1118,9 @@ match(const struct found *f, const struct notesedit_req *rq, struct target *t)
 	if (n == 0) {
 		buf_printf(&msg, "no client '%s' in ", name);
 		where_looked(&msg, rq);
-		buf_adds(&msg, ": give its id or name as tact-parse lists them");
+		suggest(f, name, &msg);
+		buf_adds(&msg, ": give its id, name or alias as tact-parse "
+		    "lists them");
 	} else {
 		buf_printf(&msg, "client '%s' is ambiguous:", name);
 		for (size_t k = 0; k < n; k++) {
@@ -1282,7 +1498,8 @@ attempt(const struct notesedit_req *rq, const char *occasion,
 	char *name = xstrndup(want, n);
 	char *slug = slug_make(want, n);
 	struct keep k = { .name = name, .slug = slug, .date = rq->date,
-	    .text = el->parsed, .suffix = true, .order = rq->order };
+	    .text = el->parsed, .suffix = true, .order = rq->order,
+	    .names = true };
 	struct found all;
 	found_init(&all, quiet, &k);
 	int st = read_notes(&all, rq);

@@ -20,8 +20,9 @@
 struct notesedit_req {
 	char *const *paths;	/* notes files and directories, at least one */
 	int npaths;
-	const char *client;	/* an id, a display name, or a person's id
-				 * (CLIENT/SLUG), name or SLUG */
+	const char *client;	/* an id, a display name, an alias, or a
+				 * person's id (CLIENT/SLUG), name, SLUG
+				 * or alias */
 	const char *occasion;	/* checked with notesedit_occasion_problem */
 	const char *text;	/* the entry's text before the tag; may be "" */
 	struct date date;
@@ -82,9 +83,11 @@ long notesedit_copy(FILE *in, FILE *out, long after, const char *line);
 /* Do what tact-done does: read the notes below rq->paths (quietly: their
  * problems are tact-parse's to report), find the client (by id, else by
  * the slug of rq->client, else by display name compared ignoring the case
- * of ASCII and Latin-1 letters) or the person (by id; else by name, in
- * the same case, or by SLUG, together with the client: two candidates
- * are ambiguous), and add the entry unless the client already has one of
+ * of ASCII and Latin-1 letters or by an alias, the same way or by its
+ * slug) or the person (by id; else by name, in the same case, by SLUG
+ * or by an alias, together with the client: two candidates are
+ * ambiguous; none, an error that names up to three ids whose names are
+ * nearest), and add the entry unless the client already has one of
  * that date with the same text (for a person: one that concerns it,
  * with or without the name in front).  A person with a note of its own
  * gets the entry there; any other in the last section of its client that

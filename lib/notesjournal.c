@@ -131,17 +131,38 @@ notes_journal_line(struct notes *np, const char *s, size_t n, int indent)
 	j->p.tags = notes_journal_keep(np, g, ts->list.len);
 }
 
-static void
-add_alias(struct notes *np, const char *id, const char *s, size_t n)
+bool
+notes_aliases(const char *key, const char *value, notes_alias_fn fn,
+	      void *ctx)
 {
-	s = trim(s, &n);
-	if (!n)
-		return;
+	if (key[0] != 'a' || (strcmp(key, "aliases") && strcmp(key, "alias")))
+		return false;
+	for (const char *v = value, *c;; v = c + 1) {
+		c = strchr(v, ',');
+		size_t n = c ? (size_t)(c - v) : strlen(v);
+		const char *s = trim(v, &n);
+		if (n)
+			fn(s, n, ctx);
+		if (!c)
+			return true;
+	}
+}
+
+/* A name of client ctx->id for journal links. */
+struct alias_to {
+	struct notes *np;
+	const char *id;
+};
+
+static void
+add_alias(const char *s, size_t n, void *ctx)
+{
+	struct alias_to *a = ctx;
 	char *sl = slug_make(s, n);
-	if (*sl && strcmp(sl, id)) {
-		void **v = hash_put(&np->alias, sl);
+	if (*sl && strcmp(sl, a->id)) {
+		void **v = hash_put(&a->np->alias, sl);
 		if (!*v)
-			*v = xstrdup(id);
+			*v = xstrdup(a->id);
 	}
 	free(sl);
 }
@@ -149,28 +170,23 @@ add_alias(struct notes *np, const char *id, const char *s, size_t n)
 void
 notes_journal_names(struct notes *np, const char *id, const char *file)
 {
+	struct alias_to a = { np, id };
 	/* Without an id field the id is the slug of the heading's name (or,
 	 * without heading, of the file's): only other names need a slug. */
 	if (np->id || !np->heading_line)
-		add_alias(np, id, np->name, strlen(np->name));
+		add_alias(np->name, strlen(np->name), &a);
 	if (np->heading_line && !np->file_named) {	/* once a file */
 		const char *b;
 		size_t bl;
 		notes_basename(file, &b, &bl);
-		add_alias(np, id, b, bl);
+		add_alias(b, bl, &a);
 	}
 	np->file_named = true;
 	for (size_t i = 0; i < np->nitems; i++) {
 		struct pend *p = &np->items[i];
-		if (p->kind != NOTES_FIELD)
-			continue;
-		const char *k = np->strs.s + p->key;
-		if (k[0] != 'a' || (strcmp(k, "aliases") && strcmp(k, "alias")))
-			continue;
-		const char *v = np->strs.s + p->value;
-		for (const char *c; (c = strchr(v, ',')); v = c + 1)
-			add_alias(np, id, v, (size_t)(c - v));
-		add_alias(np, id, v, strlen(v));
+		if (p->kind == NOTES_FIELD)
+			notes_aliases(np->strs.s + p->key,
+			    np->strs.s + p->value, add_alias, &a);
 	}
 }
 

@@ -89,14 +89,21 @@ restore(struct notes *np, struct pnote *n)
 	notes_person_rebuild(np);
 }
 
+/* A name of person ctx->pid for journal links. */
+struct palias_to {
+	struct notes *np;
+	const char *pid;
+};
+
 static void
-add_palias(struct notes *np, const char *pid, const char *s, size_t n)
+add_palias(const char *s, size_t n, void *ctx)
 {
+	struct palias_to *a = ctx;
 	char *sl = slug_make(s, n);
 	if (*sl) {
-		void **v = hash_put(&np->palias, sl);
+		void **v = hash_put(&a->np->palias, sl);
 		if (!*v)
-			*v = xstrdup(pid);
+			*v = xstrdup(a->pid);
 	}
 	free(sl);
 }
@@ -106,21 +113,17 @@ add_palias(struct notes *np, const char *pid, const char *s, size_t n)
 static void
 person_aliases(struct notes *np, const struct pnote *n)
 {
-	add_palias(np, n->pid, n->name, strlen(n->name));
+	struct palias_to a = { np, n->pid };
+	add_palias(n->name, strlen(n->name), &a);
 	const char *b;
 	size_t bl;
 	notes_basename(np->files[n->file], &b, &bl);
-	add_palias(np, n->pid, b, bl);
+	add_palias(b, bl, &a);
 	for (size_t i = 0; i < n->nitems; i++) {
 		const struct pend *p = &n->items[i];
-		const char *k = n->strs.s + p->key;
-		if (p->kind != NOTES_FIELD || (strcmp(k, "aliases") &&
-		    strcmp(k, "alias")))
-			continue;
-		const char *v = n->strs.s + p->value;
-		for (const char *c; (c = strchr(v, ',')); v = c + 1)
-			add_palias(np, n->pid, v, (size_t)(c - v));
-		add_palias(np, n->pid, v, strlen(v));
+		if (p->kind == NOTES_FIELD)
+			notes_aliases(n->strs.s + p->key, n->strs.s + p->value,
+			    add_palias, &a);
 	}
 }
 

@@ -98,10 +98,13 @@ decode(const unsigned char *s, size_t n, size_t *len)
 	return (long)c;
 }
 
+/* A slug is never longer than its text: a character gives at most as
+ * many letters as it has bytes, a run of others one '-'.  So it is
+ * written into one allocation of n + 1 bytes, with no checks. */
 char *
 slug_make(const char *s, size_t n)
 {
-	struct buf b = {0};
+	char *out = xmalloc(n + 1), *o = out;
 	const unsigned char *u = (const unsigned char *)s;
 	int dash = 0;		/* a run of other characters is pending */
 	int letter = 0;		/* the last character gave a letter */
@@ -117,23 +120,25 @@ slug_make(const char *s, size_t n)
 			to = one;
 		} else if (c >= 0x0300 && c <= 0x036F && letter) {
 			/* combining mark: ä as a + U+0308 is still ae */
-			char last = b.s[b.len - 1];
+			char last = o[-1];
 			if (c == 0x0308 && (last == 'a' || last == 'o' ||
 			    last == 'u'))
-				buf_addc(&b, 'e');
+				*o++ = 'e';
 			continue;
 		} else
 			to = fold_cp(c < 0 ? 0 : (uint32_t)c);
 		if (!to) {
-			dash = b.len > 0;
+			dash = o > out;
 			letter = 0;
 			continue;
 		}
 		if (dash)
-			buf_addc(&b, '-');
+			*o++ = '-';
 		dash = 0;
-		buf_adds(&b, to);
-		letter = !(to[0] >= '0' && to[0] <= '9');
+		while (*to)
+			*o++ = *to++;
+		letter = !(o[-1] >= '0' && o[-1] <= '9');
 	}
-	return buf_steal(&b);
+	*o = '\0';
+	return out;
 }

@@ -180,6 +180,19 @@ text_scan(const char *s, size_t n)
 	return flags;
 }
 
+/* The number of characters of s, counted as code_points does. */
+static size_t
+char_count(const char *s)
+{
+	size_t len = strlen(s), k = 0;
+	uint32_t cp;
+	for (size_t i = 0; i < len; k++) {
+		size_t l = utf8_decode(s + i, len - i, &cp);
+		i += l ? l : 1;
+	}
+	return k;
+}
+
 /* The code points of s (a byte stands for itself where it starts no
  * valid character), in a malloc'd array of *n. */
 static uint32_t *
@@ -230,26 +243,38 @@ text_distance(const char *a, const char *b)
 }
 
 size_t
-text_nearest(const char *want, const char *const *cand, size_t n,
-	     const char *out[TEXT_NEAREST])
+text_nearest_of(const char *want, const char *const *cand,
+		const char *const *name, size_t n, const char *out[TEXT_NEAREST])
 {
-	size_t len, got = 0;
-	free(code_points(want, &len));
+	size_t len = char_count(want), got = 0;
 	size_t max = len / 3 > 2 ? len / 3 : 2;
 	size_t dist[TEXT_NEAREST];
 	for (size_t i = 0; i < n; i++) {
-		if (!cand[i] || !*cand[i])
+		if (!cand[i] || !*cand[i] || !name[i] || !*name[i])
 			continue;
-		bool seen = false;
-		for (size_t k = 0; k < got && !seen; k++)
-			seen = !strcmp(out[k], cand[i]);
-		size_t d = seen ? max + 1 : text_distance(want, cand[i]);
-		if (d > max)
+		size_t at = got;	/* where name[i] is in out */
+		for (size_t k = 0; k < got && at == got; k++)
+			if (!strcmp(out[k], name[i]))
+				at = k;
+		/* Each candidate its own name: the same string again is
+		 * as near as before. */
+		if (at < got && (cand == name || dist[at] == 0))
 			continue;
+		size_t d = text_distance(want, cand[i]);
+		if (d > max || (d >= len && d >= char_count(cand[i])) ||
+		    (at < got && d >= dist[at]))
+			continue;
+		if (at < got) {		/* nearer now: it moves */
+			for (size_t m = at; m + 1 < got; m++) {
+				out[m] = out[m + 1];
+				dist[m] = dist[m + 1];
+			}
+			got--;
+		}
 		/* Insert, nearest first, then by name. */
 		size_t k = got;
 		while (k > 0 && (dist[k - 1] > d || (dist[k - 1] == d &&
-		    strcmp(out[k - 1], cand[i]) > 0)))
+		    strcmp(out[k - 1], name[i]) > 0)))
 			k--;
 		if (k >= TEXT_NEAREST)
 			continue;
@@ -258,7 +283,7 @@ text_nearest(const char *want, const char *const *cand, size_t n,
 			out[m] = out[m - 1];
 			dist[m] = dist[m - 1];
 		}
-		out[k] = cand[i];
+		out[k] = name[i];
 		dist[k] = d;
 		if (got < TEXT_NEAREST)
 			got++;
@@ -318,4 +343,21 @@ text_common(const char *const *t, size_t n, size_t *pre, size_t *suf)
 	free(len);
 	*pre = p;
 	*suf = s;
+}
+
+size_t
+text_nearest(const char *want, const char *const *cand, size_t n,
+	     const char *out[TEXT_NEAREST])
+{
+	return text_nearest_of(want, cand, cand, n, out);
+}
+
+void
+text_did_you_mean(struct buf *b, const char *const *near, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		buf_printf(b, "%s'%s'", i ? (i + 1 < k ? ", " : " or ") :
+		    " (did you mean ", near[i]);
+	if (k)
+		buf_adds(b, "?)");
 }

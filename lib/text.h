@@ -66,7 +66,8 @@ size_t text_distance(const char *a, const char *b);
 
 /* The candidates nearest to want, for "did you mean": up to
  * TEXT_NEAREST of cand[0..n) (NULL and empty ones skipped, the same
- * string once) within max(2, characters of want / 3) edits, nearest
+ * string once) within max(2, characters of want / 3) edits that keep
+ * a character of the longer one (so "ab" suggests no "x"), nearest
  * first, then in strcmp order, into out.  Returns how many. */
 size_t text_nearest(const char *want, const char *const *cand, size_t n,
 		    const char *out[TEXT_NEAREST]);
@@ -77,5 +78,16 @@ size_t text_nearest(const char *want, const char *const *cand, size_t n,
  * letter or digit (": happy birthday"); never overlapping in the
  * shortest text.  What lies between in each text is its own part. */
 void text_common(const char *const *t, size_t n, size_t *pre, size_t *suf);
+/* The same where cand[i] is a name of name[i] (a client's display name
+ * or alias, name[i] its id): each name[i] is given once, at the distance
+ * of its nearest candidate; out holds names. */
+size_t text_nearest_of(const char *want, const char *const *cand,
+		       const char *const *name, size_t n,
+		       const char *out[TEXT_NEAREST]);
+
+/* Append " (did you mean 'a', 'b' or 'c'?)" for near[0..k) to b;
+ * nothing when k is 0. */
+struct buf;
+void text_did_you_mean(struct buf *b, const char *const *near, size_t k);
 
 #endif

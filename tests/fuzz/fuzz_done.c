@@ -11,7 +11,10 @@
  * exactly one line inserted, the entry, at a line start (or at the end,
  * after a line end of its own), ending as the file's first line does,
  * at the line reported, where the parser reads it as the client's entry;
- * a second run adds nothing; no temporary file is left. */
+ * a second run adds nothing; no temporary file is left.  Then a dry run
+ * (-n) for CLIENT taken from the input's first line, which may be a
+ * display name, an alias, a typo or nothing known (did you mean): the
+ * status is 0 or 1, and the file stays as it was. */
 #include <dirent.h>
 #include <stdbool.h>
 #include <unistd.h>
@@ -118,14 +121,36 @@ files_in_dir(void)
 }
 
 static int
-run(const char *id, struct notesedit_result *res)
+run_dry(const char *id, bool dry, struct notesedit_result *res)
 {
 	char *paths[] = { file };
 	struct notesedit_req rq = {
 		.paths = paths, .npaths = 1, .client = id,
-		.occasion = "fuzz", .text = "done", .date = day,
+		.occasion = "fuzz", .text = "done", .date = day, .dry = dry,
 	};
 	return notesedit_done(&rq, res);
+}
+
+static int
+run(const char *id, struct notesedit_result *res)
+{
+	return run_dry(id, false, res);
+}
+
+/* CLIENT from the input's first line, after the characters people put
+ * before a name ("# ", "- alias:: "...), at most 64 bytes; NULL when
+ * nothing is left. */
+static char *
+first_name(const char *s, size_t n)
+{
+	const char *nl = memchr(s, '\n', n);
+	size_t k = nl ? (size_t)(nl - s) : n;
+	size_t skip = strspn(s, "#-*: \t");
+	if (skip >= k || memchr(s + skip, '\0', k - skip))
+		return NULL;
+	s += skip;
+	k -= skip;
+	return xstrndup(s, k < 64 ? k : 64);
 }
 
 /* The line end of old's first line. */
@@ -207,6 +232,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	CHECK(files_in_dir() == 1);
 	notesedit_result_free(&res);
+
+	char *name = first_name(now, m);
+	if (name) {
+		CHECK(run_dry(name, true, &res) <= 1);
+		notesedit_result_free(&res);
+		size_t m2;
+		char *again = get(&m2);
+		CHECK(m2 == m && !memcmp(again, now, m));
+		free(again);
+		free(name);
+	}
 	free(now);
 	for (size_t i = 0; i < ids.n; i++)
 		free(ids.v[i]);

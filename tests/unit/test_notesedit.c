@@ -334,6 +334,30 @@ done_adds(void **state)
 	unlink(path("a.md"));
 }
 
+/* What is said on standard error goes to *said (malloc'd) from
+ * said_begin to said_end.  Not diag_capture: the notes parser sets and
+ * ends a capture of its own. */
+static struct {
+	FILE *fp, *was;
+	size_t n;
+} said_to;
+
+static void
+said_begin(char **said)
+{
+	*said = NULL;
+	said_to.fp = open_memstream(said, &said_to.n);
+	assert_non_null(said_to.fp);
+	said_to.was = diag_output(said_to.fp);
+}
+
+static void
+said_end(void)
+{
+	diag_output(said_to.was);
+	assert_int_equal(fclose(said_to.fp), 0);
+}
+
 /* Log a gift for client on dir/name and return what donegift_warn says
  * (malloc'd, "" when nothing); *res is left for the caller to check. */
 static char *
@@ -347,16 +371,10 @@ gift_said(const char *name, const char *client, const char *occ,
 		.occasion = occ, .text = text, .date = day,
 	};
 	assert_int_equal(notesedit_done(&rq, res), 0);
-	/* Not diag_capture: the notes parser sets and ends a capture of
-	 * its own. */
-	char *said = NULL;
-	size_t n = 0;
-	FILE *fp = open_memstream(&said, &n);
-	assert_non_null(fp);
-	FILE *was = diag_output(fp);
+	char *said;
+	said_begin(&said);
 	donegift_warn(&rq, res);
-	diag_output(was);
-	assert_int_equal(fclose(fp), 0);
+	said_end();
 	free(p);
 	return said;
 }
@@ -649,6 +667,199 @@ done_person_note(void **state)
 	unlink(path("w.md"));
 	unlink(path("Hermann Rebholz.md"));
 	unlink(path("l.md"));
+}
+
+/* Run tact-done's logic on dir/name; *said (malloc'd) gets what it
+ * says on standard error. */
+static int
+done_said(const char *name, const char *client, char **said,
+	  struct notesedit_result *res)
+{
+	said_begin(said);
+	int st = done(name, client, "xmas", "card", res);
+	said_end();
+	return st;
+}
+
+static const char aliases_md[] =
+    "---\naliases: [Brenner, AHB]\n---\n# Anwaltskanzlei Hans Brenner\n"
+    "- 2026-01-01: a\n"
+    "# Weingut Rebholz\n"
+    "- aliases:: Rebholz, Weingut R.\n"
+    "- **Katrin Brenner** (GF)\n"
+    "  - aliases: KB, Kati\n"
+    "- 2026-01-02: b\n"
+    "# Gamma GmbH\n"
+    "alias:: \xe6\xa0\xaa\xe5\xbc\x8f\n"
+    "# Beta\n"
+    "- id: ahb-x\n";
+
+/* Aliases find their client (front matter, "aliases::" line, list
+ * item, case and slug aside, a name without slug as it is) or person;
+ * an id, or CLIENT's slug being one, wins over an alias. */
+static void
+done_alias(void **state)
+{
+	(void)state;
+	put_file("a.md", aliases_md);
+	struct notesedit_result res;
+	assert_int_equal(done("a.md", "ahb", "xmas", "card", &res), 0);
+	assert_string_equal(res.client_id, "anwaltskanzlei-hans-brenner");
+	assert_int_equal(res.line, 6);
+	notesedit_result_free(&res);
+	assert_int_equal(done("a.md", "weingut r", "xmas", "", &res), 0);
+	assert_string_equal(res.client_id, "weingut-rebholz");
+	assert_int_equal(res.line, 12);
+	notesedit_result_free(&res);
+	assert_int_equal(done("a.md", "REBHOLZ", "xmas", "", &res), 0);
+	assert_false(res.added);
+	notesedit_result_free(&res);
+	assert_int_equal(done("a.md", "\xe6\xa0\xaa\xe5\xbc\x8f", "xmas", "",
+	    &res), 0);
+	assert_string_equal(res.client_id, "gamma-gmbh");
+	notesedit_result_free(&res);
+	/* A person's alias: the person, named in the entry. */
+	assert_int_equal(done("a.md", "kati", "xmas", "wine", &res), 0);
+	assert_string_equal(res.client_id, "weingut-rebholz");
+	assert_string_equal(res.entry, "- 2026-11-27: Katrin Brenner "
+	    "\xe2\x80\x93 wine #xmas");
+	notesedit_result_free(&res);
+	/* The id ahb-x wins over the alias "AHB-X"... of nobody; the slug
+	 * of "Ahb X" is the id too. */
+	assert_int_equal(done("a.md", "Ahb X", "xmas", "", &res), 0);
+	assert_string_equal(res.client_id, "ahb-x");
+	notesedit_result_free(&res);
+	file_is("a.md",
+	    "---\naliases: [Brenner, AHB]\n---\n# Anwaltskanzlei Hans Brenner\n"
+	    "- 2026-01-01: a\n"
+	    "- 2026-11-27: card #xmas\n"
+	    "# Weingut Rebholz\n"
+	    "- aliases:: Rebholz, Weingut R.\n"
+	    "- **Katrin Brenner** (GF)\n"
+	    "  - aliases: KB, Kati\n"
+	    "- 2026-01-02: b\n"
+	    "- 2026-11-27: #xmas\n"
+	    "- 2026-11-27: Katrin Brenner \xe2\x80\x93 wine #xmas\n"
+	    "# Gamma GmbH\n"
+	    "alias:: \xe6\xa0\xaa\xe5\xbc\x8f\n"
+	    "- 2026-11-27: #xmas\n"
+	    "# Beta\n"
+	    "- id: ahb-x\n"
+	    "- 2026-11-27: #xmas\n");
+
+	/* An id beats an alias: a client whose id is another's alias. */
+	const char *both = "# Brenner\n- id: ahb\n# Kanzlei\n- aliases: AHB\n"
+	    "# Zwei\n- aliases: Kanzlei\n# Drei\n- aliases: brenner, KB\n";
+	put_file("b.md", both);
+	assert_int_equal(done("b.md", "ahb", "xmas", "", &res), 0);
+	assert_string_equal(res.client_id, "ahb");
+	notesedit_result_free(&res);
+	/* So does CLIENT whose slug is an id: "AHB", "Kanzlei". */
+	assert_int_equal(done("b.md", "AHB", "xmas", "", &res), 0);
+	assert_string_equal(res.client_id, "ahb");
+	assert_false(res.added);
+	notesedit_result_free(&res);
+	assert_int_equal(done("b.md", "Kanzlei", "xmas", "", &res), 0);
+	assert_string_equal(res.client_id, "kanzlei");
+	notesedit_result_free(&res);
+	/* A display name and another's alias: both candidates. */
+	char *before = get_file("b.md");
+	assert_int_equal(done("b.md", "BRENNER", "xmas", "", &res), 1);
+	notesedit_result_free(&res);
+	file_is("b.md", before);
+	free(before);
+	unlink(path("b.md"));
+	unlink(path("a.md"));
+}
+
+/* An alias of two clients, or a display name and an alias, or a person's
+ * alias and a client's: ambiguous, the candidates named, nothing
+ * written. */
+static void
+done_alias_ambiguous(void **state)
+{
+	(void)state;
+	const char *text = "# Anna Brenner\n- aliases: Brenner\n"
+	    "# Hans Brenner\n- alias: brenner\n"
+	    "# Kanzlei\n- 2026-01-01: a\n"
+	    "# Zwei\n- aliases: KANZLEI\n"
+	    "# Drei\n- **Kurt Berg**\n  - aliases: KB\n"
+	    "# KB Bau\n- aliases: KB\n";
+	put_file("m.md", text);
+	struct notesedit_result res;
+	char *said;
+	assert_int_equal(done_said("m.md", "Brenner", &said, &res), 1);
+	assert_non_null(strstr(said, "client 'Brenner' is ambiguous: "
+	    "anna-brenner ("));
+	assert_non_null(strstr(said, "m.md:1), hans-brenner ("));
+	assert_non_null(strstr(said, "m.md:3); give its id\n"));
+	notesedit_result_free(&res);
+	free(said);
+	assert_int_equal(done_said("m.md", "kanzlei", &said, &res), 0);
+	assert_string_equal(res.client_id, "kanzlei");	/* its id */
+	notesedit_result_free(&res);
+	free(said);
+	assert_int_equal(done_said("m.md", "Kanzlei ", &said, &res), 0);
+	assert_false(res.added);
+	notesedit_result_free(&res);
+	free(said);
+	assert_int_equal(done_said("m.md", "kb", &said, &res), 1);
+	assert_non_null(strstr(said, "'kb' is ambiguous: kb-bau ("));
+	assert_non_null(strstr(said, "drei/kurt-berg ("));
+	notesedit_result_free(&res);
+	free(said);
+	file_is("m.md", "# Anna Brenner\n- aliases: Brenner\n"
+	    "# Hans Brenner\n- alias: brenner\n"
+	    "# Kanzlei\n- 2026-01-01: a\n- 2026-11-27: card #xmas\n"
+	    "# Zwei\n- aliases: KANZLEI\n"
+	    "# Drei\n- **Kurt Berg**\n  - aliases: KB\n"
+	    "# KB Bau\n- aliases: KB\n");
+	unlink(path("m.md"));
+}
+
+/* No client of that name: up to three ids whose id, display name,
+ * alias or person's id or name is nearest, within max(2, length / 3)
+ * edits; none when nothing is near; nothing written. */
+static void
+done_suggest(void **state)
+{
+	(void)state;
+	const char *text = "# M\xc3\xbcller GmbH\n- aliases: MG Holz\n"
+	    "# Mueller AG\n"
+	    "# Acme\n- id: acme-x\n- **Katrin Brenner**\n  - tier: A\n"
+	    "# Weingut Rebholz\n";
+	put_file("s.md", text);
+	struct notesedit_result res;
+	char *said;
+	const struct {
+		const char *client, *says;
+	} t[] = {
+		{ "mueller-gmbx",
+		  " (did you mean 'mueller-gmbh' or 'mueller-ag'?):" },
+		{ "M\xc3\xbcler GmbH", " (did you mean 'mueller-gmbh'?):" },
+		{ "mueler-ag", " (did you mean 'mueller-ag'?):" },
+		{ "mg holt", " (did you mean 'mueller-gmbh'?):" },
+		{ "Katrin Bruner", " (did you mean 'acme-x/katrin-brenner'?):" },
+		{ "acme-x/katrin-brener",
+		  " (did you mean 'acme-x/katrin-brenner'?):" },
+		{ "Acmee", " (did you mean 'acme-x'?):" },
+		{ "Weingut Rebholts", " (did you mean 'weingut-rebholz'?):" },
+		{ "mueller", ": give its id" },
+		{ "nobody", ": give its id" },
+		{ "m", ": give its id" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		assert_int_equal(done_said("s.md", t[i].client, &said, &res),
+		    1);
+		if (!strstr(said, t[i].says))
+			fail_msg("%s: %s", t[i].client, said);
+		assert_non_null(strstr(said, ": no client '"));
+		notesedit_result_free(&res);
+		free(said);
+	}
+	file_is("s.md", text);
+	assert_int_equal(count_dir(), 1);
+	unlink(path("s.md"));
 }
 
 /* Replace dir/name's content with text through rewrite.h; returns what
@@ -1096,6 +1307,9 @@ main(void)
 		cmocka_unit_test(done_person),
 		cmocka_unit_test(done_person_refused),
 		cmocka_unit_test(done_person_note),
+		cmocka_unit_test(done_alias),
+		cmocka_unit_test(done_alias_ambiguous),
+		cmocka_unit_test(done_suggest),
 		cmocka_unit_test(rewrite_keeps),
 		cmocka_unit_test(rewrite_changed),
 		cmocka_unit_test(editor_race),

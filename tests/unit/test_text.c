@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "util.h"
 
 #define VALID(s) utf8_valid(s, sizeof(s) - 1)
 
@@ -193,6 +194,63 @@ nearest(void **state)
 	assert_int_equal(text_nearest("xyz", cand, 10, out), 0);
 	assert_int_equal(text_nearest("bdy", cand, 10, out), 1);
 	assert_string_equal(out[0], "bday");
+	/* Nothing in common is no suggestion, however short. */
+	const char *tiny[] = { "x", "kb", "b" };
+	assert_int_equal(text_nearest("ab", tiny, 3, out), 2);
+	assert_string_equal(out[0], "b");
+	assert_string_equal(out[1], "kb");
+	assert_int_equal(text_nearest("/", tiny, 3, out), 0);
+}
+
+/* Names for their candidates: each once, at its nearest candidate's
+ * distance, nearest first, then by name. */
+static void
+nearest_of(void **state)
+{
+	(void)state;
+	const char *cand[] = { "m\xc3\xbcller gmbh", "mueller-gmbh", "mg",
+	    "acme", "acme ltd", "akme", "beta", NULL, "bta" };
+	const char *name[] = { "mueller-gmbh", "mueller-gmbh", "mueller-gmbh",
+	    "acme", "acme", "akme", "beta", "gamma", "" };
+	const char *out[TEXT_NEAREST];
+	assert_int_equal(text_nearest_of("mueller-gmbx", cand, name, 9, out),
+	    1);
+	assert_string_equal(out[0], "mueller-gmbh");
+	assert_int_equal(text_nearest_of("muller gmbh", cand, name, 9, out),
+	    1);
+	assert_string_equal(out[0], "mueller-gmbh");
+	/* acme at 0 (not at 4 for "acme ltd"), akme at 1. */
+	assert_int_equal(text_nearest_of("acme", cand, name, 9, out), 2);
+	assert_string_equal(out[0], "acme");
+	assert_string_equal(out[1], "akme");
+	/* A name moves up when a nearer candidate of it comes later. */
+	const char *c2[] = { "abcdx", "abcxy", "abcde", "zzz", "abcd" };
+	const char *n2[] = { "p", "q", "r", "s", "q" };
+	assert_int_equal(text_nearest_of("abcd", c2, n2, 5, out), 3);
+	assert_string_equal(out[0], "q");
+	assert_string_equal(out[1], "p");
+	assert_string_equal(out[2], "r");
+	/* Empty names and NULL candidates are skipped. */
+	assert_int_equal(text_nearest_of("bta", cand, name, 9, out), 1);
+	assert_string_equal(out[0], "beta");
+}
+
+/* The phrase of the suggestions: none, one, two, three. */
+static void
+did_you_mean(void **state)
+{
+	(void)state;
+	const char *near[] = { "a", "b", "c" };
+	const char *want[] = { "x", "x (did you mean 'a'?)",
+	    "x (did you mean 'a' or 'b'?)",
+	    "x (did you mean 'a', 'b' or 'c'?)" };
+	for (size_t k = 0; k <= 3; k++) {
+		struct buf b = {0};
+		buf_adds(&b, "x");
+		text_did_you_mean(&b, near, k);
+		assert_string_equal(b.s, want[k]);
+		buf_free(&b);
+	}
 }
 
 /* text_common on texts t[0..n): the prefix and suffix it finds. */
@@ -250,6 +308,8 @@ main(void)
 		cmocka_unit_test(distance),
 		cmocka_unit_test(nearest),
 		cmocka_unit_test(common),
+		cmocka_unit_test(nearest_of),
+		cmocka_unit_test(did_you_mean),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
