@@ -1064,6 +1064,24 @@ suggest(const struct found *f, const char *name, struct buf *msg)
 	text_lower(want, strlen(want));
 	const char *near[TEXT_NEAREST];
 	size_t k = text_nearest_of(want, cand, ids, n, near);
+	/* Then the names that hold CLIENT's words: "brenner" for
+	 * "Autohaus Brenner GmbH & Co. KG", too far away for a typo. */
+	for (int persons = 0; persons < 2; persons++)
+		for (size_t i = 0; i < n && k < TEXT_NEAREST; i++) {
+			const char *slash = strchr(ids[i], '/');
+			if ((slash != NULL) != persons)
+				continue;
+			size_t j = 0;
+			while (j < k && strcmp(near[j], ids[i]))
+				j++;
+			/* a person by its own part: every person's id
+			 * holds its client's */
+			const char *c = slash && strchr(cand[i], '/') ?
+			    strchr(cand[i], '/') + 1 : cand[i];
+			if (j == k && (text_has_words(c, want) ||
+			    text_has_words(slash ? slash + 1 : ids[i], want)))
+				near[k++] = ids[i];
+		}
 	text_did_you_mean(msg, near, k);
 	free(want);
 	free(ids);

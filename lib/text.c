@@ -352,6 +352,21 @@ text_nearest(const char *want, const char *const *cand, size_t n,
 	return text_nearest_of(want, cand, cand, n, out);
 }
 
+bool
+text_has_words(const char *hay, const char *words)
+{
+	size_t n = strlen(words);
+	if (!n)
+		return false;
+	for (const char *p = hay; (p = strstr(p, words)); p++) {
+		bool start = p == hay || !isalnum((unsigned char)p[-1]);
+		bool end = !isalnum((unsigned char)p[n]);
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
 void
 text_did_you_mean(struct buf *b, const char *const *near, size_t k)
 {

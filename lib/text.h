@@ -85,6 +85,12 @@ size_t text_nearest_of(const char *want, const char *const *cand,
 		       const char *const *name, size_t n,
 		       const char *out[TEXT_NEAREST]);
 
+/* Does hay hold words (a slug: ASCII letters and digits between '-')
+ * as whole words, each side at hay's end or at a byte that is no ASCII
+ * letter or digit?  "brenner" is in "autohaus-brenner-gmbh", not in
+ * "brennerei". */
+bool text_has_words(const char *hay, const char *words);
+
 /* Append " (did you mean 'a', 'b' or 'c'?)" for near[0..k) to b;
  * nothing when k is 0. */
 struct buf;

@@ -293,6 +293,22 @@ common(void **state)
 	common_is(empty, 2, "", "");
 }
 
+/* Whole words only, at either end or between non-alphanumerics. */
+static void
+has_words(void **state)
+{
+	(void)state;
+	assert_true(text_has_words("autohaus-brenner-gmbh", "brenner"));
+	assert_true(text_has_words("autohaus-brenner-gmbh", "autohaus-brenner"));
+	assert_true(text_has_words("a/katrin-brenner", "katrin"));
+	assert_true(text_has_words("brenner", "brenner"));
+	assert_false(text_has_words("brennerei", "brenner"));
+	assert_false(text_has_words("xbrenner", "brenner"));
+	assert_false(text_has_words("abc", ""));
+	/* a later occurrence counts when the first is inside a word */
+	assert_true(text_has_words("brennerei-brenner", "brenner"));
+}
+
 int
 main(void)
 {
@@ -310,6 +326,7 @@ main(void)
 		cmocka_unit_test(common),
 		cmocka_unit_test(nearest_of),
 		cmocka_unit_test(did_you_mean),
+		cmocka_unit_test(has_words),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
