@@ -142,25 +142,27 @@ peak() { eval "echo \${k_$(key "$1")_$2:-}"; }
 
 # row NAME CLIENTS MB CMD [BASE-ROW ...]: measure CMD, print its line
 # with its time as a multiple of each BASE-ROW's at the same CLIENTS.
+# (Its variables are r_*: sh has no local ones.)
 row() {
-	name=$1 n=$2 mb=$3 cmd=$4
+	r_name=$1 r_n=$2 r_mb=$3 r_cmd=$4
 	shift 4
-	r=$(measure "$cmd")
-	sec=${r% *}
-	k=${r#* }
-	eval "t_$(key "$name")_$n=$sec k_$(key "$name")_$n=$k"
-	ratio=
-	for base; do
-		bs=$(secs "$base" "$n")
-		[ -n "$bs" ] || continue
-		ratio="$ratio$(awk -v s="$sec" -v b="$bs" -v base="${base% (*}" \
+	r_r=$(measure "$r_cmd")
+	r_sec=${r_r% *}
+	r_kb=${r_r#* }
+	eval "t_$(key "$r_name")_$r_n=$r_sec k_$(key "$r_name")_$r_n=$r_kb"
+	r_ratio=
+	for r_base; do
+		r_bs=$(secs "$r_base" "$r_n")
+		[ -n "$r_bs" ] || continue
+		r_ratio="$r_ratio$(awk -v s="$r_sec" -v b="$r_bs" \
+		    -v base="${r_base% (*}" \
 		    'BEGIN { if (b > 0) printf "%.2fx %s  ", s / b, base }')"
 	done
 	if [ -f "$tmp/stages.log" ]; then
-		ratio="${ratio}RSS of the stages $(cat "$tmp/stages") MB"
+		r_ratio="${r_ratio}RSS of the stages $(cat "$tmp/stages") MB"
 	fi
-	awk -v name="$name" -v n="$n" -v mb="$mb" -v s="$sec" -v kb="$k" \
-	    -v ratio="$ratio" 'BEGIN {
+	awk -v name="$r_name" -v n="$r_n" -v mb="$r_mb" -v s="$r_sec" \
+	    -v kb="$r_kb" -v ratio="$r_ratio" 'BEGIN {
 		rate = s > 0 ? sprintf("%.0f", mb / s) : "-"
 		printf "%-34s %8s %6.0f %8.3f %7s %8.1f  %s\n", name, n, mb, s,
 		    rate, kb / 1024, ratio }'
