@@ -168,6 +168,10 @@ row() {
 		    rate, kb / 1024, ratio }'
 }
 
+# mb PATH: its size in MB, of the bytes (not the blocks: the vault is
+# 12 000 small files).
+mb() { du -sm --apparent-size "$1" | cut -f1; }
+
 note() { printf '%-34s   (%s)\n' '' "$*"; }
 
 echo "bench: $(date '+%Y-%m-%d %H:%M'), $(nproc) cores, load average" \
@@ -194,8 +198,8 @@ for n in $sizes; do
 	c=$dir/c$n
 	rec=$tmp/records.$n
 	(cd "$c" && "$bin/tact-parse" notes >"$rec") || exit 2
-	mb=$(du -sm "$c/notes" | cut -f1)
-	rmb=$(du -sm "$rec" | cut -f1)
+	mb=$(mb "$c/notes")
+	rmb=$(mb "$rec")
 	# Relative paths, as a user types them: SOURCE fields are short.
 	cd "$c" || exit 2
 	if [ -n "$main" ]; then
@@ -211,7 +215,7 @@ for n in $sizes; do
 	fi
 	row "tact-due (8 rules)" "$n" "$rmb" "$bin/tact-due -t $today occasions $rec"
 	if [ -n "$main" ] && command -v remind >/dev/null 2>&1; then
-		bmb=$(du -sm birthdays.records | cut -f1)
+		bmb=$(mb birthdays.records)
 		row "remind -n (baseline)" "$n" "$bmb" "remind -n birthdays.rem $today"
 		row "remind (baseline)" "$n" "$bmb" "remind birthdays.rem $today"
 		row "tact-due (birthdays)" "$n" "$bmb" \
@@ -221,7 +225,7 @@ for n in $sizes; do
 	if [ -n "$main" ]; then
 		due=$tmp/due.$n
 		"$bin/tact-due" -p -t "$today" occasions "$rec" >"$due" || exit 2
-		dmb=$(du -sm "$due" | cut -f1)
+		dmb=$(mb "$due")
 		row "tact-report (due -p output)" "$n" "$dmb" \
 			"$bin/tact-report -t $today $due"
 		row "tact-gifts (due -p output)" "$n" "$dmb" \
@@ -236,7 +240,7 @@ for n in $sizes; do
 	if [ -n "$main" ]; then
 		vault "$nvault" || exit 2
 		cd "$dir/v$nvault" || exit 2
-		vmb=$(du -sm vault | cut -f1)
+		vmb=$(mb vault)
 		row "grep -cP vault (baseline)" "$nvault" "$vmb" \
 			"grep -rcP --include='*.md' --exclude-dir=Templates '^\\s{0,3}[-*+] ' vault >$tmp/grep.out"
 		row "tact-parse -x Templates vault" "$nvault" "$vmb" \
