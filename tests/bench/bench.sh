@@ -73,7 +73,7 @@ export LC_ALL
 # runs sharing BENCH_DIR do not read each other's.
 tmp=$(mktemp -d "$dir/run.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' 0
-trap 'exit 130' INT TERM
+trap 'exit 130' HUP INT PIPE TERM
 T="/usr/bin/time -f %M -o"
 
 # corpus N: the gen corpus of N clients, made once.
