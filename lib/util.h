@@ -25,7 +25,6 @@ struct buf {
 };
 
 void buf_add_slow(struct buf *b, const char *s, size_t n);
-void buf_adds(struct buf *b, const char *s);
 
 /* Inline: they run for every byte of output. */
 static inline void
@@ -44,6 +43,12 @@ static inline void
 buf_addc(struct buf *b, char c)
 {
 	buf_add(b, &c, 1);
+}
+
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
 }
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
