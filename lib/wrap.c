@@ -86,6 +86,10 @@ static size_t
 char_at(const char *s, size_t n, size_t i, size_t *cols)
 {
 	uint32_t cp;
+	if ((unsigned char)s[i] < 0x80) {	/* most text: at once */
+		*cols = 1;
+		return 1;
+	}
 	size_t len = utf8_decode(s + i, n - i, &cp);
 	if (!len) {
 		*cols = 1;
@@ -110,6 +114,9 @@ wrap_width(const char *s, size_t n)
 size_t
 wrap_prefix(const char *s, size_t n, size_t cols)
 {
+	/* No character is wider than its bytes are long. */
+	if (n <= cols)
+		return n;
 	size_t i = 0, used = 0, w;
 	while (i < n) {
 		size_t len = char_at(s, n, i, &w);
@@ -127,6 +134,10 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* Words separated by one space are shown together, as one run: showing
+ * text escapes each character by itself, so the result is the same.  A
+ * run of printable ASCII is shown as it is (show.h) without a look at
+ * each character. */
 void
 wrap_squeeze(struct buf *out, const char *s, size_t n)
 {
@@ -138,11 +149,30 @@ wrap_squeeze(struct buf *out, const char *s, size_t n)
 		if (i == n)
 			break;
 		size_t start = i;
-		while (i < n && !is_space(s[i]))
-			i++;
+		bool ascii = true;
+		for (;;) {
+			unsigned char c;
+			while (i < n && (c = (unsigned char)s[i]) > ' ' &&
+			    c < 0x7f)
+				i++;
+			if (i == n)
+				break;
+			if (!is_space(s[i])) {
+				ascii = false;
+				i++;
+			} else if (s[i] == ' ' && i + 1 < n &&
+			    !is_space(s[i + 1])) {
+				i++;
+			} else {
+				break;
+			}
+		}
 		if (!first)
 			buf_addc(out, ' ');
-		show_text(out, s + start, i - start, 0);
+		if (ascii)
+			buf_add(out, s + start, i - start);
+		else
+			show_text(out, s + start, i - start, 0);
 		first = false;
 	}
 	if (!out->s)
