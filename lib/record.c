@@ -125,15 +125,32 @@ static const struct {
 enum record_kind
 record_kind(const char *name)
 {
-	/* The most frequent first. */
-	static const enum record_kind order[] = {
-		RECORD_ENTRY, RECORD_FIELD, RECORD_CLIENT, RECORD_DUE,
-		RECORD_OVERDUE, RECORD_CONCERNS, RECORD_PERSON, RECORD_PLAN,
-	};
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (strcmp(name, kinds[order[i]].name) == 0)
-			return order[i];
-	return RECORD_UNKNOWN;
+	/* The one kind a name can be by its first letters, then one
+	 * comparison. */
+	enum record_kind k;
+	switch (name[0]) {
+	case 'c':
+		k = name[1] == 'l' ? RECORD_CLIENT : RECORD_CONCERNS;
+		break;
+	case 'd':
+		k = RECORD_DUE;
+		break;
+	case 'e':
+		k = RECORD_ENTRY;
+		break;
+	case 'f':
+		k = RECORD_FIELD;
+		break;
+	case 'o':
+		k = RECORD_OVERDUE;
+		break;
+	case 'p':
+		k = name[1] == 'e' ? RECORD_PERSON : RECORD_PLAN;
+		break;
+	default:
+		return RECORD_UNKNOWN;
+	}
+	return strcmp(name, kinds[k].name) == 0 ? k : RECORD_UNKNOWN;
 }
 
 const char *
@@ -429,6 +446,42 @@ blank(const char *s, size_t n)
 	return true;
 }
 
+static void
+more_fields(struct record_reader *r)
+{
+	size_t cap = r->fcap ? r->fcap * 2 : 16;
+	if (cap > SIZE_MAX / sizeof *r->f)
+		die_oom();
+	r->f = xrealloc(r->f, cap * sizeof *r->f);
+	r->fcap = cap;
+}
+
+/* Split a line with escapes into r->f, unescaping each field in place;
+ * 0 fields on a bad escape. */
+static size_t
+split_escaped(struct record_reader *r, size_t len)
+{
+	const char *p = r->line, *end = r->line + len;
+	for (size_t nf = 0;; nf++) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
+		if (nf == r->fcap)
+			more_fields(r);
+		char *w = r->work + (p - r->line);
+		size_t bad = unescape(w, &n);
+		if (bad != SIZE_MAX) {
+			/* Quote from the raw line: w is partly rewritten. */
+			bad_escape(r, p, tab ? (size_t)(tab - p) :
+			    (size_t)(end - p), bad, nf);
+			return 0;
+		}
+		r->f[nf] = w;
+		if (!tab)
+			return nf + 1;
+		p = tab + 1;
+	}
+}
+
 /* Split and unescape the current line into r->f; 0 fields on error. */
 static size_t
 split(struct record_reader *r, size_t len)
@@ -443,39 +496,23 @@ split(struct record_reader *r, size_t len)
 	}
 	memcpy(r->work, r->line, len);
 	r->work[len] = '\0';
-	/* Most lines have no escape: then a field only needs its NUL. */
-	bool plain = !memchr(r->line, '\\', len);
+	if (memchr(r->line, '\\', len))
+		return split_escaped(r, len);
 
-	/* TABs are looked for in the line as read and the fields cut in its
-	 * copy, so that memchr never reads a byte just written (a stalled
-	 * load each field). */
+	/* Most lines have no escape: then a field only needs its NUL, which
+	 * overwrites its TAB.  TABs are looked for in the line as read and
+	 * the fields cut in its copy, so that memchr never reads a byte just
+	 * written (a stalled load each field). */
 	const char *p = r->line, *end = r->line + len;
-	for (size_t nf = 0;; nf++) {
+	size_t nf = 0;
+	for (;;) {
+		if (nf == r->fcap)
+			more_fields(r);
+		r->f[nf++] = r->work + (p - r->line);
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
-		size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
-		if (nf == r->fcap) {
-			size_t cap = r->fcap ? r->fcap * 2 : 16;
-			if (cap > SIZE_MAX / sizeof *r->f)
-				die_oom();
-			r->f = xrealloc(r->f, cap * sizeof *r->f);
-			r->fcap = cap;
-		}
-		char *w = r->work + (p - r->line);
-		/* The field's NUL overwrites the TAB. */
-		size_t bad = SIZE_MAX;
-		if (plain)
-			w[n] = '\0';
-		else
-			bad = unescape(w, &n);
-		if (bad != SIZE_MAX) {
-			/* Quote from the raw line: w is partly rewritten. */
-			bad_escape(r, p, tab ? (size_t)(tab - p) :
-			    (size_t)(end - p), bad, nf);
-			return 0;
-		}
-		r->f[nf] = w;
 		if (!tab)
-			return nf + 1;
+			return nf;
+		r->work[tab - r->line] = '\0';
 		p = tab + 1;
 	}
 }
