@@ -4,6 +4,7 @@
  * more than one line's worth of text, so wrapping a paragraph is linear
  * in its length. */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "show.h"
@@ -220,24 +221,33 @@ wrap_spaces(struct buf *out, size_t n)
 	}
 }
 
+/* The text is squeezed at the end of out and laid out from a copy, on
+ * the stack when it is short: most paragraphs cost no allocation. */
 void
 wrap_para(struct buf *out, const char *s, size_t n, size_t width,
 	  size_t first, size_t hang)
 {
-	struct buf t = {0};
-	wrap_squeeze(&t, s, n);
+	char small[512];
+	size_t at = out->len;
+	wrap_squeeze(out, s, n);
+	size_t tlen = out->len - at;
+	char *t = tlen <= sizeof small ? small : xmalloc(tlen);
+	memcpy(t, out->s + at, tlen);
+	out->len = at;
+	out->s[at] = '\0';
 	size_t pos = 0, indent = first;
-	while (pos < t.len) {
+	while (pos < tlen) {
 		size_t rest;
 		size_t cols = width > indent ? width - indent : 1;
-		size_t len = wrap_next(t.s + pos, t.len - pos, cols, &rest);
+		size_t len = wrap_next(t + pos, tlen - pos, cols, &rest);
 		wrap_spaces(out, indent);
-		buf_add(out, t.s + pos, len);
+		buf_add(out, t + pos, len);
 		buf_addc(out, '\n');
 		pos += rest;
 		indent = hang;
 	}
-	buf_free(&t);
+	if (t != small)
+		free(t);
 }
 
 void
