@@ -11,6 +11,7 @@
  * ranks and day numbers: no string comparison a comparison of the sort.
  * What lives as long as the report (clients, persons, gestures, names)
  * is in one arena; strings kept by a hash table are used from there. */
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,11 +98,13 @@ struct sum {
 	size_t seq;		/* the ledger's order */
 };
 
-/* One gesture text and the distinct recipients it goes to: the first
- * gesture of each client and of each person. */
+/* One gesture text, its number of gestures and, when three or more, the
+ * distinct recipients it goes to (collect_recipients): the first gesture
+ * of each client and of each person. */
 struct repeat {
 	const char *text;	/* kept by the texts table */
 	size_t seq;
+	size_t n;
 	struct vec recipients;	/* struct gesture */
 	bool warned;
 };
@@ -116,6 +119,8 @@ struct gesture {
 	const char *text;	/* kept by the texts table, or "" */
 	struct repeat *rep;	/* NULL for an empty text */
 	size_t seq;		/* input order */
+	size_t crank, prank;	/* the recipient's place (rank): its client's
+				 * rank, and 0 or 1 + its person's rank */
 };
 
 struct month {
@@ -141,7 +146,6 @@ struct report {
 	struct vec sumv, prevv;	/* struct sum, this year's and the last's */
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
-	struct hash pairs;	/* repeat and recipient numbers: seen */
 	struct hash plans;	/* occasion → struct money, its planned
 				 * cost (of its last plan record) */
 	struct vec planv;
@@ -213,7 +217,6 @@ report_free(struct report *r)
 	hash_free(&r->persons);
 	hash_free(&r->occasions);
 	hash_free(&r->texts);
-	hash_free(&r->pairs);
 	buf_free(&r->key);
 	buf_free(&r->tmp);
 	arena_free(&r->a);
@@ -395,22 +398,6 @@ add_plan(struct report *r, char *const *f)
 	memcpy(m->currency, f[PLAN_CURRENCY], 4);
 }
 
-/* Count g as a recipient of its text, once a client and once a person:
- * the pair is known by the numbers of the repeat and the recipient. */
-static void
-add_recipient(struct report *r, struct gesture *g)
-{
-	buf_reset(&r->key);
-	buf_addnum(&r->key, (long)g->rep->seq);
-	buf_addc(&r->key, g->p ? 'p' : 'c');
-	buf_addnum(&r->key, (long)(g->p ? g->p->seq : g->c->seq));
-	void **slot = hash_put(&r->pairs, r->key.s);
-	if (!*slot) {
-		*slot = g;
-		vec_push(&g->rep->recipients, g);
-	}
-}
-
 static void
 add_gesture(struct report *r, char *const *f, bool overdue)
 {
@@ -441,7 +428,7 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 		vec_push(&r->repeatv, p);
 	}
 	g->rep = *slot;
-	add_recipient(r, g);
+	g->rep->n++;
 }
 
 void
@@ -522,10 +509,18 @@ cmp_clients(const struct client *a, const struct client *b)
 	return d ? d : strcmp(a->id, b->id);
 }
 
+/* A client and its sort key, side by side for the sort. */
+struct keyed {
+	const char *key;
+	struct client *c;
+};
+
 static int
-cmp_client_ptrs(const void *pa, const void *pb)
+cmp_keyed(const void *pa, const void *pb)
 {
-	return cmp_clients(*(void *const *)pa, *(void *const *)pb);
+	const struct keyed *a = pa, *b = pb;
+	int d = strcmp(a->key, b->key);
+	return d ? d : cmp_clients(a->c, b->c);
 }
 
 static int
@@ -543,24 +538,36 @@ cmp_occasion_names(const void *pa, const void *pb)
 }
 
 /* Rank the clients (cmp_clients), the persons (by id) and the occasions
- * (by name), once: the sorts below compare the ranks. */
+ * (by name), once, and give each gesture its recipient's ranks: the
+ * sorts below compare the ranks. */
 static void
 rank(struct report *r)
 {
-	for (size_t i = 0; i < r->clientv.n; i++) {
+	size_t n = r->clientv.n;
+	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
+	for (size_t i = 0; i < n; i++) {
 		struct client *c = r->clientv.v[i];
 		if (!c->key)
 			c->key = slug_make(display(c), strlen(display(c)));
+		k[i] = (struct keyed){c->key, c};
 	}
-	vec_sort(&r->clientv, cmp_client_ptrs);
-	for (size_t i = 0; i < r->clientv.n; i++)
-		((struct client *)r->clientv.v[i])->rank = i;
+	qsort(k, n, sizeof *k, cmp_keyed);
+	for (size_t i = 0; i < n; i++) {
+		r->clientv.v[i] = k[i].c;
+		k[i].c->rank = i;
+	}
+	free(k);
 	vec_sort(&r->personv, cmp_person_ids);
 	for (size_t i = 0; i < r->personv.n; i++)
 		((struct person *)r->personv.v[i])->rank = i;
 	vec_sort(&r->occasionv, cmp_occasion_names);
 	for (size_t i = 0; i < r->occasionv.n; i++)
 		((struct occasion *)r->occasionv.v[i])->rank = i;
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		g->crank = g->c->rank;
+		g->prank = g->p ? 1 + g->p->rank : 0;
+	}
 }
 
 static int
@@ -580,19 +587,8 @@ cmp_long(long a, long b)
 static int
 cmp_recipient_of(const struct gesture *a, const struct gesture *b)
 {
-	if (a->c != b->c)
-		return cmp_size(a->c->rank, b->c->rank);
-	if (a->p == b->p)
-		return 0;
-	if (!a->p || !b->p)
-		return a->p ? 1 : -1;
-	return cmp_size(a->p->rank, b->p->rank);
-}
-
-static int
-cmp_recipient(const void *pa, const void *pb)
-{
-	return cmp_recipient_of(*(void *const *)pa, *(void *const *)pb);
+	int d = cmp_size(a->crank, b->crank);
+	return d ? d : cmp_size(a->prank, b->prank);
 }
 
 /* Gestures by act date, occasion date and occasion, so that one
@@ -623,15 +619,52 @@ cmp_sum(const void *pa, const void *pb)
 	return d ? d : cmp_size(a->seq, b->seq);
 }
 
+/* A quiet client with its place in the QUIET CLIENTS table. */
+struct quiet {
+	long last;		/* the day of its last entry; LONG_MIN: never */
+	size_t rank;
+	struct client *c;
+};
+
 /* Never contacted first, then the longest quiet. */
 static int
 cmp_quiet(const void *pa, const void *pb)
 {
-	const struct client *a = *(void *const *)pa, *b = *(void *const *)pb;
-	if (a->has_last != b->has_last)
-		return a->has_last ? 1 : -1;
-	int d = a->has_last ? date_cmp(a->last, b->last) : 0;
+	const struct quiet *a = pa, *b = pb;
+	int d = cmp_long(a->last, b->last);
 	return d ? d : cmp_size(a->rank, b->rank);
+}
+
+/* The gestures of one text by recipient, then in input order. */
+static int
+cmp_text_recipient(const void *pa, const void *pb)
+{
+	const struct gesture *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d = cmp_size(a->rep->seq, b->rep->seq);
+	if (!d)
+		d = cmp_recipient_of(a, b);
+	return d ? d : cmp_size(a->seq, b->seq);
+}
+
+/* The recipients of each text of three or more gestures, in the order of
+ * cmp_recipient_of: the gestures of such texts sorted by text and recipient,
+ * and the first of each recipient kept. */
+static void
+collect_recipients(struct report *r)
+{
+	struct vec v = {0};
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		if (g->rep && g->rep->n >= 3)
+			vec_push(&v, g);
+	}
+	vec_sort(&v, cmp_text_recipient);
+	for (size_t i = 0; i < v.n; i++) {
+		struct gesture *g = v.v[i], *prev = i ? v.v[i - 1] : NULL;
+		if (!prev || prev->rep != g->rep || cmp_recipient_of(prev, g))
+			vec_push(&g->rep->recipients, g);
+	}
+	free(v.v);
 }
 
 static const char *
@@ -1139,15 +1172,15 @@ last_seen(const struct report *r, const struct client *c, struct buf *b)
 }
 
 static void
-write_quiet(struct report *r, struct buf *out, struct vec *quiet)
+write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 {
-	if (!quiet->n)
+	if (!n)
 		return;
 	size_t maxname = 0, rightw = 0;
 	struct buf right = {0};
-	vec_sort(quiet, cmp_quiet);
-	for (size_t i = 0; i < quiet->n; i++) {
-		struct client *c = quiet->v[i];
+	qsort(q, n, sizeof *q, cmp_quiet);
+	for (size_t i = 0; i < n; i++) {
+		struct client *c = q[i].c;
 		shown_client(r, c);
 		size_t w = c->width;
 		maxname = w > maxname ? w : maxname;
@@ -1157,8 +1190,8 @@ write_quiet(struct report *r, struct buf *out, struct vec *quiet)
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
-	for (size_t i = 0; i < quiet->n; i++) {
-		const struct client *c = quiet->v[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct client *c = q[i].c;
 		last_seen(r, c, &right);
 		row(out, c->shown, c->shownlen, namew, right.s);
 	}
@@ -1323,7 +1356,6 @@ warn_repeats(struct report *r, struct buf *out, struct buf *t, bool *any)
 		if (!*any)
 			buf_adds(out, "\nWARNINGS\n");
 		*any = true;
-		vec_sort(&p->recipients, cmp_recipient);
 		buf_printf(t, "not personal: \"%s\" goes unchanged to %zu "
 			   "recipients: ", p->text, p->recipients.n);
 		for (size_t k = 0; k < p->recipients.n; k++) {
@@ -1342,7 +1374,8 @@ report_write(struct report *r, struct buf *out)
 {
 	char date[DATE_BUFSZ];
 	struct buf t = {0};
-	struct vec quiet = {0};
+	struct quiet *quiet;
+	size_t nquiet = 0;
 	size_t noverdue = 0, nover = 0;
 
 	gifts_end(r->gifts);
@@ -1362,11 +1395,13 @@ report_write(struct report *r, struct buf *out)
 	vec_sort(&r->gestures, cmp_gesture);
 	for (size_t i = 0; i < r->gestures.n; i++)
 		noverdue += ((struct gesture *)r->gestures.v[i])->overdue;
+	collect_recipients(r);
+	quiet = xmalloc((r->clientv.n ? r->clientv.n : 1) * sizeof *quiet);
 	for (size_t i = 0; i < r->clientv.n; i++) {
 		struct client *c = r->clientv.v[i];
-		if (!c->has_last ||
-		    r->today - date_to_days(c->last) > r->o.quiet)
-			vec_push(&quiet, c);
+		long last = c->has_last ? date_to_days(c->last) : LONG_MIN;
+		if (!c->has_last || r->today - last > r->o.quiet)
+			quiet[nquiet++] = (struct quiet){last, c->rank, c};
 	}
 	size_t ndue = r->gestures.n - noverdue;
 
@@ -1374,19 +1409,19 @@ report_write(struct report *r, struct buf *out)
 		   "%zu quiet, %zu over limit",
 		   wday[date_weekday(r->o.today)], date_format(r->o.today, date),
 		   noverdue, ndue, r->clientv.n,
-		   plural(r->clientv.n, "client", "clients"), quiet.n, nover);
+		   plural(r->clientv.n, "client", "clients"), nquiet, nover);
 	para(out, &t, 0, 2);
 
 	write_gestures(r, out, "OVERDUE", 0, noverdue);
 	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
 	write_gifts(r, out, &t);
-	write_quiet(r, out, &quiet);
+	write_quiet(r, out, quiet, nquiet);
 	write_spread(r, out);
 	bool any = false;
 	warn_limit(r, out, &t, &any);
 	warn_december(r, out, &t, &any);
 	warn_repeats(r, out, &t, &any);
 
-	free(quiet.v);
+	free(quiet);
 	buf_free(&t);
 }
