@@ -502,17 +502,24 @@ split(struct record_reader *r, size_t len)
 	/* Most lines have no escape: then a field only needs its NUL, which
 	 * overwrites its TAB.  TABs are looked for in the line as read and
 	 * the fields cut in its copy, so that memchr never reads a byte just
-	 * written (a stalled load each field). */
-	const char *p = r->line, *end = r->line + len;
-	size_t nf = 0;
+	 * written (a stalled load each field).  The pointers are kept in
+	 * locals: a store of a NUL could change r's fields as far as the
+	 * compiler knows. */
+	const char *line = r->line, *p = line, *end = line + len;
+	char *work = r->work;
+	char **f = r->f;
+	size_t nf = 0, fcap = r->fcap;
 	for (;;) {
-		if (nf == r->fcap)
+		if (nf == fcap) {
 			more_fields(r);
-		r->f[nf++] = r->work + (p - r->line);
+			f = r->f;
+			fcap = r->fcap;
+		}
+		f[nf++] = work + (p - line);
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		if (!tab)
 			return nf;
-		r->work[tab - r->line] = '\0';
+		work[tab - line] = '\0';
 		p = tab + 1;
 	}
 }
