@@ -135,46 +135,47 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Words separated by one space are shown together, as one run: showing
- * text escapes each character by itself, so the result is the same.  A
- * run of printable ASCII is shown as it is (show.h) without a look at
- * each character. */
+/* Printable ASCII but the space: shown as it is (show.h). */
+static bool
+is_plain(char c)
+{
+	return c > ' ' && c < 0x7f;
+}
+
+/* The text in pieces: printable ASCII with single spaces between words,
+ * appended as it is; other characters but spaces and TABs, shown with
+ * show_text (it shows each character by itself, so pieces can be shown
+ * apart); and runs of spaces and TABs, one space between words. */
 void
 wrap_squeeze(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
-	bool first = true;
-	for (;;) {
-		while (i < n && is_space(s[i]))
-			i++;
-		if (i == n)
-			break;
+	while (i < n && is_space(s[i]))
+		i++;
+	while (i < n) {
 		size_t start = i;
-		bool ascii = true;
-		for (;;) {
-			unsigned char c;
-			while (i < n && (c = (unsigned char)s[i]) > ' ' &&
-			    c < 0x7f)
-				i++;
-			if (i == n)
-				break;
-			if (!is_space(s[i])) {
-				ascii = false;
-				i++;
-			} else if (s[i] == ' ' && i + 1 < n &&
-			    !is_space(s[i + 1])) {
-				i++;
-			} else {
-				break;
+		if (is_plain(s[i])) {
+			for (;;) {
+				while (i < n && is_plain(s[i]))
+					i++;
+				if (i + 1 < n && s[i] == ' ' &&
+				    is_plain(s[i + 1]))
+					i++;
+				else
+					break;
 			}
-		}
-		if (!first)
-			buf_addc(out, ' ');
-		if (ascii)
 			buf_add(out, s + start, i - start);
-		else
+		} else {
+			while (i < n && !is_space(s[i]) && !is_plain(s[i]))
+				i++;
 			show_text(out, s + start, i - start, 0);
-		first = false;
+		}
+		if (i < n && is_space(s[i])) {
+			while (i < n && is_space(s[i]))
+				i++;
+			if (i < n)
+				buf_addc(out, ' ');
+		}
 	}
 	if (!out->s)
 		buf_add(out, "", 0);
