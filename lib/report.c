@@ -44,10 +44,15 @@ vec_push(struct vec *v, void *p)
 	v->v[v->n++] = p;
 }
 
+/* A list in order already (tact-due writes its lines in the order of
+ * the report) is found so in one pass, and not sorted. */
 static void
 vec_sort(struct vec *v, int (*cmp)(const void *, const void *))
 {
-	if (v->n > 1)
+	size_t i = 1;
+	while (i < v->n && cmp(&v->v[i - 1], &v->v[i]) <= 0)
+		i++;
+	if (i < v->n)
 		qsort(v->v, v->n, sizeof *v->v, cmp);
 }
 
@@ -60,6 +65,7 @@ struct planned {
 struct client {
 	const char *id;		/* kept by the clients table */
 	size_t idlen;
+	bool slash;		/* a '/' in the id (a client record's) */
 	const char *name;	/* of the first client record, or NULL */
 	char *key;		/* sort key of the display name */
 	const char *shown;	/* the display name squeezed (wrap.h), or
@@ -249,6 +255,7 @@ client_n(struct report *r, const char *id, size_t n)
 		c = new0(r, sizeof *c);
 		c->id = kept;
 		c->idlen = n;
+		c->slash = memchr(kept, '/', n) != NULL;
 		c->seq = r->clientv.n;
 		*slot = c;
 		vec_push(&r->clientv, c);
@@ -262,10 +269,16 @@ client(struct report *r, const char *id)
 	return client_n(r, id, strlen(id));
 }
 
-/* The client an id belongs to: a person id "CLIENT/SLUG" to CLIENT. */
+/* The client an id belongs to: a person id "CLIENT/SLUG" to CLIENT.
+ * The one found last is tried first: when its id has no '/' and starts
+ * id, followed by the end or a '/', it is the one. */
 static struct client *
 client_of(struct report *r, const char *id)
 {
+	struct client *c = r->lastc;
+	if (c && !c->slash && strncmp(c->id, id, c->idlen) == 0 &&
+	    (id[c->idlen] == '\0' || id[c->idlen] == '/'))
+		return c;
 	size_t n = record_person_client_len(id);
 	return n ? client_n(r, id, n) : client(r, id);
 }
@@ -1156,18 +1169,18 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 	free(over.v);
 }
 
-/* "2026-03-02 (270 days ago)", or "never". */
+/* "2026-03-02 (270 days ago)", or "never"; last is its day number. */
 static void
-last_seen(const struct report *r, const struct client *c, struct buf *b)
+last_seen(const struct report *r, const struct client *c, long last,
+	  struct buf *b)
 {
-	buf_reset(b);
 	if (!c->has_last) {
 		buf_adds(b, "never");
 		return;
 	}
 	add_date(b, c->last);
 	buf_add(b, " (", 2);
-	relative(b, date_to_days(c->last) - r->today);
+	relative(b, last - r->today);
 	buf_addc(b, ')');
 }
 
@@ -1177,25 +1190,29 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 	if (!n)
 		return;
 	size_t maxname = 0, rightw = 0;
-	struct buf right = {0};
+	struct buf right = {0};	/* the right parts, each with its NUL */
+	size_t *at = xmalloc(n * sizeof *at);
 	qsort(q, n, sizeof *q, cmp_quiet);
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = q[i].c;
 		shown_client(r, c);
 		size_t w = c->width;
 		maxname = w > maxname ? w : maxname;
-		last_seen(r, c, &right);
-		rightw = right.len > rightw ? right.len : rightw;
+		at[i] = right.len;
+		last_seen(r, c, q[i].last, &right);
+		w = right.len - at[i];
+		rightw = w > rightw ? w : rightw;
+		buf_addc(&right, '\0');
 	}
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = q[i].c;
-		last_seen(r, c, &right);
-		row(out, c->shown, c->shownlen, namew, right.s);
+		row(out, c->shown, c->shownlen, namew, right.s + at[i]);
 	}
 	buf_free(&right);
+	free(at);
 }
 
 static void
