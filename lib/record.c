@@ -334,8 +334,9 @@ check_entry(struct record_reader *r, char **f)
 {
 	if (!iso_ok(f[ENTRY_DATE], false))
 		return bad_date(r, "date", f[ENTRY_DATE], RECORD_ENTRY);
-	return check_amount(r, f[ENTRY_AMOUNT], f[ENTRY_CURRENCY],
-	    RECORD_ENTRY);
+	/* Most entries have neither. */
+	return (!*f[ENTRY_AMOUNT] && !*f[ENTRY_CURRENCY]) ||
+	    check_amount(r, f[ENTRY_AMOUNT], f[ENTRY_CURRENCY], RECORD_ENTRY);
 }
 
 /* The AMOUNT and CURRENCY of a plan record: both needed. */
@@ -482,9 +483,10 @@ split_escaped(struct record_reader *r, size_t len)
 	}
 }
 
-/* Split and unescape the current line into r->f; 0 fields on error. */
+/* Split and unescape the current line into r->f (escaped: it has a
+ * backslash); 0 fields on error. */
 static size_t
-split(struct record_reader *r, size_t len)
+split(struct record_reader *r, size_t len, bool escaped)
 {
 	if (len + 1 > r->workcap) {
 		size_t cap = r->workcap ? r->workcap : 256;
@@ -496,7 +498,7 @@ split(struct record_reader *r, size_t len)
 	}
 	memcpy(r->work, r->line, len);
 	r->work[len] = '\0';
-	if (memchr(r->line, '\\', len))
+	if (escaped)
 		return split_escaped(r, len);
 
 	/* Most lines have no escape: then a field only needs its NUL, which
@@ -550,7 +552,7 @@ record_next(struct record_reader *r, struct record *rec)
 				   "write a CR in a field as '\\r'");
 			continue;
 		}
-		size_t nf = split(r, len);
+		size_t nf = split(r, len, memchr(r->line, '\\', len) != NULL);
 		if (!nf)
 			continue;
 		if (!*r->f[RECORD_NAME]) {
