@@ -448,9 +448,16 @@ void
 report_add(struct report *r, const struct record *rec)
 {
 	char *const *f = rec->f;
-	gifts_add(r->gifts, rec);
-	if (r->prev)
-		gifts_add(r->prev, rec);
+	/* The ledgers get no client records: the report names clients
+	 * itself and orders the sums by its own ranking of clients, so
+	 * their names (the ledger's order of clients) are not needed; a
+	 * client's persons keep their order by name. */
+	if (rec->kind == RECORD_ENTRY || rec->kind == RECORD_PERSON ||
+	    rec->kind == RECORD_CONCERNS) {
+		gifts_add(r->gifts, rec);
+		if (r->prev)
+			gifts_add(r->prev, rec);
+	}
 	switch (rec->kind) {
 	case RECORD_CLIENT: {
 		struct client *c = client(r, f[CLIENT_ID]);
@@ -840,23 +847,15 @@ same_occasion(const struct gesture *a, const struct gesture *b)
 	    a->occ == b->occ;
 }
 
-/* A recipient of a group, and the recipients with the same own part. */
+/* A recipient of a group and its own part; the members with the same
+ * part are linked in their order. */
 struct member {
-	size_t cluster;		/* 0: no own part; else 1 + the first
-				 * member with the same */
-	size_t i;		/* its gesture */
 	const char *own;	/* its own part, own[0..len) */
 	size_t len;
+	size_t next;		/* the next member with the same part, or
+				 * the group's size: none */
+	size_t last;		/* of a part's first member: its last one */
 };
-
-static int
-cmp_member(const void *pa, const void *pb)
-{
-	const struct member *a = pa, *b = pb;
-	if (a->cluster != b->cluster)
-		return a->cluster < b->cluster ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
-}
 
 /* The gestures g[0..n) (n >= GROUP_MIN) of one occasion on one day: a
  * line with their count and the text they have in common ("…" standing
@@ -899,37 +898,55 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 	para(out, t, 4, 6);
 
 	struct member *m = xmalloc(n * sizeof *m);
+	size_t *firsts = xmalloc(n * sizeof *firsts), nfirsts = 0;
+	bool alone = false;	/* a member without a part of its own */
 	struct hash seen = {0};
 	struct buf key = {0};
 	for (size_t i = 0; i < n; i++) {
-		m[i].i = i;
 		m[i].len = strlen(text[i]) - pre - suf;
 		m[i].own = trim(text[i] + pre, &m[i].len);
-		m[i].cluster = 0;
-		if (!m[i].len)
+		m[i].next = n;
+		if (!m[i].len) {
+			alone = true;
 			continue;
+		}
 		buf_reset(&key);
 		buf_add(&key, m[i].own, m[i].len);
 		void **v = hash_put(&seen, key.s);
-		if (!*v)
+		struct member *f = *v;
+		if (!f) {
 			*v = &m[i];
-		m[i].cluster = 1 + ((struct member *)*v)->i;
-	}
-	qsort(m, n, sizeof *m, cmp_member);
-	for (size_t i = 0; i < n; i++) {
-		if (i && m[i].cluster == m[i - 1].cluster)
-			buf_adds(t, ", ");
-		recipient(t, g[m[i].i]);
-		if (i + 1 < n && m[i + 1].cluster == m[i].cluster)
+			m[i].last = i;
+			firsts[nfirsts++] = i;
 			continue;
-		if (m[i].len) {
-			buf_adds(t, ": ");
-			buf_add(t, m[i].own, m[i].len);
 		}
+		m[f->last].next = i;
+		f->last = i;
+	}
+	if (alone) {
+		const char *sep = "";
+		for (size_t i = 0; i < n; i++) {
+			if (m[i].len)
+				continue;
+			buf_adds(t, sep);
+			recipient(t, g[i]);
+			sep = ", ";
+		}
+		para(out, t, 6, 8);
+	}
+	for (size_t k = 0; k < nfirsts; k++) {
+		for (size_t i = firsts[k]; i < n; i = m[i].next) {
+			if (i != firsts[k])
+				buf_adds(t, ", ");
+			recipient(t, g[i]);
+		}
+		buf_adds(t, ": ");
+		buf_add(t, m[firsts[k]].own, m[firsts[k]].len);
 		para(out, t, 6, 8);
 	}
 	hash_free(&seen);
 	buf_free(&key);
+	free(firsts);
 	free(m);
 	free(text);
 }
