@@ -64,15 +64,12 @@ struct planned {
 
 struct client {
 	const char *id;		/* kept by the clients table */
-	size_t idlen;
-	bool slash;		/* a '/' in the id (a client record's) */
 	const char *name;	/* of the first client record, or NULL */
 	char *key;		/* sort key of the display name */
 	const char *shown;	/* the display name squeezed (wrap.h), or
 				 * NULL until shown_client */
 	size_t shownlen, width;	/* its bytes and columns */
 	size_t rank;		/* in the order of cmp_clients */
-	size_t seq;		/* the order it was first seen in */
 	bool has_last;
 	struct date last;	/* the latest entry up to TODAY */
 	struct planned plan;
@@ -84,7 +81,6 @@ struct person {
 	const char *name;	/* of the first person record, or NULL */
 	struct client *c;
 	size_t rank;		/* by id */
-	size_t seq;
 	struct planned plan;
 };
 
@@ -124,6 +120,7 @@ struct gesture {
 	struct occasion *occ;
 	const char *text;	/* kept by the texts table, or "" */
 	struct repeat *rep;	/* NULL for an empty text */
+	size_t textno;		/* rep's number, here for the sort */
 	size_t seq;		/* input order */
 	size_t crank, prank;	/* the recipient's place (rank): its client's
 				 * rank, and 0 or 1 + its person's rank */
@@ -141,6 +138,9 @@ struct report {
 	struct hash clients;	/* id → struct client */
 	struct vec clientv;
 	struct client *lastc;	/* the client found last */
+	struct buf lastid;	/* its id, here: the client may be far in
+				 * memory (a due line's), its id is not */
+	bool lastslash;		/* a '/' in it (a client record's id) */
 	struct hash persons;	/* person id → struct person */
 	struct vec personv;
 	struct hash occasions;	/* name → struct occasion */
@@ -224,6 +224,7 @@ report_free(struct report *r)
 	hash_free(&r->occasions);
 	hash_free(&r->texts);
 	buf_free(&r->key);
+	buf_free(&r->lastid);
 	buf_free(&r->tmp);
 	arena_free(&r->a);
 	free(r);
@@ -240,9 +241,9 @@ new0(struct report *r, size_t size)
 static struct client *
 client_n(struct report *r, const char *id, size_t n)
 {
-	struct client *c = r->lastc;
-	if (c && c->idlen == n && memcmp(c->id, id, n) == 0)
-		return c;
+	struct client *c;
+	if (r->lastc && r->lastid.len == n && memcmp(r->lastid.s, id, n) == 0)
+		return r->lastc;
 	const char *key = id;
 	if (id[n]) {
 		buf_reset(&r->key);
@@ -254,12 +255,12 @@ client_n(struct report *r, const char *id, size_t n)
 	if (!*slot) {
 		c = new0(r, sizeof *c);
 		c->id = kept;
-		c->idlen = n;
-		c->slash = memchr(kept, '/', n) != NULL;
-		c->seq = r->clientv.n;
 		*slot = c;
 		vec_push(&r->clientv, c);
 	}
+	buf_reset(&r->lastid);
+	buf_add(&r->lastid, id, n);
+	r->lastslash = memchr(id, '/', n) != NULL;
 	return r->lastc = *slot;
 }
 
@@ -275,11 +276,11 @@ client(struct report *r, const char *id)
 static struct client *
 client_of(struct report *r, const char *id)
 {
-	struct client *c = r->lastc;
-	if (c && !c->slash && strncmp(c->id, id, c->idlen) == 0 &&
-	    (id[c->idlen] == '\0' || id[c->idlen] == '/'))
-		return c;
-	size_t n = record_person_client_len(id);
+	size_t n = r->lastid.len;
+	if (r->lastc && !r->lastslash && strncmp(r->lastid.s, id, n) == 0 &&
+	    (id[n] == '\0' || id[n] == '/'))
+		return r->lastc;
+	n = record_person_client_len(id);
 	return n ? client_n(r, id, n) : client(r, id);
 }
 
@@ -296,7 +297,6 @@ person(struct report *r, const char *id)
 		struct person *p = new0(r, sizeof *p);
 		p->id = kept;
 		p->c = client_n(r, id, n);
-		p->seq = r->personv.n;
 		*slot = p;
 		vec_push(&r->personv, p);
 	}
@@ -442,6 +442,7 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 	}
 	g->rep = *slot;
 	g->rep->n++;
+	g->textno = g->rep->seq;
 }
 
 void
@@ -660,7 +661,7 @@ static int
 cmp_text_recipient(const void *pa, const void *pb)
 {
 	const struct gesture *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d = cmp_size(a->rep->seq, b->rep->seq);
+	int d = cmp_size(a->textno, b->textno);
 	if (!d)
 		d = cmp_recipient_of(a, b);
 	return d ? d : cmp_size(a->seq, b->seq);
