@@ -640,11 +640,14 @@ cmp_sum(const void *pa, const void *pb)
 	return d ? d : cmp_size(a->seq, b->seq);
 }
 
-/* A quiet client with its place in the QUIET CLIENTS table. */
+/* A quiet client with its place in the QUIET CLIENTS table, and its
+ * row's name once the table is sorted. */
 struct quiet {
 	long last;		/* the day of its last entry; LONG_MIN: never */
 	size_t rank;
 	struct client *c;
+	const char *shown;	/* the client's shown name */
+	size_t shownlen;
 };
 
 /* Never contacted first, then the longest quiet. */
@@ -1214,6 +1217,8 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = q[i].c;
 		shown_client(r, c);
+		q[i].shown = c->shown;
+		q[i].shownlen = c->shownlen;
 		size_t w = c->width;
 		maxname = w > maxname ? w : maxname;
 		at[i] = right.len;
@@ -1225,10 +1230,8 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
-	for (size_t i = 0; i < n; i++) {
-		const struct client *c = q[i].c;
-		row(out, c->shown, c->shownlen, namew, right.s + at[i]);
-	}
+	for (size_t i = 0; i < n; i++)
+		row(out, q[i].shown, q[i].shownlen, namew, right.s + at[i]);
 	buf_free(&right);
 	free(at);
 }
@@ -1436,7 +1439,8 @@ report_write(struct report *r, struct buf *out)
 		struct client *c = r->clientv.v[i];
 		long last = c->has_last ? date_to_days(c->last) : LONG_MIN;
 		if (!c->has_last || r->today - last > r->o.quiet)
-			quiet[nquiet++] = (struct quiet){last, c->rank, c};
+			quiet[nquiet++] = (struct quiet){last, c->rank, c,
+			    NULL, 0};
 	}
 	size_t ndue = r->gestures.n - noverdue;
 
