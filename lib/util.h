@@ -31,7 +31,10 @@ static inline void
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->s && b->cap - b->len > n) {
-		memcpy(b->s + b->len, s, n);
+		if (n == 1)	/* a character: a store, not a call */
+			b->s[b->len] = *s;
+		else
+			memcpy(b->s + b->len, s, n);
 		b->len += n;
 		b->s[b->len] = '\0';
 	} else {
