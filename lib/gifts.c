@@ -56,6 +56,7 @@ struct recip {
 struct gifts {
 	struct gifts_opts o;
 	struct date start, end;
+	char start_iso[DATE_BUFSZ], today_iso[DATE_BUFSZ];
 	long long limit;
 	char cur[4];
 	struct arena a;
@@ -107,6 +108,8 @@ gifts_new(const struct gifts_opts *o)
 	}
 	g->start = date_in_year(y, m, d);
 	g->end = date_in_year(y + 1, m, d);
+	date_format(g->start, g->start_iso);
+	date_format(o->today, g->today_iso);
 	memcpy(g->cur, *o->currency ? o->currency : "EUR", 3);
 	g->limit = o->limit;
 	if (!g->limit)
@@ -330,7 +333,13 @@ add_entry(struct gifts *g, char *const *f)
 {
 	struct date d;
 	long long cents;
-	if (!*f[ENTRY_AMOUNT] || date_parse_iso(f[ENTRY_DATE], &d, false) ||
+	/* Most entries with an amount are of other years: a valid date
+	 * compares as its text does, and an invalid one is left out either
+	 * way. */
+	if (!*f[ENTRY_AMOUNT] || strcmp(f[ENTRY_DATE], g->start_iso) < 0 ||
+	    strcmp(f[ENTRY_DATE], g->today_iso) > 0)
+		return;
+	if (date_parse_iso(f[ENTRY_DATE], &d, false) ||
 	    money_parse(f[ENTRY_AMOUNT], &cents) || !is_cur(f[ENTRY_CURRENCY]))
 		return;
 	if (date_cmp(d, g->start) < 0 || date_cmp(d, g->end) >= 0 ||

@@ -370,12 +370,6 @@ add_entry(struct report *r, char *const *f)
 		return;
 	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
 		return;
-	if (gift) {		/* as the ledger counts it: gifts, untagged too */
-		const char *tag;
-		bool untagged;
-		gift = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged) ==
-		    GIFTS_GIFT;
-	}
 	struct client *c = client_of(r, f[ENTRY_ID]);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
@@ -387,7 +381,9 @@ add_entry(struct report *r, char *const *f)
 	long first = (long)r->month[0].y * 12 + (r->month[0].m - 1);
 	if (k >= first && k < first + 12) {
 		r->month[k - first].entries++;
-		r->month[k - first].gifts += gift;
+		/* as the ledger counts it: gifts, untagged too */
+		r->month[k - first].gifts += gift &&
+		    gifts_kind_of(f[ENTRY_TAGS], NULL, NULL) == GIFTS_GIFT;
 	}
 }
 
