@@ -56,6 +56,7 @@ struct recip {
 struct gifts {
 	struct gifts_opts o;
 	struct date start, end;
+	char start_iso[DATE_BUFSZ], today_iso[DATE_BUFSZ];
 	long long limit;
 	char cur[4];
 	struct arena a;
@@ -107,6 +108,8 @@ gifts_new(const struct gifts_opts *o)
 	}
 	g->start = date_in_year(y, m, d);
 	g->end = date_in_year(y + 1, m, d);
+	date_format(g->start, g->start_iso);
+	date_format(o->today, g->today_iso);
 	memcpy(g->cur, *o->currency ? o->currency : "EUR", 3);
 	g->limit = o->limit;
 	if (!g->limit)
@@ -263,46 +266,58 @@ gifts_rates_read(struct gifts *g, FILE *fp, const char *name)
 
 /* Records. */
 
-static const char *const expense_tags[] = {
-	"bewirtung", "meal", "essen", "expense", "spesen", "invoice",
-	"rechnung", NULL
+/* The tags that make an entry with an amount an expense, a giveaway or a
+ * tagged gift (any case); an entry with none of them is an untagged
+ * gift. */
+static const struct {
+	const char *name;
+	size_t len;
+	enum gifts_kind kind;
+} kind_tags[] = {
+#define TAG(name, kind) { name, sizeof name - 1, kind }
+	TAG("bewirtung", GIFTS_EXPENSE), TAG("meal", GIFTS_EXPENSE),
+	TAG("essen", GIFTS_EXPENSE), TAG("expense", GIFTS_EXPENSE),
+	TAG("spesen", GIFTS_EXPENSE), TAG("invoice", GIFTS_EXPENSE),
+	TAG("rechnung", GIFTS_EXPENSE),
+	TAG("giveaway", GIFTS_GIVEAWAY), TAG("streuartikel", GIFTS_GIVEAWAY),
+	TAG("gift", GIFTS_GIFT), TAG("geschenk", GIFTS_GIFT),
+#undef TAG
 };
-static const char *const giveaway_tags[] = {"giveaway", "streuartikel", NULL};
-static const char *const gift_tags[] = {"gift", "geschenk", NULL};
 
-/* The first tag of tags (comma-separated) that is in list, or NULL. */
-static const char *
-tagged(const char *tags, const char *const *list)
+/* One pass over the tags: an expense tag (the first) wins over a
+ * giveaway tag, which wins over a gift tag. */
+enum gifts_kind
+gifts_kind_of(const char *tags, const char **tag, bool *untagged)
 {
+	const char *expense = NULL;
+	bool giveaway = false, gift = false;
 	for (const char *t = tags; *t;) {
-		size_t n = strcspn(t, ",");
-		for (size_t i = 0; list[i]; i++)
-			if (strlen(list[i]) == n && !strncasecmp(t, list[i], n))
-				return list[i];
+		size_t n = 0;
+		while (t[n] && t[n] != ',')
+			n++;
+		for (size_t i = 0; i < sizeof kind_tags / sizeof *kind_tags;
+		    i++) {
+			/* the names are lower-case letters */
+			if (kind_tags[i].len != n ||
+			    (t[0] | 0x20) != kind_tags[i].name[0] ||
+			    strncasecmp(t, kind_tags[i].name, n))
+				continue;
+			if (kind_tags[i].kind == GIFTS_EXPENSE && !expense)
+				expense = kind_tags[i].name;
+			giveaway |= kind_tags[i].kind == GIFTS_GIVEAWAY;
+			gift |= kind_tags[i].kind == GIFTS_GIFT;
+			break;
+		}
 		t += n;
 		if (*t)
 			t++;
 	}
-	return NULL;
-}
-
-enum gifts_kind
-gifts_kind_of(const char *tags, const char **tag, bool *untagged)
-{
-	const char *t = NULL;
-	bool u = false;
-	enum gifts_kind k = GIFTS_GIFT;
-	if ((t = tagged(tags, expense_tags)))
-		k = GIFTS_EXPENSE;
-	else if (tagged(tags, giveaway_tags))
-		k = GIFTS_GIVEAWAY;
-	else
-		u = !tagged(tags, gift_tags);
 	if (tag)
-		*tag = t;
+		*tag = expense;
 	if (untagged)
-		*untagged = u;
-	return k;
+		*untagged = !expense && !giveaway && !gift;
+	return expense ? GIFTS_EXPENSE : giveaway ? GIFTS_GIVEAWAY :
+	    GIFTS_GIFT;
 }
 
 void
@@ -318,7 +333,13 @@ add_entry(struct gifts *g, char *const *f)
 {
 	struct date d;
 	long long cents;
-	if (!*f[ENTRY_AMOUNT] || date_parse_iso(f[ENTRY_DATE], &d, false) ||
+	/* Most entries with an amount are of other years: a valid date
+	 * compares as its text does, and an invalid one is left out either
+	 * way. */
+	if (!*f[ENTRY_AMOUNT] || strcmp(f[ENTRY_DATE], g->start_iso) < 0 ||
+	    strcmp(f[ENTRY_DATE], g->today_iso) > 0)
+		return;
+	if (date_parse_iso(f[ENTRY_DATE], &d, false) ||
 	    money_parse(f[ENTRY_AMOUNT], &cents) || !is_cur(f[ENTRY_CURRENCY]))
 		return;
 	if (date_cmp(d, g->start) < 0 || date_cmp(d, g->end) >= 0 ||
@@ -576,30 +597,48 @@ fmt(struct gifts *g, const char *f, ...)
 	return arena_strdup(&g->a, g->tmp.s);
 }
 
+/* Append an amount and the limit's currency: "35.00 EUR". */
 static void
-judge(struct gifts *g, struct recip *rc)
+add_money(struct gifts *g, struct buf *b, long long cents)
 {
-	char a[MONEY_BUFSZ], l[MONEY_BUFSZ];
-	money_format(g->limit, l);
+	char a[MONEY_BUFSZ];
+	buf_adds(b, money_format(cents, a));
+	buf_addc(b, ' ');
+	buf_adds(b, g->cur);
+}
+
+/* within is the reason of all recipients within the limit. */
+static void
+judge(struct gifts *g, struct recip *rc, const char *within)
+{
 	if (rc->total > g->limit) {
 		rc->d = GIFTS_NO;
-		rc->reason = fmt(g, "total %s %s over %s %s",
-		    money_format(rc->total, a), g->cur, l, g->cur);
+		buf_reset(&g->tmp);
+		buf_adds(&g->tmp, "total ");
+		add_money(g, &g->tmp, rc->total);
+		buf_adds(&g->tmp, " over ");
+		add_money(g, &g->tmp, g->limit);
+		rc->reason = arena_strdup(&g->a, g->tmp.s);
 	} else if (rc->unknown) {
 		rc->d = GIFTS_UNKNOWN;
 		rc->reason = fmt(g, "%s not converted", rc->unknown);
 	} else {
 		rc->d = GIFTS_YES;
-		rc->reason = fmt(g, "within %s %s", l, g->cur);
+		rc->reason = within;
 	}
 }
 
 static const char *const vat_name[] = {"", "net", "gross"};
 
-/* The reason of a row, with what the user should know besides. */
+/* The reason of a row, with what the user should know besides (why
+ * itself when there is nothing: it lives as long as the ledger). */
 static void
 reason(struct gifts *g, struct gifts_row *r, const char *why)
 {
+	if (!r->untagged && r->vat == MONEY_VAT_NONE) {
+		r->reason = why;
+		return;
+	}
 	buf_reset(&g->tmp);
 	buf_adds(&g->tmp, why);
 	if (r->untagged)
@@ -690,8 +729,12 @@ gifts_end(struct gifts *g)
 			warn_unconverted(g, e);
 		gift_rows(g, e, &recips);
 	}
+	buf_reset(&g->tmp);
+	buf_adds(&g->tmp, "within ");
+	add_money(g, &g->tmp, g->limit);
+	const char *within = arena_strdup(&g->a, g->tmp.s);
 	for (size_t i = 0; i < g->recn; i++)
-		judge(g, g->recv[i]);
+		judge(g, g->recv[i], within);
 	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
@@ -712,7 +755,10 @@ gifts_end(struct gifts *g)
 		r->recipient = rc->name;
 		r->client_id = rc->client_id;
 		r->client = rc->client;
-		r->text = fmt(g, "%zu %s", rc->n, rc->n == 1 ? "gift" : "gifts");
+		buf_reset(&g->tmp);
+		buf_addnum(&g->tmp, (long)rc->n);
+		buf_adds(&g->tmp, rc->n == 1 ? " gift" : " gifts");
+		r->text = arena_strdup(&g->a, g->tmp.s);
 		r->source = "";
 		r->total = rc->total;
 		r->count = rc->n;

@@ -1,4 +1,5 @@
-/* hash.c: FNV-1a, linear probing, load factor at most 1/2.  Keys are
+/* hash.c: linear probing, load factor at most 1/2.  Keys are hashed
+ * eight bytes at a time (their length is found first, with strlen) and
  * copied into blocks of 16 KiB, not one malloc each: a table of many
  * short keys (client ids) stays small. */
 #include <stdint.h>
@@ -8,14 +9,24 @@
 #include "hash.h"
 #include "util.h"
 
+/* The n bytes at s, mixed so that every byte reaches the low bits (the
+ * slot): a multiply and a shift a word, and MurmurHash3's finalizer. */
 static uint64_t
-fnv1a(const char *s)
+hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = n * k, w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 32;
 	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * k;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -25,11 +36,11 @@ struct hash_keys {
 	char text[];
 };
 
+/* A copy of key, n bytes with its NUL. */
 static char *
-keep_key(struct hash *h, const char *key)
+keep_key(struct hash *h, const char *key, size_t n)
 {
 	enum { BLOCK = 16384 };
-	size_t n = strlen(key) + 1;
 	struct hash_keys *b = h->keys;
 	if (!b || b->size - b->used < n) {
 		size_t size = n > BLOCK ? n : BLOCK;
@@ -92,10 +103,11 @@ hash_put_kept(struct hash *h, const char *key, const char **kept)
 {
 	if ((h->len + 1) * 2 > h->cap)
 		resize(h, h->cap ? h->cap * 2 : 16);
-	uint64_t hv = fnv1a(key);
+	size_t n = strlen(key);
+	uint64_t hv = hash_bytes(key, n);
 	struct hash_slot *s = find(h->slot, h->cap, key, hv);
 	if (!s->key) {
-		s->key = keep_key(h, key);
+		s->key = keep_key(h, key, n + 1);
 		s->val = NULL;
 		s->h = hv;
 		h->len++;
@@ -116,7 +128,8 @@ hash_get(const struct hash *h, const char *key)
 {
 	if (!h->cap)
 		return NULL;
-	struct hash_slot *s = find(h->slot, h->cap, key, fnv1a(key));
+	struct hash_slot *s = find(h->slot, h->cap, key,
+	    hash_bytes(key, strlen(key)));
 	return s->key ? s->val : NULL;
 }
 

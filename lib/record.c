@@ -125,15 +125,32 @@ static const struct {
 enum record_kind
 record_kind(const char *name)
 {
-	/* The most frequent first. */
-	static const enum record_kind order[] = {
-		RECORD_ENTRY, RECORD_FIELD, RECORD_CLIENT, RECORD_DUE,
-		RECORD_OVERDUE, RECORD_CONCERNS, RECORD_PERSON, RECORD_PLAN,
-	};
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (strcmp(name, kinds[order[i]].name) == 0)
-			return order[i];
-	return RECORD_UNKNOWN;
+	/* The one kind a name can be by its first letters, then one
+	 * comparison. */
+	enum record_kind k;
+	switch (name[0]) {
+	case 'c':
+		k = name[1] == 'l' ? RECORD_CLIENT : RECORD_CONCERNS;
+		break;
+	case 'd':
+		k = RECORD_DUE;
+		break;
+	case 'e':
+		k = RECORD_ENTRY;
+		break;
+	case 'f':
+		k = RECORD_FIELD;
+		break;
+	case 'o':
+		k = RECORD_OVERDUE;
+		break;
+	case 'p':
+		k = name[1] == 'e' ? RECORD_PERSON : RECORD_PLAN;
+		break;
+	default:
+		return RECORD_UNKNOWN;
+	}
+	return strcmp(name, kinds[k].name) == 0 ? k : RECORD_UNKNOWN;
 }
 
 const char *
@@ -317,8 +334,9 @@ check_entry(struct record_reader *r, char **f)
 {
 	if (!iso_ok(f[ENTRY_DATE], false))
 		return bad_date(r, "date", f[ENTRY_DATE], RECORD_ENTRY);
-	return check_amount(r, f[ENTRY_AMOUNT], f[ENTRY_CURRENCY],
-	    RECORD_ENTRY);
+	/* Most entries have neither. */
+	return (!*f[ENTRY_AMOUNT] && !*f[ENTRY_CURRENCY]) ||
+	    check_amount(r, f[ENTRY_AMOUNT], f[ENTRY_CURRENCY], RECORD_ENTRY);
 }
 
 /* The AMOUNT and CURRENCY of a plan record: both needed. */
@@ -429,9 +447,46 @@ blank(const char *s, size_t n)
 	return true;
 }
 
-/* Split and unescape the current line into r->f; 0 fields on error. */
+static void
+more_fields(struct record_reader *r)
+{
+	size_t cap = r->fcap ? r->fcap * 2 : 16;
+	if (cap > SIZE_MAX / sizeof *r->f)
+		die_oom();
+	r->f = xrealloc(r->f, cap * sizeof *r->f);
+	r->fcap = cap;
+}
+
+/* Split a line with escapes into r->f, unescaping each field in place;
+ * 0 fields on a bad escape. */
 static size_t
-split(struct record_reader *r, size_t len)
+split_escaped(struct record_reader *r, size_t len)
+{
+	const char *p = r->line, *end = r->line + len;
+	for (size_t nf = 0;; nf++) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
+		if (nf == r->fcap)
+			more_fields(r);
+		char *w = r->work + (p - r->line);
+		size_t bad = unescape(w, &n);
+		if (bad != SIZE_MAX) {
+			/* Quote from the raw line: w is partly rewritten. */
+			bad_escape(r, p, tab ? (size_t)(tab - p) :
+			    (size_t)(end - p), bad, nf);
+			return 0;
+		}
+		r->f[nf] = w;
+		if (!tab)
+			return nf + 1;
+		p = tab + 1;
+	}
+}
+
+/* Split and unescape the current line into r->f (escaped: it has a
+ * backslash); 0 fields on error. */
+static size_t
+split(struct record_reader *r, size_t len, bool escaped)
 {
 	if (len + 1 > r->workcap) {
 		size_t cap = r->workcap ? r->workcap : 256;
@@ -443,39 +498,30 @@ split(struct record_reader *r, size_t len)
 	}
 	memcpy(r->work, r->line, len);
 	r->work[len] = '\0';
-	/* Most lines have no escape: then a field only needs its NUL. */
-	bool plain = !memchr(r->line, '\\', len);
+	if (escaped)
+		return split_escaped(r, len);
 
-	/* TABs are looked for in the line as read and the fields cut in its
-	 * copy, so that memchr never reads a byte just written (a stalled
-	 * load each field). */
-	const char *p = r->line, *end = r->line + len;
-	for (size_t nf = 0;; nf++) {
+	/* Most lines have no escape: then a field only needs its NUL, which
+	 * overwrites its TAB.  TABs are looked for in the line as read and
+	 * the fields cut in its copy, so that memchr never reads a byte just
+	 * written (a stalled load each field).  The pointers are kept in
+	 * locals: a store of a NUL could change r's fields as far as the
+	 * compiler knows. */
+	const char *line = r->line, *p = line, *end = line + len;
+	char *work = r->work;
+	char **f = r->f;
+	size_t nf = 0, fcap = r->fcap;
+	for (;;) {
+		if (nf == fcap) {
+			more_fields(r);
+			f = r->f;
+			fcap = r->fcap;
+		}
+		f[nf++] = work + (p - line);
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
-		size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
-		if (nf == r->fcap) {
-			size_t cap = r->fcap ? r->fcap * 2 : 16;
-			if (cap > SIZE_MAX / sizeof *r->f)
-				die_oom();
-			r->f = xrealloc(r->f, cap * sizeof *r->f);
-			r->fcap = cap;
-		}
-		char *w = r->work + (p - r->line);
-		/* The field's NUL overwrites the TAB. */
-		size_t bad = SIZE_MAX;
-		if (plain)
-			w[n] = '\0';
-		else
-			bad = unescape(w, &n);
-		if (bad != SIZE_MAX) {
-			/* Quote from the raw line: w is partly rewritten. */
-			bad_escape(r, p, tab ? (size_t)(tab - p) :
-			    (size_t)(end - p), bad, nf);
-			return 0;
-		}
-		r->f[nf] = w;
 		if (!tab)
-			return nf + 1;
+			return nf;
+		work[tab - line] = '\0';
 		p = tab + 1;
 	}
 }
@@ -506,7 +552,7 @@ record_next(struct record_reader *r, struct record *rec)
 				   "write a CR in a field as '\\r'");
 			continue;
 		}
-		size_t nf = split(r, len);
+		size_t nf = split(r, len, memchr(r->line, '\\', len) != NULL);
 		if (!nf)
 			continue;
 		if (!*r->f[RECORD_NAME]) {

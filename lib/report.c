@@ -4,7 +4,14 @@
  * empty, after a blank line, under a heading that starts in column 1 (an
  * upper-case word, sometimes followed by details), its lines indented.
  * Only headings and the summary start in column 1, so a script can find a
- * section with grep '^OVERDUE$'.  Money is integer cents throughout. */
+ * section with grep '^OVERDUE$'.  Money is integer cents throughout.
+ *
+ * Clients, persons and occasions are ranked once in the report's order
+ * (strings compared once each), and the lists are then sorted by those
+ * ranks and day numbers: no string comparison a comparison of the sort.
+ * What lives as long as the report (clients, persons, gestures, names)
+ * is in one arena; strings kept by a hash table are used from there. */
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +44,15 @@ vec_push(struct vec *v, void *p)
 	v->v[v->n++] = p;
 }
 
+/* A list in order already (tact-due writes its lines in the order of
+ * the report) is found so in one pass, and not sorted. */
 static void
 vec_sort(struct vec *v, int (*cmp)(const void *, const void *))
 {
-	if (v->n > 1)
+	size_t i = 1;
+	while (i < v->n && cmp(&v->v[i - 1], &v->v[i]) <= 0)
+		i++;
+	if (i < v->n)
 		qsort(v->v, v->n, sizeof *v->v, cmp);
 }
 
@@ -51,9 +63,13 @@ struct planned {
 };
 
 struct client {
-	char *id;
-	char *name;		/* of the first client record, or NULL */
+	const char *id;		/* kept by the clients table */
+	const char *name;	/* of the first client record, or NULL */
 	char *key;		/* sort key of the display name */
+	const char *shown;	/* the display name squeezed (wrap.h), or
+				 * NULL until shown_client */
+	size_t shownlen, width;	/* its bytes and columns */
+	size_t rank;		/* in the order of cmp_clients */
 	bool has_last;
 	struct date last;	/* the latest entry up to TODAY */
 	struct planned plan;
@@ -61,10 +77,18 @@ struct client {
 
 /* A person of a client (a person id "CLIENT/SLUG"). */
 struct person {
-	char *id;
-	char *name;		/* of the first person record, or NULL */
+	const char *id;		/* kept by the persons table */
+	const char *name;	/* of the first person record, or NULL */
 	struct client *c;
+	size_t rank;		/* by id */
 	struct planned plan;
+};
+
+/* An occasion's name, once for all its gestures. */
+struct occasion {
+	const char *name;	/* kept by the occasions table */
+	size_t rank;		/* by name */
+	const struct money *plan;	/* its planned cost, or NULL */
 };
 
 /* A recipient's year in a ledger: its sum row and what the report adds. */
@@ -76,10 +100,13 @@ struct sum {
 	size_t seq;		/* the ledger's order */
 };
 
-/* One gesture text and the distinct recipients it goes to: the first
- * gesture of each client and of each person. */
+/* One gesture text, its number of gestures and, when three or more, the
+ * distinct recipients it goes to (collect_recipients): the first gesture
+ * of each client and of each person. */
 struct repeat {
-	const char *text;	/* of its first gesture */
+	const char *text;	/* kept by the texts table */
+	size_t seq;
+	size_t n;
 	struct vec recipients;	/* struct gesture */
 	bool warned;
 };
@@ -87,11 +114,16 @@ struct repeat {
 struct gesture {
 	bool overdue;
 	struct date act, date;
+	long actday, dateday;	/* act and date as day numbers */
 	struct client *c;
 	struct person *p;	/* a person's gesture, else NULL */
-	char *occasion, *text;
+	struct occasion *occ;
+	const char *text;	/* kept by the texts table, or "" */
 	struct repeat *rep;	/* NULL for an empty text */
+	size_t textno;		/* rep's number, here for the sort */
 	size_t seq;		/* input order */
+	size_t crank, prank;	/* the recipient's place (rank): its client's
+				 * rank, and 0 or 1 + its person's rank */
 };
 
 struct month {
@@ -102,10 +134,17 @@ struct month {
 struct report {
 	struct report_opts o;
 	long today;		/* day number of TODAY */
+	struct arena a;		/* clients, persons, gestures, names */
 	struct hash clients;	/* id → struct client */
 	struct vec clientv;
+	struct client *lastc;	/* the client found last */
+	struct buf lastid;	/* its id, here: the client may be far in
+				 * memory (a due line's), its id is not */
+	bool lastslash;		/* a '/' in it (a client record's id) */
 	struct hash persons;	/* person id → struct person */
 	struct vec personv;
+	struct hash occasions;	/* name → struct occasion */
+	struct vec occasionv;
 	struct gifts *gifts;	/* the ledger of this business year */
 	struct gifts *prev;	/* of the previous one, in the first two
 				 * months of this one; else NULL */
@@ -113,13 +152,13 @@ struct report {
 	struct vec sumv, prevv;	/* struct sum, this year's and the last's */
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
-	struct hash pairs;	/* gesture text and id: seen */
 	struct hash plans;	/* occasion → struct money, its planned
 				 * cost (of its last plan record) */
 	struct vec planv;
 	struct vec gestures;
 	struct month month[12];	/* the 12 months ending with TODAY's */
 	struct buf key;
+	struct buf tmp;		/* scratch for a name to show */
 };
 
 struct report *
@@ -158,19 +197,8 @@ report_free(struct report *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->clientv.n; i++) {
-		struct client *c = r->clientv.v[i];
-		free(c->id);
-		free(c->name);
-		free(c->key);
-		free(c);
-	}
-	for (size_t i = 0; i < r->personv.n; i++) {
-		struct person *p = r->personv.v[i];
-		free(p->id);
-		free(p->name);
-		free(p);
-	}
+	for (size_t i = 0; i < r->clientv.n; i++)
+		free(((struct client *)r->clientv.v[i])->key);
 	gifts_free(r->gifts);
 	gifts_free(r->prev);
 	for (size_t i = 0; i < r->sumv.n; i++)
@@ -184,67 +212,107 @@ report_free(struct report *r)
 		free(r->planv.v[i]);
 	free(r->planv.v);
 	hash_free(&r->plans);
-	for (size_t i = 0; i < r->repeatv.n; i++) {
-		struct repeat *p = r->repeatv.v[i];
-		free(p->recipients.v);
-		free(p);
-	}
-	for (size_t i = 0; i < r->gestures.n; i++) {
-		struct gesture *g = r->gestures.v[i];
-		free(g->occasion);
-		free(g->text);
-		free(g);
-	}
+	for (size_t i = 0; i < r->repeatv.n; i++)
+		free(((struct repeat *)r->repeatv.v[i])->recipients.v);
 	free(r->clientv.v);
 	free(r->personv.v);
+	free(r->occasionv.v);
 	free(r->repeatv.v);
 	free(r->gestures.v);
 	hash_free(&r->clients);
 	hash_free(&r->persons);
+	hash_free(&r->occasions);
 	hash_free(&r->texts);
-	hash_free(&r->pairs);
 	buf_free(&r->key);
+	buf_free(&r->lastid);
+	buf_free(&r->tmp);
+	arena_free(&r->a);
 	free(r);
+}
+
+static void *
+new0(struct report *r, size_t size)
+{
+	return memset(arena_alloc(&r->a, size), 0, size);
+}
+
+/* The client of the id id[0..n), made when new.  The one found last is
+ * tried first: a client's records come one after another. */
+static struct client *
+client_n(struct report *r, const char *id, size_t n)
+{
+	struct client *c;
+	if (r->lastc && r->lastid.len == n && memcmp(r->lastid.s, id, n) == 0)
+		return r->lastc;
+	const char *key = id;
+	if (id[n]) {
+		buf_reset(&r->key);
+		buf_add(&r->key, id, n);
+		key = r->key.s;
+	}
+	const char *kept;
+	void **slot = hash_put_kept(&r->clients, key, &kept);
+	if (!*slot) {
+		c = new0(r, sizeof *c);
+		c->id = kept;
+		*slot = c;
+		vec_push(&r->clientv, c);
+	}
+	buf_reset(&r->lastid);
+	buf_add(&r->lastid, id, n);
+	r->lastslash = memchr(id, '/', n) != NULL;
+	return r->lastc = *slot;
 }
 
 static struct client *
 client(struct report *r, const char *id)
 {
-	void **slot = hash_put(&r->clients, id);
-	if (!*slot) {
-		struct client *c = xcalloc(1, sizeof *c);
-		c->id = xstrdup(id);
-		*slot = c;
-		vec_push(&r->clientv, c);
-	}
-	return *slot;
+	return client_n(r, id, strlen(id));
 }
 
-/* The client an id belongs to: a person id "CLIENT/SLUG" to CLIENT. */
+/* The client an id belongs to: a person id "CLIENT/SLUG" to CLIENT.
+ * The one found last is tried first: when its id has no '/' and starts
+ * id, followed by the end or a '/', it is the one. */
 static struct client *
 client_of(struct report *r, const char *id)
 {
-	size_t n = record_person_client_len(id);
-	if (!n)
-		return client(r, id);
-	buf_reset(&r->key);
-	buf_add(&r->key, id, n);
-	return client(r, r->key.s);
+	size_t n = r->lastid.len;
+	if (r->lastc && !r->lastslash && strncmp(r->lastid.s, id, n) == 0 &&
+	    (id[n] == '\0' || id[n] == '/'))
+		return r->lastc;
+	n = record_person_client_len(id);
+	return n ? client_n(r, id, n) : client(r, id);
 }
 
 /* The person of a person id, NULL for a client id. */
 static struct person *
 person(struct report *r, const char *id)
 {
-	if (!record_person_client_len(id))
+	size_t n = record_person_client_len(id);
+	if (!n)
 		return NULL;
-	void **slot = hash_put(&r->persons, id);
+	const char *kept;
+	void **slot = hash_put_kept(&r->persons, id, &kept);
 	if (!*slot) {
-		struct person *p = xcalloc(1, sizeof *p);
-		p->id = xstrdup(id);
-		p->c = client_of(r, id);
+		struct person *p = new0(r, sizeof *p);
+		p->id = kept;
+		p->c = client_n(r, id, n);
 		*slot = p;
 		vec_push(&r->personv, p);
+	}
+	return *slot;
+}
+
+static struct occasion *
+occasion(struct report *r, const char *name)
+{
+	const char *kept;
+	void **slot = hash_put_kept(&r->occasions, name, &kept);
+	if (!*slot) {
+		struct occasion *o = new0(r, sizeof *o);
+		o->name = kept;
+		*slot = o;
+		vec_push(&r->occasionv, o);
 	}
 	return *slot;
 }
@@ -279,8 +347,10 @@ static void
 name_of(struct buf *b, const struct client *c, const struct person *p)
 {
 	buf_adds(b, display(c));
-	if (p)
-		buf_printf(b, " \xe2\x80\x93 %s", person_display(p));
+	if (p) {
+		buf_adds(b, " \xe2\x80\x93 ");
+		buf_adds(b, person_display(p));
+	}
 }
 
 static void
@@ -300,15 +370,8 @@ add_entry(struct report *r, char *const *f)
 		return;
 	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
 		return;
-	if (gift) {		/* as the ledger counts it: gifts, untagged too */
-		const char *tag;
-		bool untagged;
-		gift = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged) ==
-		    GIFTS_GIFT;
-	}
 	struct client *c = client_of(r, f[ENTRY_ID]);
-	long day = date_to_days(d);
-	if (day > r->today)
+	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
 	if (!c->has_last || date_cmp(d, c->last) > 0) {
 		c->last = d;
@@ -318,7 +381,9 @@ add_entry(struct report *r, char *const *f)
 	long first = (long)r->month[0].y * 12 + (r->month[0].m - 1);
 	if (k >= first && k < first + 12) {
 		r->month[k - first].entries++;
-		r->month[k - first].gifts += gift;
+		/* as the ledger counts it: gifts, untagged too */
+		r->month[k - first].gifts += gift &&
+		    gifts_kind_of(f[ENTRY_TAGS], NULL, NULL) == GIFTS_GIFT;
 	}
 }
 
@@ -349,56 +414,58 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 	if (date_parse_iso(f[DUE_ACT], &act, false) != 0 ||
 	    date_parse_iso(f[DUE_DATE], &date, false) != 0)
 		return;
-	struct gesture *g = xcalloc(1, sizeof *g);
+	struct gesture *g = new0(r, sizeof *g);
 	g->overdue = overdue;
 	g->act = act;
 	g->date = date;
+	g->actday = date_to_days(act);
+	g->dateday = date_to_days(date);
 	g->p = person(r, f[DUE_ID]);
 	g->c = g->p ? g->p->c : client(r, f[DUE_ID]);
-	g->occasion = xstrdup(f[DUE_OCCASION]);
-	g->text = xstrdup(f[DUE_GESTURE]);
+	g->occ = occasion(r, f[DUE_OCCASION]);
+	g->text = "";
 	g->seq = r->gestures.n;
 	vec_push(&r->gestures, g);
-	if (!*g->text)
+	if (!*f[DUE_GESTURE])
 		return;
-	void **slot = hash_put(&r->texts, g->text);
+	void **slot = hash_put_kept(&r->texts, f[DUE_GESTURE], &g->text);
 	if (!*slot) {
-		struct repeat *p = xcalloc(1, sizeof *p);
+		struct repeat *p = new0(r, sizeof *p);
 		p->text = g->text;
+		p->seq = r->repeatv.n;
 		*slot = p;
 		vec_push(&r->repeatv, p);
 	}
 	g->rep = *slot;
-	/* The length first, so that text and id cannot run together; the
-	 * id is the person's or the client's: one recipient each. */
-	buf_reset(&r->key);
-	buf_printf(&r->key, "%zu:%s%s", strlen(g->text), g->text,
-		   gesture_id(g));
-	slot = hash_put(&r->pairs, r->key.s);
-	if (!*slot) {
-		*slot = g;
-		vec_push(&g->rep->recipients, g);
-	}
+	g->rep->n++;
+	g->textno = g->rep->seq;
 }
 
 void
 report_add(struct report *r, const struct record *rec)
 {
 	char *const *f = rec->f;
-	gifts_add(r->gifts, rec);
-	if (r->prev)
-		gifts_add(r->prev, rec);
+	/* The ledgers get no client records: the report names clients
+	 * itself and orders the sums by its own ranking of clients, so
+	 * their names (the ledger's order of clients) are not needed; a
+	 * client's persons keep their order by name. */
+	if (rec->kind == RECORD_ENTRY || rec->kind == RECORD_PERSON ||
+	    rec->kind == RECORD_CONCERNS) {
+		gifts_add(r->gifts, rec);
+		if (r->prev)
+			gifts_add(r->prev, rec);
+	}
 	switch (rec->kind) {
 	case RECORD_CLIENT: {
 		struct client *c = client(r, f[CLIENT_ID]);
 		if (!c->name)
-			c->name = xstrdup(f[CLIENT_NAME]);
+			c->name = arena_strdup(&r->a, f[CLIENT_NAME]);
 		break;
 	}
 	case RECORD_PERSON: {
 		struct person *p = person(r, f[PERSON_ID]);
 		if (p && !p->name)
-			p->name = xstrdup(f[PERSON_NAME]);
+			p->name = arena_strdup(&r->a, f[PERSON_NAME]);
 		break;
 	}
 	case RECORD_FIELD:	/* a person's fields: its client's */
@@ -459,11 +526,91 @@ cmp_clients(const struct client *a, const struct client *b)
 	return d ? d : strcmp(a->id, b->id);
 }
 
-static int cmp_recipient(const void *pa, const void *pb);
+/* A client and its sort key, side by side for the sort. */
+struct keyed {
+	const char *key;
+	struct client *c;
+};
+
+static int
+cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int d = strcmp(a->key, b->key);
+	return d ? d : cmp_clients(a->c, b->c);
+}
+
+static int
+cmp_person_ids(const void *pa, const void *pb)
+{
+	const struct person *a = *(void *const *)pa, *b = *(void *const *)pb;
+	return strcmp(a->id, b->id);
+}
+
+static int
+cmp_occasion_names(const void *pa, const void *pb)
+{
+	const struct occasion *a = *(void *const *)pa, *b = *(void *const *)pb;
+	return strcmp(a->name, b->name);
+}
+
+/* Rank the clients (cmp_clients), the persons (by id) and the occasions
+ * (by name), once, and give each gesture its recipient's ranks: the
+ * sorts below compare the ranks. */
+static void
+rank(struct report *r)
+{
+	size_t n = r->clientv.n;
+	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
+	for (size_t i = 0; i < n; i++) {
+		struct client *c = r->clientv.v[i];
+		if (!c->key)
+			c->key = slug_make(display(c), strlen(display(c)));
+		k[i] = (struct keyed){c->key, c};
+	}
+	qsort(k, n, sizeof *k, cmp_keyed);
+	for (size_t i = 0; i < n; i++) {
+		r->clientv.v[i] = k[i].c;
+		k[i].c->rank = i;
+	}
+	free(k);
+	vec_sort(&r->personv, cmp_person_ids);
+	for (size_t i = 0; i < r->personv.n; i++)
+		((struct person *)r->personv.v[i])->rank = i;
+	vec_sort(&r->occasionv, cmp_occasion_names);
+	for (size_t i = 0; i < r->occasionv.n; i++)
+		((struct occasion *)r->occasionv.v[i])->rank = i;
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		g->crank = g->c->rank;
+		g->prank = g->p ? 1 + g->p->rank : 0;
+	}
+}
+
+static int
+cmp_size(size_t a, size_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int
+cmp_long(long a, long b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* Gestures by recipient: the client, then its persons after the client
+ * itself, by id (its SLUG is made from the name, as client ids are). */
+static int
+cmp_recipient_of(const struct gesture *a, const struct gesture *b)
+{
+	int d = cmp_size(a->crank, b->crank);
+	return d ? d : cmp_size(a->prank, b->prank);
+}
 
 /* Gestures by act date, occasion date and occasion, so that one
  * occasion's gestures of one day are neighbours (write_gestures groups
- * them), then by recipient. */
+ * them), then by recipient, then in input order. */
 static int
 cmp_gesture(const void *pa, const void *pb)
 {
@@ -471,12 +618,12 @@ cmp_gesture(const void *pa, const void *pb)
 	int d;
 	if (a->overdue != b->overdue)
 		return a->overdue ? -1 : 1;
-	if ((d = date_cmp(a->act, b->act)) || (d = date_cmp(a->date, b->date)) ||
-	    (d = strcmp(a->occasion, b->occasion)) ||
-	    (d = cmp_recipient(pa, pb)) ||
-	    (d = strcmp(gesture_id(a), gesture_id(b))))
+	if ((d = cmp_long(a->actday, b->actday)) ||
+	    (d = cmp_long(a->dateday, b->dateday)) ||
+	    (d = cmp_size(a->occ->rank, b->occ->rank)) ||
+	    (d = cmp_recipient_of(a, b)))
 		return d;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	return cmp_size(a->seq, b->seq);
 }
 
 /* Sums by client as the report orders them, then in the ledger's order
@@ -485,35 +632,59 @@ static int
 cmp_sum(const void *pa, const void *pb)
 {
 	const struct sum *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d = cmp_clients(a->c, b->c);
-	if (d)
-		return d;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	int d = cmp_size(a->c->rank, b->c->rank);
+	return d ? d : cmp_size(a->seq, b->seq);
 }
+
+/* A quiet client with its place in the QUIET CLIENTS table, and its
+ * row's name once the table is sorted. */
+struct quiet {
+	long last;		/* the day of its last entry; LONG_MIN: never */
+	size_t rank;
+	struct client *c;
+	const char *shown;	/* the client's shown name */
+	size_t shownlen;
+};
 
 /* Never contacted first, then the longest quiet. */
 static int
 cmp_quiet(const void *pa, const void *pb)
 {
-	const struct client *a = *(void *const *)pa, *b = *(void *const *)pb;
-	if (a->has_last != b->has_last)
-		return a->has_last ? 1 : -1;
-	int d = a->has_last ? date_cmp(a->last, b->last) : 0;
-	return d ? d : cmp_clients(a, b);
+	const struct quiet *a = pa, *b = pb;
+	int d = cmp_long(a->last, b->last);
+	return d ? d : cmp_size(a->rank, b->rank);
 }
 
-/* Gestures by recipient: the client, then its persons after the client
- * itself, by id (its SLUG is made from the name, as client ids are). */
+/* The gestures of one text by recipient, then in input order. */
 static int
-cmp_recipient(const void *pa, const void *pb)
+cmp_text_recipient(const void *pa, const void *pb)
 {
 	const struct gesture *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d = cmp_clients(a->c, b->c);
-	if (d || a->p == b->p)
-		return d;
-	if (!a->p || !b->p)
-		return a->p ? 1 : -1;
-	return strcmp(a->p->id, b->p->id);
+	int d = cmp_size(a->textno, b->textno);
+	if (!d)
+		d = cmp_recipient_of(a, b);
+	return d ? d : cmp_size(a->seq, b->seq);
+}
+
+/* The recipients of each text of three or more gestures, in the order of
+ * cmp_recipient_of: the gestures of such texts sorted by text and recipient,
+ * and the first of each recipient kept. */
+static void
+collect_recipients(struct report *r)
+{
+	struct vec v = {0};
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		if (g->rep && g->rep->n >= 3)
+			vec_push(&v, g);
+	}
+	vec_sort(&v, cmp_text_recipient);
+	for (size_t i = 0; i < v.n; i++) {
+		struct gesture *g = v.v[i], *prev = i ? v.v[i - 1] : NULL;
+		if (!prev || prev->rep != g->rep || cmp_recipient_of(prev, g))
+			vec_push(&g->rep->recipients, g);
+	}
+	free(v.v);
 }
 
 static const char *
@@ -530,27 +701,26 @@ para(struct buf *out, struct buf *t, size_t first, size_t hang)
 	buf_reset(t);
 }
 
-/* A table row: name in a column of namew, indented by 2 and, when
- * longer, wrapped in its column with a hanging indent of 2; then two
- * spaces and right on its last line. */
+/* A table row: the name shown[0..n) (squeezed) in a column of namew,
+ * indented by 2 and, when longer, wrapped in its column with a hanging
+ * indent of 2; then two spaces and right on its last line. */
 static void
-row(struct buf *out, const char *name, size_t namew, const char *right)
+row(struct buf *out, const char *shown, size_t n, size_t namew,
+    const char *right)
 {
-	struct buf t = {0};
-	wrap_squeeze(&t, name, strlen(name));
 	size_t pos = 0, hang = 0;
 	for (;;) {
 		size_t cols = namew > hang ? namew - hang : 1;
-		size_t rest, len = wrap_next(t.s + pos, t.len - pos, cols, &rest);
+		size_t rest, len = wrap_next(shown + pos, n - pos, cols, &rest);
 		wrap_spaces(out, 2 + hang);
-		if (pos + rest < t.len) {
-			buf_add(out, t.s + pos, len);
+		if (pos + rest < n) {
+			buf_add(out, shown + pos, len);
 			buf_addc(out, '\n');
 			pos += rest;
 			hang = namew > 2 ? 2 : 0;
 			continue;
 		}
-		wrap_pad(out, t.s + pos, len, cols);
+		wrap_pad(out, shown + pos, len, cols);
 		buf_add(out, "  ", 2);
 		buf_adds(out, right);
 		while (out->len && out->s[out->len - 1] == ' ')
@@ -558,19 +728,54 @@ row(struct buf *out, const char *name, size_t namew, const char *right)
 		buf_addc(out, '\n');
 		break;
 	}
-	buf_free(&t);
 }
 
-/* Columns of a name as the report shows it (wrap_squeeze: escapes are
- * wider than what they show). */
-static size_t
-shown_width(const char *s)
+/* A client's display name as the report shows it (wrap_squeeze: escapes
+ * are wider than what they show), made once. */
+static void
+shown_client(struct report *r, struct client *c)
 {
-	struct buf t = {0};
-	wrap_squeeze(&t, s, strlen(s));
-	size_t w = wrap_width(t.s, t.len);
-	buf_free(&t);
-	return w;
+	if (c->shown)
+		return;
+	buf_reset(&r->tmp);
+	wrap_squeeze(&r->tmp, display(c), strlen(display(c)));
+	c->shownlen = r->tmp.len;
+	c->shown = memcpy(arena_alloc(&r->a, r->tmp.len + 1), r->tmp.s,
+	    r->tmp.len + 1);
+	c->width = wrap_width(c->shown, c->shownlen);
+}
+
+/* The name of a sum's recipient as the report shows it, in b. */
+static void
+shown_recipient(struct report *r, struct buf *b, const struct sum *s)
+{
+	buf_reset(b);
+	if (!s->p) {
+		shown_client(r, s->c);
+		buf_add(b, s->c->shown, s->c->shownlen);
+		return;
+	}
+	buf_reset(&r->tmp);
+	name_of(&r->tmp, s->c, s->p);
+	wrap_squeeze(b, r->tmp.s, r->tmp.len);
+}
+
+/* s right-aligned in w bytes, as printf's "%*s". */
+static void
+add_right(struct buf *b, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+	if (n < w)
+		wrap_spaces(b, w - n);
+	buf_add(b, s, n);
+}
+
+/* "YYYY-MM-DD" */
+static void
+add_date(struct buf *b, struct date d)
+{
+	char date[DATE_BUFSZ];
+	buf_adds(b, date_format(d, date));
 }
 
 /* The width of the name column of a table whose right parts are at most
@@ -592,10 +797,14 @@ relative(struct buf *b, long diff)
 		buf_adds(b, "tomorrow");
 	else if (diff == -1)
 		buf_adds(b, "yesterday");
-	else if (diff > 0)
-		buf_printf(b, "in %ld days", diff);
-	else
-		buf_printf(b, "%ld days ago", -diff);
+	else if (diff > 0) {
+		buf_adds(b, "in ");
+		buf_addnum(b, diff);
+		buf_adds(b, " days");
+	} else {
+		buf_addnum(b, -diff);
+		buf_adds(b, " days ago");
+	}
 }
 
 /* A gesture's occasion as the report shows it: its name, and its date
@@ -603,10 +812,11 @@ relative(struct buf *b, long diff)
 static void
 occasion_of(struct buf *b, const struct gesture *g)
 {
-	char date[DATE_BUFSZ];
-	buf_adds(b, g->occasion);
-	if (date_cmp(g->date, g->act) != 0)
-		buf_printf(b, " %s", date_format(g->date, date));
+	buf_adds(b, g->occ->name);
+	if (g->dateday != g->actday) {
+		buf_addc(b, ' ');
+		add_date(b, g->date);
+	}
 }
 
 /* One gesture: "Recipient (occasion date): text". */
@@ -617,8 +827,10 @@ write_gesture(struct buf *out, struct buf *t, const struct gesture *g)
 	buf_adds(t, " (");
 	occasion_of(t, g);
 	buf_addc(t, ')');
-	if (*g->text)
-		buf_printf(t, ": %s", g->text);
+	if (*g->text) {
+		buf_add(t, ": ", 2);
+		buf_adds(t, g->text);
+	}
 	para(out, t, 4, 6);
 }
 
@@ -631,28 +843,19 @@ write_gesture(struct buf *out, struct buf *t, const struct gesture *g)
 static bool
 same_occasion(const struct gesture *a, const struct gesture *b)
 {
-	return date_cmp(a->act, b->act) == 0 &&
-	    date_cmp(a->date, b->date) == 0 &&
-	    strcmp(a->occasion, b->occasion) == 0;
+	return a->actday == b->actday && a->dateday == b->dateday &&
+	    a->occ == b->occ;
 }
 
-/* A recipient of a group, and the recipients with the same own part. */
+/* A recipient of a group and its own part; the members with the same
+ * part are linked in their order. */
 struct member {
-	size_t cluster;		/* 0: no own part; else 1 + the first
-				 * member with the same */
-	size_t i;		/* its gesture */
 	const char *own;	/* its own part, own[0..len) */
 	size_t len;
+	size_t next;		/* the next member with the same part, or
+				 * the group's size: none */
+	size_t last;		/* of a part's first member: its last one */
 };
-
-static int
-cmp_member(const void *pa, const void *pb)
-{
-	const struct member *a = pa, *b = pb;
-	if (a->cluster != b->cluster)
-		return a->cluster < b->cluster ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
-}
 
 /* The gestures g[0..n) (n >= GROUP_MIN) of one occasion on one day: a
  * line with their count and the text they have in common ("…" standing
@@ -677,8 +880,9 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 		pre = suf = 0;	/* too little to say */
 
 	const struct gesture *first = g[0];
-	buf_printf(t, "%zu %s (", n, persons == n ? "persons" :
-		   persons ? "clients and persons" : "clients");
+	buf_addnum(t, (long)n);
+	buf_adds(t, persons == n ? " persons (" :
+	    persons ? " clients and persons (" : " clients (");
 	occasion_of(t, first);
 	buf_addc(t, ')');
 	size_t plen = pre, len0 = strlen(first->text);
@@ -688,43 +892,61 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 		buf_adds(t, ": ");
 		buf_add(t, first->text, plen);
 		if (differ)
-			buf_printf(t, "%s\xe2\x80\xa6", plen ? " " : "");
+			buf_adds(t, plen ? " \xe2\x80\xa6" : "\xe2\x80\xa6");
 		buf_add(t, first->text + len0 - suf, suf);
 	}
 	para(out, t, 4, 6);
 
 	struct member *m = xmalloc(n * sizeof *m);
+	size_t *firsts = xmalloc(n * sizeof *firsts), nfirsts = 0;
+	bool alone = false;	/* a member without a part of its own */
 	struct hash seen = {0};
 	struct buf key = {0};
 	for (size_t i = 0; i < n; i++) {
-		m[i].i = i;
 		m[i].len = strlen(text[i]) - pre - suf;
 		m[i].own = trim(text[i] + pre, &m[i].len);
-		m[i].cluster = 0;
-		if (!m[i].len)
+		m[i].next = n;
+		if (!m[i].len) {
+			alone = true;
 			continue;
+		}
 		buf_reset(&key);
 		buf_add(&key, m[i].own, m[i].len);
 		void **v = hash_put(&seen, key.s);
-		if (!*v)
+		struct member *f = *v;
+		if (!f) {
 			*v = &m[i];
-		m[i].cluster = 1 + ((struct member *)*v)->i;
-	}
-	qsort(m, n, sizeof *m, cmp_member);
-	for (size_t i = 0; i < n; i++) {
-		if (i && m[i].cluster == m[i - 1].cluster)
-			buf_adds(t, ", ");
-		recipient(t, g[m[i].i]);
-		if (i + 1 < n && m[i + 1].cluster == m[i].cluster)
+			m[i].last = i;
+			firsts[nfirsts++] = i;
 			continue;
-		if (m[i].len) {
-			buf_adds(t, ": ");
-			buf_add(t, m[i].own, m[i].len);
 		}
+		m[f->last].next = i;
+		f->last = i;
+	}
+	if (alone) {
+		const char *sep = "";
+		for (size_t i = 0; i < n; i++) {
+			if (m[i].len)
+				continue;
+			buf_adds(t, sep);
+			recipient(t, g[i]);
+			sep = ", ";
+		}
+		para(out, t, 6, 8);
+	}
+	for (size_t k = 0; k < nfirsts; k++) {
+		for (size_t i = firsts[k]; i < n; i = m[i].next) {
+			if (i != firsts[k])
+				buf_adds(t, ", ");
+			recipient(t, g[i]);
+		}
+		buf_adds(t, ": ");
+		buf_add(t, m[firsts[k]].own, m[firsts[k]].len);
 		para(out, t, 6, 8);
 	}
 	hash_free(&seen);
 	buf_free(&key);
+	free(firsts);
 	free(m);
 	free(text);
 }
@@ -739,16 +961,17 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 {
 	if (from >= to)
 		return;
-	char date[DATE_BUFSZ];
 	struct buf t = {0};
 	const struct gesture *prev = NULL;
 	buf_printf(out, "\n%s\n", heading);
 	for (size_t i = from, j; i < to; prev = r->gestures.v[i], i = j) {
 		const struct gesture *g = r->gestures.v[i];
-		if (!prev || date_cmp(g->act, prev->act) != 0) {
-			buf_printf(&t, "%s %s (", wday[date_weekday(g->act)],
-				   date_format(g->act, date));
-			relative(&t, date_to_days(g->act) - r->today);
+		if (!prev || g->actday != prev->actday) {
+			buf_adds(&t, wday[date_days_weekday(g->actday)]);
+			buf_addc(&t, ' ');
+			add_date(&t, g->act);
+			buf_add(&t, " (", 2);
+			relative(&t, g->actday - r->today);
 			buf_addc(&t, ')');
 			para(out, &t, 2, 4);
 		}
@@ -904,18 +1127,17 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 	char a[MONEY_BUFSZ], date[DATE_BUFSZ];
 	const char *cur = gifts_currency(r->gifts);
 	size_t amtw = 0, cntw = 0, maxname = 0, rightw = 0;
-	struct buf right = {0};
+	struct buf right = {0}, name = {0}, count = {0};
 	vec_sort(&r->sumv, cmp_sum);
 	for (size_t i = 0; i < r->sumv.n; i++) {
 		const struct sum *s = r->sumv.v[i];
 		size_t w = strlen(money_format(s->row->total, a));
 		amtw = w > amtw ? w : amtw;
 		buf_reset(&right);
-		buf_printf(&right, "%zu", s->row->count);
+		buf_addnum(&right, (long)s->row->count);
 		cntw = right.len > cntw ? right.len : cntw;
-		buf_reset(&right);
-		name_of(&right, s->c, s->p);
-		w = shown_width(right.s);
+		shown_recipient(r, &name, s);
+		w = s->p ? wrap_width(name.s, name.len) : s->c->width;
 		maxname = w > maxname ? w : maxname;
 	}
 	for (size_t i = 0; i < r->sumv.n; i++) {
@@ -937,69 +1159,77 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 	buf_printf(t, "limit %s %s a recipient; tact-gifts lists each gift)",
 		   money_format(gifts_limit(r->gifts), a), cur);
 	para(out, t, 0, 2);
-	struct buf name = {0};
 	for (size_t i = 0; i < r->sumv.n; i++) {
 		const struct sum *s = r->sumv.v[i];
 		buf_reset(&right);
-		buf_printf(&right, "%*s %s  %*zu %-5s", (int)amtw,
-			   money_format(s->row->total, a), cur, (int)cntw,
-			   s->row->count, plural(s->row->count, "gift",
-			   "gifts"));
+		add_right(&right, money_format(s->row->total, a), amtw);
+		buf_addc(&right, ' ');
+		buf_adds(&right, cur);
+		buf_add(&right, "  ", 2);
+		buf_reset(&count);
+		buf_addnum(&count, (long)s->row->count);
+		add_right(&right, count.s, cntw);
+		buf_adds(&right, s->row->count == 1 ? " gift " : " gifts");
 		size_t len = right.len;
 		buf_adds(&right, "  ");
 		marks(&right, s);
 		if (right.len == len + 2)
 			right.len = len;
-		buf_reset(&name);
-		name_of(&name, s->c, s->p);
-		row(out, name.s, namew, right.s);
+		shown_recipient(r, &name, s);
+		row(out, name.s, name.len, namew, right.s);
 	}
 	buf_free(&name);
 	buf_free(&right);
+	buf_free(&count);
 	gift_notes(r, out, t);
 	gifts_prev(r, out, t, &over);
 	free(over.v);
 }
 
-/* "2026-03-02 (270 days ago)", or "never". */
+/* "2026-03-02 (270 days ago)", or "never"; last is its day number. */
 static void
-last_seen(const struct report *r, const struct client *c, struct buf *b)
+last_seen(const struct report *r, const struct client *c, long last,
+	  struct buf *b)
 {
-	char date[DATE_BUFSZ];
-	buf_reset(b);
 	if (!c->has_last) {
 		buf_adds(b, "never");
 		return;
 	}
-	buf_printf(b, "%s (", date_format(c->last, date));
-	relative(b, date_to_days(c->last) - r->today);
+	add_date(b, c->last);
+	buf_add(b, " (", 2);
+	relative(b, last - r->today);
 	buf_addc(b, ')');
 }
 
 static void
-write_quiet(struct report *r, struct buf *out, struct vec *quiet)
+write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 {
-	if (!quiet->n)
+	if (!n)
 		return;
 	size_t maxname = 0, rightw = 0;
-	struct buf right = {0};
-	vec_sort(quiet, cmp_quiet);
-	for (size_t i = 0; i < quiet->n; i++) {
-		const struct client *c = quiet->v[i];
-		size_t w = shown_width(display(c));
+	struct buf right = {0};	/* the right parts, each with its NUL */
+	size_t *at = xmalloc(n * sizeof *at);
+	qsort(q, n, sizeof *q, cmp_quiet);
+	for (size_t i = 0; i < n; i++) {
+		struct client *c = q[i].c;
+		shown_client(r, c);
+		q[i].shown = c->shown;
+		q[i].shownlen = c->shownlen;
+		size_t w = c->width;
 		maxname = w > maxname ? w : maxname;
-		last_seen(r, c, &right);
-		rightw = right.len > rightw ? right.len : rightw;
+		at[i] = right.len;
+		last_seen(r, c, q[i].last, &right);
+		w = right.len - at[i];
+		rightw = w > rightw ? w : rightw;
+		buf_addc(&right, '\0');
 	}
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
-	for (size_t i = 0; i < quiet->n; i++) {
-		const struct client *c = quiet->v[i];
-		last_seen(r, c, &right);
-		row(out, display(c), namew, right.s);
-	}
+	for (size_t i = 0; i < n; i++)
+		row(out, q[i].shown, q[i].shownlen, namew, right.s + at[i]);
 	buf_free(&right);
+	free(at);
 }
 
 static void
@@ -1063,7 +1293,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 	struct buf year = {0};
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
-		const struct money *plan = hash_get(&r->plans, g->occasion);
+		const struct money *plan = g->occ->plan;
 		if (!plan || strcmp(plan->currency, cur) != 0 ||
 		    plan->cents <= 0)
 			continue;
@@ -1092,7 +1322,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		buf_adds(t, "gift limit: ");
 		recipient(t, g);
 		buf_printf(t, " (%s, %s %s) plans %s %s",
-			   g->occasion, wday[date_weekday(g->act)],
+			   g->occ->name, wday[date_days_weekday(g->actday)],
 			   date_format(g->act, date), money_format(m.cents, a[0]),
 			   cur);
 		if (earlier)
@@ -1160,7 +1390,6 @@ warn_repeats(struct report *r, struct buf *out, struct buf *t, bool *any)
 		if (!*any)
 			buf_adds(out, "\nWARNINGS\n");
 		*any = true;
-		vec_sort(&p->recipients, cmp_recipient);
 		buf_printf(t, "not personal: \"%s\" goes unchanged to %zu "
 			   "recipients: ", p->text, p->recipients.n);
 		for (size_t k = 0; k < p->recipients.n; k++) {
@@ -1179,7 +1408,8 @@ report_write(struct report *r, struct buf *out)
 {
 	char date[DATE_BUFSZ];
 	struct buf t = {0};
-	struct vec quiet = {0};
+	struct quiet *quiet;
+	size_t nquiet = 0;
 	size_t noverdue = 0, nover = 0;
 
 	gifts_end(r->gifts);
@@ -1191,19 +1421,22 @@ report_write(struct report *r, struct buf *out)
 	for (size_t i = 0; i < r->sumv.n; i++)
 		nover += ((struct sum *)r->sumv.v[i])->row->deductible ==
 		    GIFTS_NO;
-	for (size_t i = 0; i < r->clientv.n; i++) {
-		struct client *c = r->clientv.v[i];
-		if (!c->key)
-			c->key = slug_make(display(c), strlen(display(c)));
+	rank(r);
+	for (size_t i = 0; i < r->occasionv.n; i++) {
+		struct occasion *o = r->occasionv.v[i];
+		o->plan = hash_get(&r->plans, o->name);
 	}
 	vec_sort(&r->gestures, cmp_gesture);
 	for (size_t i = 0; i < r->gestures.n; i++)
 		noverdue += ((struct gesture *)r->gestures.v[i])->overdue;
+	collect_recipients(r);
+	quiet = xmalloc((r->clientv.n ? r->clientv.n : 1) * sizeof *quiet);
 	for (size_t i = 0; i < r->clientv.n; i++) {
 		struct client *c = r->clientv.v[i];
-		if (!c->has_last ||
-		    r->today - date_to_days(c->last) > r->o.quiet)
-			vec_push(&quiet, c);
+		long last = c->has_last ? date_to_days(c->last) : LONG_MIN;
+		if (!c->has_last || r->today - last > r->o.quiet)
+			quiet[nquiet++] = (struct quiet){last, c->rank, c,
+			    NULL, 0};
 	}
 	size_t ndue = r->gestures.n - noverdue;
 
@@ -1211,19 +1444,19 @@ report_write(struct report *r, struct buf *out)
 		   "%zu quiet, %zu over limit",
 		   wday[date_weekday(r->o.today)], date_format(r->o.today, date),
 		   noverdue, ndue, r->clientv.n,
-		   plural(r->clientv.n, "client", "clients"), quiet.n, nover);
+		   plural(r->clientv.n, "client", "clients"), nquiet, nover);
 	para(out, &t, 0, 2);
 
 	write_gestures(r, out, "OVERDUE", 0, noverdue);
 	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
 	write_gifts(r, out, &t);
-	write_quiet(r, out, &quiet);
+	write_quiet(r, out, quiet, nquiet);
 	write_spread(r, out);
 	bool any = false;
 	warn_limit(r, out, &t, &any);
 	warn_december(r, out, &t, &any);
 	warn_repeats(r, out, &t, &any);
 
-	free(quiet.v);
+	free(quiet);
 	buf_free(&t);
 }

@@ -82,12 +82,6 @@ buf_add_slow(struct buf *b, const char *s, size_t n)
 }
 
 void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void
 buf_addnum(struct buf *b, long n)
 {
 	char tmp[24], *p = tmp + sizeof tmp;

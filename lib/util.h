@@ -25,14 +25,16 @@ struct buf {
 };
 
 void buf_add_slow(struct buf *b, const char *s, size_t n);
-void buf_adds(struct buf *b, const char *s);
 
 /* Inline: they run for every byte of output. */
 static inline void
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->s && b->cap - b->len > n) {
-		memcpy(b->s + b->len, s, n);
+		if (n == 1)	/* a character: a store, not a call */
+			b->s[b->len] = *s;
+		else
+			memcpy(b->s + b->len, s, n);
 		b->len += n;
 		b->s[b->len] = '\0';
 	} else {
@@ -44,6 +46,12 @@ static inline void
 buf_addc(struct buf *b, char c)
 {
 	buf_add(b, &c, 1);
+}
+
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
 }
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -4,6 +4,7 @@
  * more than one line's worth of text, so wrapping a paragraph is linear
  * in its length. */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "show.h"
@@ -86,6 +87,10 @@ static size_t
 char_at(const char *s, size_t n, size_t i, size_t *cols)
 {
 	uint32_t cp;
+	if ((unsigned char)s[i] < 0x80) {	/* most text: at once */
+		*cols = 1;
+		return 1;
+	}
 	size_t len = utf8_decode(s + i, n - i, &cp);
 	if (!len) {
 		*cols = 1;
@@ -110,6 +115,9 @@ wrap_width(const char *s, size_t n)
 size_t
 wrap_prefix(const char *s, size_t n, size_t cols)
 {
+	/* No character is wider than its bytes are long. */
+	if (n <= cols)
+		return n;
 	size_t i = 0, used = 0, w;
 	while (i < n) {
 		size_t len = char_at(s, n, i, &w);
@@ -127,23 +135,47 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* Printable ASCII but the space: shown as it is (show.h). */
+static bool
+is_plain(char c)
+{
+	return c > ' ' && c < 0x7f;
+}
+
+/* The text in pieces: printable ASCII with single spaces between words,
+ * appended as it is; other characters but spaces and TABs, shown with
+ * show_text (it shows each character by itself, so pieces can be shown
+ * apart); and runs of spaces and TABs, one space between words. */
 void
 wrap_squeeze(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
-	bool first = true;
-	for (;;) {
-		while (i < n && is_space(s[i]))
-			i++;
-		if (i == n)
-			break;
+	while (i < n && is_space(s[i]))
+		i++;
+	while (i < n) {
 		size_t start = i;
-		while (i < n && !is_space(s[i]))
-			i++;
-		if (!first)
-			buf_addc(out, ' ');
-		show_text(out, s + start, i - start, 0);
-		first = false;
+		if (is_plain(s[i])) {
+			for (;;) {
+				while (i < n && is_plain(s[i]))
+					i++;
+				if (i + 1 < n && s[i] == ' ' &&
+				    is_plain(s[i + 1]))
+					i++;
+				else
+					break;
+			}
+			buf_add(out, s + start, i - start);
+		} else {
+			while (i < n && !is_space(s[i]) && !is_plain(s[i]))
+				i++;
+			show_text(out, s + start, i - start, 0);
+		}
+		if (i < n && is_space(s[i])) {
+			while (i < n && is_space(s[i]))
+				i++;
+			if (i < n)
+				buf_addc(out, ' ');
+		}
 	}
 	if (!out->s)
 		buf_add(out, "", 0);
@@ -190,24 +222,33 @@ wrap_spaces(struct buf *out, size_t n)
 	}
 }
 
+/* The text is squeezed at the end of out and laid out from a copy, on
+ * the stack when it is short: most paragraphs cost no allocation. */
 void
 wrap_para(struct buf *out, const char *s, size_t n, size_t width,
 	  size_t first, size_t hang)
 {
-	struct buf t = {0};
-	wrap_squeeze(&t, s, n);
+	char small[512];
+	size_t at = out->len;
+	wrap_squeeze(out, s, n);
+	size_t tlen = out->len - at;
+	char *t = tlen <= sizeof small ? small : xmalloc(tlen);
+	memcpy(t, out->s + at, tlen);
+	out->len = at;
+	out->s[at] = '\0';
 	size_t pos = 0, indent = first;
-	while (pos < t.len) {
+	while (pos < tlen) {
 		size_t rest;
 		size_t cols = width > indent ? width - indent : 1;
-		size_t len = wrap_next(t.s + pos, t.len - pos, cols, &rest);
+		size_t len = wrap_next(t + pos, tlen - pos, cols, &rest);
 		wrap_spaces(out, indent);
-		buf_add(out, t.s + pos, len);
+		buf_add(out, t + pos, len);
 		buf_addc(out, '\n');
 		pos += rest;
 		indent = hang;
 	}
-	buf_free(&t);
+	if (t != small)
+		free(t);
 }
 
 void

@@ -46,7 +46,7 @@ size_t wrap_next(const char *s, size_t n, size_t cols, size_t *rest);
  * columns, each ending in '\n': the first indented by first spaces, the
  * others by hang.  Each line holds at least one column of text, even
  * when an indent leaves no room (then it is wider than width).  Nothing
- * is appended for text that squeezes to nothing. */
+ * is appended for text that squeezes to nothing.  s must not be in out. */
 void wrap_para(struct buf *out, const char *s, size_t n, size_t width,
 	       size_t first, size_t hang);
 
