@@ -61,10 +61,7 @@ main(int argc, char *argv[])
 		fclose(fp);
 	}
 	input_each(argc - optind, argv + optind, false, report_read, r);
-	struct buf out = {0};
-	report_write(r, &out);
-	fwrite(out.s, 1, out.len, stdout);
-	buf_free(&out);
+	report_print(r, stdout);
 	report_free(r);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		diag_syserr("write error");

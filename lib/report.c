@@ -159,6 +159,8 @@ struct report {
 	struct month month[12];	/* the 12 months ending with TODAY's */
 	struct buf key;
 	struct buf tmp;		/* scratch for a name to show */
+	FILE *fp;		/* report_print's: where the report goes a
+				 * part at a time (spill), else NULL */
 };
 
 struct report *
@@ -701,6 +703,19 @@ para(struct buf *out, struct buf *t, size_t first, size_t hang)
 	buf_reset(t);
 }
 
+/* The report in out so far written to r->fp, when there is one and out
+ * holds enough: the report is written a part at a time, not held whole. */
+#define SPILL_AT 65536
+
+static void
+spill(const struct report *r, struct buf *out)
+{
+	if (r->fp && out->len >= SPILL_AT) {
+		fwrite(out->s, 1, out->len, r->fp);
+		buf_reset(out);
+	}
+}
+
 /* A table row: the name shown[0..n) (squeezed) in a column of namew,
  * indented by 2 and, when longer, wrapped in its column with a hanging
  * indent of 2; then two spaces and right on its last line. */
@@ -982,6 +997,7 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 		else
 			for (size_t k = i; k < j; k++)
 				write_gesture(out, &t, r->gestures.v[k]);
+		spill(r, out);
 	}
 	buf_free(&t);
 }
@@ -1177,6 +1193,7 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 			right.len = len;
 		shown_recipient(r, &name, s);
 		row(out, name.s, name.len, namew, right.s);
+		spill(r, out);
 	}
 	buf_free(&name);
 	buf_free(&right);
@@ -1226,8 +1243,10 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		row(out, q[i].shown, q[i].shownlen, namew, right.s + at[i]);
+		spill(r, out);
+	}
 	buf_free(&right);
 	free(at);
 }
@@ -1350,6 +1369,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 			   "of %s is deductible, not even the first ones.",
 			   year.s);
 		para(out, t, 2, 4);
+		spill(r, out);
 	}
 	buf_free(&year);
 }
@@ -1400,7 +1420,20 @@ warn_repeats(struct report *r, struct buf *out, struct buf *t, bool *any)
 		buf_adds(t, ". It is not personal: name the person and refer "
 			 "to something they said or did.");
 		para(out, t, 2, 4);
+		spill(r, out);
 	}
+}
+
+void
+report_print(struct report *r, FILE *fp)
+{
+	struct buf out = {0};
+	r->fp = fp;
+	report_write(r, &out);
+	r->fp = NULL;
+	if (out.len)
+		fwrite(out.s, 1, out.len, fp);
+	buf_free(&out);
 }
 
 void

@@ -55,4 +55,7 @@ void report_rates_read(struct report *r, FILE *fp, const char *name);
 /* Append the report. */
 void report_write(struct report *r, struct buf *out);
 
+/* Write the report to fp, a part at a time: it is never held whole. */
+void report_print(struct report *r, FILE *fp);
+
 #endif
