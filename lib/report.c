@@ -65,11 +65,10 @@ struct planned {
 struct client {
 	const char *id;		/* kept by the clients table */
 	const char *name;	/* of the first client record, or NULL */
-	char *key;		/* sort key of the display name */
 	const char *shown;	/* the display name squeezed (wrap.h), or
 				 * NULL until shown_client */
 	size_t shownlen, width;	/* its bytes and columns */
-	size_t rank;		/* in the order of cmp_clients */
+	size_t rank;		/* in the order of cmp_keyed */
 	bool has_last;
 	struct date last;	/* the latest entry up to TODAY */
 	struct planned plan;
@@ -111,16 +110,15 @@ struct repeat {
 	bool warned;
 };
 
+/* A due or overdue line, kept as numbers and pointers to what it
+ * shares with others: its dates as day numbers, its text in its repeat. */
 struct gesture {
 	bool overdue;
-	struct date act, date;
-	long actday, dateday;	/* act and date as day numbers */
+	long actday, dateday;	/* the act date and date as day numbers */
 	struct client *c;
 	struct person *p;	/* a person's gesture, else NULL */
 	struct occasion *occ;
-	const char *text;	/* kept by the texts table, or "" */
-	struct repeat *rep;	/* NULL for an empty text */
-	size_t textno;		/* rep's number, here for the sort */
+	struct repeat *rep;	/* its text; NULL for an empty text */
 	size_t seq;		/* input order */
 	size_t crank, prank;	/* the recipient's place (rank): its client's
 				 * rank, and 0 or 1 + its person's rank */
@@ -199,8 +197,6 @@ report_free(struct report *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->clientv.n; i++)
-		free(((struct client *)r->clientv.v[i])->key);
 	gifts_free(r->gifts);
 	gifts_free(r->prev);
 	for (size_t i = 0; i < r->sumv.n; i++)
@@ -336,6 +332,20 @@ person_display(const struct person *p)
 	return *slug ? slug : p->id;
 }
 
+/* A gesture's text, "" when empty. */
+static const char *
+text_of(const struct gesture *g)
+{
+	return g->rep ? g->rep->text : "";
+}
+
+/* A gesture's act date. */
+static struct date
+act_of(const struct gesture *g)
+{
+	return date_from_days(g->actday);
+}
+
 /* The ID of a gesture's due line: the person's or the client's. */
 static const char *
 gesture_id(const struct gesture *g)
@@ -418,29 +428,26 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 		return;
 	struct gesture *g = new0(r, sizeof *g);
 	g->overdue = overdue;
-	g->act = act;
-	g->date = date;
 	g->actday = date_to_days(act);
 	g->dateday = date_to_days(date);
 	g->p = person(r, f[DUE_ID]);
 	g->c = g->p ? g->p->c : client(r, f[DUE_ID]);
 	g->occ = occasion(r, f[DUE_OCCASION]);
-	g->text = "";
 	g->seq = r->gestures.n;
 	vec_push(&r->gestures, g);
 	if (!*f[DUE_GESTURE])
 		return;
-	void **slot = hash_put_kept(&r->texts, f[DUE_GESTURE], &g->text);
+	const char *kept;
+	void **slot = hash_put_kept(&r->texts, f[DUE_GESTURE], &kept);
 	if (!*slot) {
 		struct repeat *p = new0(r, sizeof *p);
-		p->text = g->text;
+		p->text = kept;
 		p->seq = r->repeatv.n;
 		*slot = p;
 		vec_push(&r->repeatv, p);
 	}
 	g->rep = *slot;
 	g->rep->n++;
-	g->textno = g->rep->seq;
 }
 
 void
@@ -517,29 +524,22 @@ static const char *const wday[] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 };
 
-/* Clients in the order people expect: by the slug of the display name
- * ("Bäckerei" as "baeckerei", case ignored), then the name, then the id. */
-static int
-cmp_clients(const struct client *a, const struct client *b)
-{
-	int d = strcmp(a->key, b->key);
-	if (!d)
-		d = strcmp(display(a), display(b));
-	return d ? d : strcmp(a->id, b->id);
-}
-
-/* A client and its sort key, side by side for the sort. */
+/* A client and its sort key (made for the sort only), side by side. */
 struct keyed {
-	const char *key;
+	char *key;
 	struct client *c;
 };
 
+/* Clients in the order people expect: by the slug of the display name
+ * ("Bäckerei" as "baeckerei", case ignored), then the name, then the id. */
 static int
 cmp_keyed(const void *pa, const void *pb)
 {
 	const struct keyed *a = pa, *b = pb;
 	int d = strcmp(a->key, b->key);
-	return d ? d : cmp_clients(a->c, b->c);
+	if (!d)
+		d = strcmp(display(a->c), display(b->c));
+	return d ? d : strcmp(a->c->id, b->c->id);
 }
 
 static int
@@ -556,7 +556,7 @@ cmp_occasion_names(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-/* Rank the clients (cmp_clients), the persons (by id) and the occasions
+/* Rank the clients (cmp_keyed), the persons (by id) and the occasions
  * (by name), once, and give each gesture its recipient's ranks: the
  * sorts below compare the ranks. */
 static void
@@ -566,14 +566,14 @@ rank(struct report *r)
 	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = r->clientv.v[i];
-		if (!c->key)
-			c->key = slug_make(display(c), strlen(display(c)));
-		k[i] = (struct keyed){c->key, c};
+		k[i] = (struct keyed){slug_make(display(c), strlen(display(c))),
+		    c};
 	}
 	qsort(k, n, sizeof *k, cmp_keyed);
 	for (size_t i = 0; i < n; i++) {
 		r->clientv.v[i] = k[i].c;
 		k[i].c->rank = i;
+		free(k[i].key);
 	}
 	free(k);
 	vec_sort(&r->personv, cmp_person_ids);
@@ -638,14 +638,11 @@ cmp_sum(const void *pa, const void *pb)
 	return d ? d : cmp_size(a->seq, b->seq);
 }
 
-/* A quiet client with its place in the QUIET CLIENTS table, and its
- * row's name once the table is sorted. */
+/* A quiet client with its place in the QUIET CLIENTS table. */
 struct quiet {
 	long last;		/* the day of its last entry; LONG_MIN: never */
 	size_t rank;
 	struct client *c;
-	const char *shown;	/* the client's shown name */
-	size_t shownlen;
 };
 
 /* Never contacted first, then the longest quiet. */
@@ -662,7 +659,7 @@ static int
 cmp_text_recipient(const void *pa, const void *pb)
 {
 	const struct gesture *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d = cmp_size(a->textno, b->textno);
+	int d = cmp_size(a->rep->seq, b->rep->seq);
 	if (!d)
 		d = cmp_recipient_of(a, b);
 	return d ? d : cmp_size(a->seq, b->seq);
@@ -752,11 +749,17 @@ shown_client(struct report *r, struct client *c)
 {
 	if (c->shown)
 		return;
+	const char *name = display(c);
+	size_t n = strlen(name);
 	buf_reset(&r->tmp);
-	wrap_squeeze(&r->tmp, display(c), strlen(display(c)));
+	wrap_squeeze(&r->tmp, name, n);
 	c->shownlen = r->tmp.len;
-	c->shown = memcpy(arena_alloc(&r->a, r->tmp.len + 1), r->tmp.s,
-	    r->tmp.len + 1);
+	/* Most names are shown as they are: no copy then. */
+	if (r->tmp.len == n && memcmp(r->tmp.s, name, n) == 0)
+		c->shown = name;
+	else
+		c->shown = memcpy(arena_alloc(&r->a, r->tmp.len + 1),
+		    r->tmp.s, r->tmp.len + 1);
 	c->width = wrap_width(c->shown, c->shownlen);
 }
 
@@ -830,7 +833,7 @@ occasion_of(struct buf *b, const struct gesture *g)
 	buf_adds(b, g->occ->name);
 	if (g->dateday != g->actday) {
 		buf_addc(b, ' ');
-		add_date(b, g->date);
+		add_date(b, date_from_days(g->dateday));
 	}
 }
 
@@ -842,9 +845,9 @@ write_gesture(struct buf *out, struct buf *t, const struct gesture *g)
 	buf_adds(t, " (");
 	occasion_of(t, g);
 	buf_addc(t, ')');
-	if (*g->text) {
+	if (g->rep) {
 		buf_add(t, ": ", 2);
-		buf_adds(t, g->text);
+		buf_adds(t, g->rep->text);
 	}
 	para(out, t, 4, 6);
 }
@@ -884,7 +887,7 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 	size_t persons = 0, pre, suf;
 	for (size_t i = 0; i < n; i++) {
 		const struct gesture *gi = g[i];
-		text[i] = gi->text;
+		text[i] = text_of(gi);
 		persons += gi->p != NULL;
 	}
 	text_common(text, n, &pre, &suf);
@@ -900,15 +903,16 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 	    persons ? " clients and persons (" : " clients (");
 	occasion_of(t, first);
 	buf_addc(t, ')');
-	size_t plen = pre, len0 = strlen(first->text);
-	while (plen > 0 && first->text[plen - 1] == ' ')
+	const char *ftext = text_of(first);
+	size_t plen = pre, len0 = strlen(ftext);
+	while (plen > 0 && ftext[plen - 1] == ' ')
 		plen--;
 	if (plen || suf || (!differ && len0)) {
 		buf_adds(t, ": ");
-		buf_add(t, first->text, plen);
+		buf_add(t, ftext, plen);
 		if (differ)
 			buf_adds(t, plen ? " \xe2\x80\xa6" : "\xe2\x80\xa6");
-		buf_add(t, first->text + len0 - suf, suf);
+		buf_add(t, ftext + len0 - suf, suf);
 	}
 	para(out, t, 4, 6);
 
@@ -984,7 +988,7 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 		if (!prev || g->actday != prev->actday) {
 			buf_adds(&t, wday[date_days_weekday(g->actday)]);
 			buf_addc(&t, ' ');
-			add_date(&t, g->act);
+			add_date(&t, act_of(g));
 			buf_add(&t, " (", 2);
 			relative(&t, g->actday - r->today);
 			buf_addc(&t, ')');
@@ -1224,31 +1228,28 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 	if (!n)
 		return;
 	size_t maxname = 0, rightw = 0;
-	struct buf right = {0};	/* the right parts, each with its NUL */
-	size_t *at = xmalloc(n * sizeof *at);
+	struct buf right = {0};	/* a row's right part, made twice: for the
+				 * widths, then for the row */
 	qsort(q, n, sizeof *q, cmp_quiet);
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = q[i].c;
 		shown_client(r, c);
-		q[i].shown = c->shown;
-		q[i].shownlen = c->shownlen;
-		size_t w = c->width;
-		maxname = w > maxname ? w : maxname;
-		at[i] = right.len;
+		maxname = c->width > maxname ? c->width : maxname;
+		buf_reset(&right);
 		last_seen(r, c, q[i].last, &right);
-		w = right.len - at[i];
-		rightw = w > rightw ? w : rightw;
-		buf_addc(&right, '\0');
+		rightw = right.len > rightw ? right.len : rightw;
 	}
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
 	for (size_t i = 0; i < n; i++) {
-		row(out, q[i].shown, q[i].shownlen, namew, right.s + at[i]);
+		const struct client *c = q[i].c;
+		buf_reset(&right);
+		last_seen(r, c, q[i].last, &right);
+		row(out, c->shown, c->shownlen, namew, right.s);
 		spill(r, out);
 	}
 	buf_free(&right);
-	free(at);
 }
 
 static void
@@ -1318,7 +1319,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 			continue;
 		struct money m = *plan;
 		/* Given when acted on: on the act date, or now if late. */
-		int y = business_year(r, g->overdue ? r->o.today : g->act);
+		int y = business_year(r, g->overdue ? r->o.today : act_of(g));
 		struct planned *pl = g->p ? &g->p->plan : &g->c->plan;
 		if (pl->year != y) {
 			pl->year = y;
@@ -1342,7 +1343,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		recipient(t, g);
 		buf_printf(t, " (%s, %s %s) plans %s %s",
 			   g->occ->name, wday[date_days_weekday(g->actday)],
-			   date_format(g->act, date), money_format(m.cents, a[0]),
+			   date_format(act_of(g), date), money_format(m.cents, a[0]),
 			   cur);
 		if (earlier)
 			buf_printf(t, " after %s %s in the gestures above",
@@ -1468,8 +1469,7 @@ report_write(struct report *r, struct buf *out)
 		struct client *c = r->clientv.v[i];
 		long last = c->has_last ? date_to_days(c->last) : LONG_MIN;
 		if (!c->has_last || r->today - last > r->o.quiet)
-			quiet[nquiet++] = (struct quiet){last, c->rank, c,
-			    NULL, 0};
+			quiet[nquiet++] = (struct quiet){last, c->rank, c};
 	}
 	size_t ndue = r->gestures.n - noverdue;
 
