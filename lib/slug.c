@@ -109,6 +109,24 @@ slug_make(const char *s, size_t n)
 	int dash = 0;		/* a run of other characters is pending */
 	int letter = 0;		/* the last character gave a letter */
 	for (size_t i = 0, len; i < n; i += len) {
+		/* ASCII, most of a name, without decoding or folding. */
+		if (u[i] < 0x80) {
+			char a = (char)u[i];
+			len = 1;
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (!((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))) {
+				dash = o > out;
+				letter = 0;
+				continue;
+			}
+			if (dash)
+				*o++ = '-';
+			dash = 0;
+			*o++ = a;
+			letter = !(a >= '0' && a <= '9');
+			continue;
+		}
 		long c = decode(u + i, n - i, &len);
 		const char *to = NULL;
 		char one[2] = { 0, 0 };
