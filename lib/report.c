@@ -157,6 +157,8 @@ struct report {
 	struct month month[12];	/* the 12 months ending with TODAY's */
 	struct buf key;
 	struct buf tmp;		/* scratch for a name to show */
+	bool checked;		/* records come from the reader, which
+				 * checked their dates and amounts */
 	FILE *fp;		/* report_print's: where the report goes a
 				 * part at a time (spill), else NULL */
 };
@@ -371,6 +373,20 @@ recipient(struct buf *b, const struct gesture *g)
 	name_of(b, g->c, g->p);
 }
 
+/* The date "YYYY-MM-DD" of a record; -1 when bad.  The reader's records
+ * were checked, so their dates are read digit by digit. */
+static int
+record_date(const struct report *r, const char *s, struct date *d)
+{
+	if (!r->checked)
+		return date_parse_iso(s, d, false);
+	d->y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	d->m = (s[5] - '0') * 10 + (s[6] - '0');
+	d->d = (s[8] - '0') * 10 + (s[9] - '0');
+	return 0;
+}
+
 static void
 add_entry(struct report *r, char *const *f)
 {
@@ -378,9 +394,10 @@ add_entry(struct report *r, char *const *f)
 	long long cents = 0;
 	const char *amount = f[ENTRY_AMOUNT], *cur = f[ENTRY_CURRENCY];
 	bool gift = *amount != '\0';
-	if (date_parse_iso(f[ENTRY_DATE], &d, false) != 0)
+	if (record_date(r, f[ENTRY_DATE], &d) != 0)
 		return;
-	if (gift && (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
+	if (gift && !r->checked &&
+	    (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
 		return;
 	struct client *c = client_of(r, f[ENTRY_ID]);
 	if (date_cmp(d, r->o.today) > 0)
@@ -423,8 +440,8 @@ static void
 add_gesture(struct report *r, char *const *f, bool overdue)
 {
 	struct date act, date;
-	if (date_parse_iso(f[DUE_ACT], &act, false) != 0 ||
-	    date_parse_iso(f[DUE_DATE], &date, false) != 0)
+	if (record_date(r, f[DUE_ACT], &act) != 0 ||
+	    record_date(r, f[DUE_DATE], &date) != 0)
 		return;
 	struct gesture *g = new0(r, sizeof *g);
 	g->overdue = overdue;
@@ -507,7 +524,10 @@ add_record(void *r, const struct record *rec)
 void
 report_read(FILE *fp, const char *name, void *r)
 {
+	struct report *rep = r;
+	rep->checked = true;
 	record_read_each(fp, name, add_record, r);
+	rep->checked = false;
 }
 
 void
