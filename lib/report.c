@@ -13,6 +13,7 @@
  * is in one arena; strings kept by a hash table are used from there. */
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -544,11 +545,24 @@ static const char *const wday[] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 };
 
-/* A client and its sort key (made for the sort only), side by side. */
+/* A client and its sort key (made for the sort only), side by side;
+ * head is the key's first 8 bytes as a number that orders as they do,
+ * so most comparisons compare two numbers. */
 struct keyed {
+	uint64_t head;
 	char *key;
 	struct client *c;
 };
+
+static uint64_t
+head_of(const char *key)
+{
+	uint64_t h = 0;
+	size_t i = 0;
+	for (; i < 8 && key[i]; i++)
+		h = h << 8 | (unsigned char)key[i];
+	return i ? h << 8 * (8 - i) : 0;	/* a shift by 64 is undefined */
+}
 
 /* Clients in the order people expect: by the slug of the display name
  * ("Bäckerei" as "baeckerei", case ignored), then the name, then the id. */
@@ -556,6 +570,8 @@ static int
 cmp_keyed(const void *pa, const void *pb)
 {
 	const struct keyed *a = pa, *b = pb;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
 	int d = strcmp(a->key, b->key);
 	if (!d)
 		d = strcmp(display(a->c), display(b->c));
@@ -586,8 +602,8 @@ rank(struct report *r)
 	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = r->clientv.v[i];
-		k[i] = (struct keyed){slug_make(display(c), strlen(display(c))),
-		    c};
+		char *key = slug_make(display(c), strlen(display(c)));
+		k[i] = (struct keyed){head_of(key), key, c};
 	}
 	qsort(k, n, sizeof *k, cmp_keyed);
 	for (size_t i = 0; i < n; i++) {
