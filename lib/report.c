@@ -102,12 +102,12 @@ struct sum {
 
 /* One gesture text, its number of gestures and, when three or more, the
  * distinct recipients it goes to (collect_recipients): the first gesture
- * of each client and of each person. */
+ * of each client and of each person, a run of the report's recipv. */
 struct repeat {
 	const char *text;	/* kept by the texts table */
 	size_t seq;
 	size_t n;
-	struct vec recipients;	/* struct gesture */
+	size_t first, nrecip;	/* its run recipv.v[first..first + nrecip) */
 	bool warned;
 };
 
@@ -151,6 +151,7 @@ struct report {
 	struct vec sumv, prevv;	/* struct sum, this year's and the last's */
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
+	struct vec recipv;	/* the repeats' recipients (struct gesture) */
 	struct hash plans;	/* occasion → struct money, its planned
 				 * cost (of its last plan record) */
 	struct vec planv;
@@ -213,8 +214,7 @@ report_free(struct report *r)
 		free(r->planv.v[i]);
 	free(r->planv.v);
 	hash_free(&r->plans);
-	for (size_t i = 0; i < r->repeatv.n; i++)
-		free(((struct repeat *)r->repeatv.v[i])->recipients.v);
+	free(r->recipv.v);
 	free(r->clientv.v);
 	free(r->personv.v);
 	free(r->occasionv.v);
@@ -707,19 +707,24 @@ cmp_text_recipient(const void *pa, const void *pb)
 static void
 collect_recipients(struct report *r)
 {
-	struct vec v = {0};
+	struct vec *v = &r->recipv;
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
 		if (g->rep && g->rep->n >= 3)
-			vec_push(&v, g);
+			vec_push(v, g);
 	}
-	vec_sort(&v, cmp_text_recipient);
-	for (size_t i = 0; i < v.n; i++) {
-		struct gesture *g = v.v[i], *prev = i ? v.v[i - 1] : NULL;
-		if (!prev || prev->rep != g->rep || cmp_recipient_of(prev, g))
-			vec_push(&g->rep->recipients, g);
+	vec_sort(v, cmp_text_recipient);
+	size_t kept = 0;	/* v->v[0..kept): the recipients so far */
+	for (size_t i = 0; i < v->n; i++) {
+		struct gesture *g = v->v[i], *prev = kept ? v->v[kept - 1] : NULL;
+		if (prev && prev->rep == g->rep && !cmp_recipient_of(prev, g))
+			continue;
+		if (!prev || prev->rep != g->rep)
+			g->rep->first = kept;
+		g->rep->nrecip++;
+		v->v[kept++] = g;
 	}
-	free(v.v);
+	v->n = kept;
 }
 
 static const char *
@@ -1441,18 +1446,18 @@ warn_repeats(struct report *r, struct buf *out, struct buf *t, bool *any)
 {
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct repeat *p = ((struct gesture *)r->gestures.v[i])->rep;
-		if (!p || p->warned || p->recipients.n < 3)
+		if (!p || p->warned || p->nrecip < 3)
 			continue;
 		p->warned = true;
 		if (!*any)
 			buf_adds(out, "\nWARNINGS\n");
 		*any = true;
 		buf_printf(t, "not personal: \"%s\" goes unchanged to %zu "
-			   "recipients: ", p->text, p->recipients.n);
-		for (size_t k = 0; k < p->recipients.n; k++) {
+			   "recipients: ", p->text, p->nrecip);
+		for (size_t k = 0; k < p->nrecip; k++) {
 			if (k)
 				buf_adds(t, ", ");
-			recipient(t, p->recipients.v[k]);
+			recipient(t, r->recipv.v[p->first + k]);
 		}
 		buf_adds(t, ". It is not personal: name the person and refer "
 			 "to something they said or did.");
