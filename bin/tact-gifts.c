@@ -63,10 +63,7 @@ main(int argc, char *argv[])
 	}
 	input_each(argc - optind, argv + optind, false, gifts_read, g);
 	gifts_end(g);
-	struct buf out = {0};
-	gifts_write(g, &out, cflag ? GIFTS_CSV : GIFTS_TSV);
-	fwrite(out.s, 1, out.len, stdout);
-	buf_free(&out);
+	gifts_print(g, stdout, cflag ? GIFTS_CSV : GIFTS_TSV);
 	gifts_free(g);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		diag_syserr("write error");

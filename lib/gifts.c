@@ -828,8 +828,32 @@ end_line(struct buf *out, enum gifts_format f)
 	buf_adds(out, f == GIFTS_CSV ? "\r\n" : "\n");
 }
 
+enum { GIFTS_BLOCK = 64 * 1024 };	/* bytes gifts_print writes at once */
+
+static void write_rows(const struct gifts *g, struct buf *out,
+		       enum gifts_format f, FILE *fp);
+
 void
 gifts_write(const struct gifts *g, struct buf *out, enum gifts_format f)
+{
+	write_rows(g, out, f, NULL);
+}
+
+void
+gifts_print(const struct gifts *g, FILE *fp, enum gifts_format f)
+{
+	struct buf out = {0};
+	write_rows(g, &out, f, fp);
+	fwrite(out.s ? out.s : "", 1, out.len, fp);
+	buf_free(&out);
+}
+
+/* The header and the rows into out; with fp, out is written to fp
+ * whenever it holds GIFTS_BLOCK bytes, so a ledger of a million rows
+ * never sits whole in memory. */
+static void
+write_rows(const struct gifts *g, struct buf *out, enum gifts_format f,
+	   FILE *fp)
 {
 	for (size_t i = 0; columns[i]; i++)
 		put_field(out, columns[i], f, i == 0);
@@ -851,6 +875,10 @@ gifts_write(const struct gifts *g, struct buf *out, enum gifts_format f)
 		put_field(out, r->reason, f, false);
 		put_field(out, r->source, f, false);
 		end_line(out, f);
+		if (fp && out->len >= GIFTS_BLOCK) {
+			fwrite(out->s, 1, out->len, fp);
+			buf_reset(out);
+		}
 	}
 }
 

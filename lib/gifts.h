@@ -125,6 +125,9 @@ enum gifts_format { GIFTS_TSV, GIFTS_CSV };
 void gifts_write(const struct gifts *g, struct buf *out,
 		 enum gifts_format fmt);
 
+/* The same, written to fp a part at a time (not held whole). */
+void gifts_print(const struct gifts *g, FILE *fp, enum gifts_format f);
+
 /* "35", "35.00", "25USD", "25 usd": cents and currency (EUR when none);
  * 0, or -1. */
 int gifts_limit_parse(const char *s, long long *cents, char cur[4]);
