@@ -25,9 +25,11 @@
  * Clients and their strings live in an arena, freed with the engine; the
  * two strings that later entries replace are malloc'd and reused.
  *
- * due_finish asks the rules about one client after the other and
- * expands a gesture as soon as it is found, while that client is in the
- * cache; the sort and the output then read only the hits. */
+ * due_finish asks the rules about one client after the other and keeps
+ * each hit as a few references (struct hit); a gesture is expanded only
+ * as its line is written, after the sort, so the hits cost the same
+ * whatever their gestures say. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,15 +117,24 @@ struct client {
 	struct field field[];	/* one a wanted key (due.nwant) */
 };
 
-/* A due or overdue gesture, expanded when it is found (add_hit). */
-struct hit {
-	long act, day;
-	const char *id;		/* the client's, or the person's */
+/* A rule, and what the engine looked up of it once rather than once a
+ * client. */
+struct rule {
 	const struct occasion *o;
-	const char *source;
-	const char *gesture;	/* expanded and escaped, in due.texts */
-	bool overdue;
-	size_t seq;
+	const struct wanted *field;	/* its WHEN FIELD key */
+	const struct wanted **filter;	/* its filter keys */
+	int year1;		/* the last year a yearly DATE can be due or
+				 * overdue in (it depends on the lead) */
+};
+
+/* A due or overdue gesture: what it is about, its gesture expanded only
+ * when it is written (emit), so that the hits stay small. */
+struct hit {
+	const struct client *who;	/* the client, or the person of a
+					 * FIELD rule */
+	const struct rule *rule;
+	const struct mark *trigger;	/* a #TAG+N rule's entry */
+	int32_t act, day;
 };
 
 struct due {
@@ -131,17 +142,12 @@ struct due {
 	struct due_opts opt;
 	long today, dmin, dmax;
 	long horizon;		/* marks dated before it are not kept */
-	/* The years a yearly DATE can be due or overdue in: from year0 to
-	 * year1[k] for the rule os->v[k] (it depends on the lead). */
-	int year0, *year1;
+	/* The first year a yearly DATE can be due or overdue in (the last:
+	 * rule.year1). */
+	int year0;
 	struct hash want;	/* field key a rule reads → struct wanted * */
 	size_t nwant;
-	/* For the rule os->v[k], its WHEN FIELD key and its filter keys,
-	 * looked up once rather than once a client. */
-	struct rule_keys {
-		const struct wanted *field;
-		const struct wanted **filter;
-	} *rule;
+	struct rule *rule;	/* os->v[k] is rule[k].o */
 	struct hash tags;	/* tag a rule reads → struct tagrole * */
 	const struct wanted *contact;	/* the key contact, when read */
 	bool keep_entry;	/* a gesture expands {entry} */
@@ -163,8 +169,7 @@ struct due {
 	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
 	struct hit *hit;
 	size_t nhit, caphit;
-	struct arena texts;	/* the gestures of the hits */
-	struct buf gesture, years, esc;	/* one being expanded */
+	struct buf gesture, years, esc, src;	/* one being written */
 	bool finished;
 };
 
@@ -225,7 +230,8 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	d->rule = xcalloc(os->n ? os->n : 1, sizeof *d->rule);
 	for (size_t k = 0; k < os->n; k++) {
 		const struct occasion *oc = os->v[k];
-		struct rule_keys *rk = &d->rule[k];
+		struct rule *rk = &d->rule[k];
+		rk->o = oc;
 		tag_role(d, oc->name)->name = true;
 		if (oc->when == OCC_FIELD) {
 			struct wanted *w = want_key(d, oc->key);
@@ -254,10 +260,9 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	 * most 2 days before DATE - LEAD), within the years 1 to 9999. */
 	long lo = d->today - d->opt.grace;
 	d->year0 = date_from_days(lo < d->dmin ? d->dmin : lo).y;
-	d->year1 = xmalloc((os->n ? os->n : 1) * sizeof *d->year1);
 	for (size_t k = 0; k < os->n; k++) {
 		long hi = d->today + d->opt.window + os->v[k]->lead + 2;
-		d->year1[k] = date_from_days(hi > d->dmax ? d->dmax : hi).y;
+		d->rule[k].year1 = date_from_days(hi > d->dmax ? d->dmax : hi).y;
 	}
 	return d;
 }
@@ -282,16 +287,15 @@ due_free(struct due *d)
 	hash_free(&d->clients);
 	hash_free(&d->want);
 	hash_free(&d->tags);
-	free(d->year1);
 	free(d->rule);
 	arena_free(&d->arena);
 	buf_free(&d->scratch);
 	buf_free(&d->pass);
 	free(d->hit);
-	arena_free(&d->texts);
 	buf_free(&d->gesture);
 	buf_free(&d->years);
 	buf_free(&d->esc);
+	buf_free(&d->src);
 	free(d);
 }
 
@@ -762,15 +766,15 @@ field_of(const struct client *c, const struct client *p,
 	return c->field[w->i].set ? &c->field[w->i] : NULL;
 }
 
-/* Do the filters of the rule os->v[k] hold for the client c (and its
- * person p)? */
+/* Do the filters of the rule r hold for the client c (and its person
+ * p)? */
 static bool
-filters_hold(const struct due *d, size_t k, const struct client *c,
+filters_hold(const struct rule *r, const struct client *c,
     const struct client *p)
 {
-	const struct occasion *o = d->os->v[k];
+	const struct occasion *o = r->o;
 	for (size_t i = 0; i < o->nfilter; i++) {
-		const struct field *f = field_of(c, p, d->rule[k].filter[i]);
+		const struct field *f = field_of(c, p, r->filter[i]);
 		bool has = f && has_item(f->value, o->filter[i].value);
 		if (has == o->filter[i].negate)
 			return false;
@@ -811,49 +815,25 @@ contact_of(const struct due *d, const struct whom *w)
 	return w->c->nperson ? w->c->person[0]->name : NULL;
 }
 
-/* Keep the hit h for w, its gesture expanded (and escaped) now: the
- * rules go client by client, so the client's strings are at hand, and
- * the sort and the output read only the hits. */
+/* Keep a hit. */
 static void
-add_hit(struct due *d, const struct whom *w, const struct mark *trigger,
-    int years, struct hit h)
+add_hit(struct due *d, const struct client *who, const struct rule *r,
+    const struct mark *trigger, long act, long day)
 {
-	char date[DATE_BUFSZ];
-	date_format(date_from_days(h.day), date);
-	buf_reset(&d->years);
-	if (years)
-		buf_addnum(&d->years, years);
-	const struct client *c = w->c;
-	h.id = w->p ? w->p->id : c->id;
-	struct fields_of fo = {d, w};
-	struct gesture_vals v = {
-		.client = c->name, .id = h.id,
-		.name = w->about ? w->about->name : c->name,
-		.contact = contact_of(d, w),
-		.years = years ? d->years.s : NULL, .date = date,
-		.entry = trigger ? trigger->text : NULL,
-		.last = c->has_last ? c->last_text.s : NULL,
-		.field = field_value, .arg = &fo,
-	};
-	buf_reset(&d->gesture);
-	gesture_expand(&h.o->gesture, &v, &d->gesture);
-	buf_reset(&d->esc);
-	record_escape(&d->esc, d->gesture.s ? d->gesture.s : "",
-	    d->gesture.len);
-	h.gesture = arena_strdup(&d->texts, d->esc.s ? d->esc.s : "");
-	h.seq = d->nhit;
 	if (d->nhit == d->caphit) {
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	d->hit[d->nhit++] = h;
+	d->hit[d->nhit++] = (struct hit){who, r, trigger, (int32_t)act,
+	    (int32_t)day};
 }
 
-/* One occasion on day DATE: keep it when it is due or overdue. */
+/* The rule r on day DATE for w: a hit when it is due or overdue. */
 static void
-consider(struct due *d, const struct occasion *o, const struct whom *w,
-    long day, int years, const struct mark *trigger, const char *source)
+consider(struct due *d, const struct rule *r, const struct whom *w,
+    long day, const struct mark *trigger)
 {
+	const struct occasion *o = r->o;
 	long act = day - o->lead;
 	if (day > d->dmax || act < d->dmin)
 		return;
@@ -870,8 +850,7 @@ consider(struct due *d, const struct occasion *o, const struct whom *w,
 	if (o->when != OCC_LAST && (w->p ? person_done(w->p, o->name, from) :
 	    done(w->c, o->name, from, trigger)))
 		return;
-	add_hit(d, w, trigger, years, (struct hit){.act = act, .day = day,
-	    .o = o, .source = source, .overdue = overdue});
+	add_hit(d, w->p ? w->p : w->c, r, trigger, act, day);
 }
 
 static int
@@ -881,16 +860,23 @@ int_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A yearly occasion of rule k on month m, day dd of a field dated in
+/* The years of a field dated in year fy (0: no year) in year y. */
+static int
+years_of(int fy, int y)
+{
+	return fy ? y - fy : 0;
+}
+
+/* A yearly occasion of rule r on month m, day dd of a field dated in
  * year fy (0: no year, or no field), in the years whose DATE can be due
  * or overdue (due_new). */
 static void
-yearly(struct due *d, size_t k, const struct whom *w, int m, int dd,
-    int fy, const char *source)
+yearly(struct due *d, const struct rule *r, const struct whom *w, int m,
+    int dd, int fy)
 {
-	const struct occasion *o = d->os->v[k];
-	for (int y = d->year0; y <= d->year1[k]; y++) {
-		int years = fy ? y - fy : 0;
+	const struct occasion *o = r->o;
+	for (int y = d->year0; y <= r->year1; y++) {
+		int years = years_of(fy, y);
 		if (fy && years < 1)
 			continue;
 		if (o->every && years % o->every)
@@ -898,62 +884,72 @@ yearly(struct due *d, size_t k, const struct whom *w, int m, int dd,
 		if (o->nyears && !bsearch(&years, o->years, o->nyears,
 		    sizeof *o->years, int_cmp))
 			continue;
-		consider(d, o, w, date_to_days(date_in_year(y, m, dd)), years,
-		    NULL, source);
+		consider(d, r, w, date_to_days(date_in_year(y, m, dd)), NULL);
 	}
 }
 
-/* The rule os->v[k] on client c, or (FIELD rules only) on its person
- * p. */
+/* The field a FIELD rule r reads of who (a client or a person: its own
+ * field, a person does not inherit the client's birthday). */
+static const struct field *
+when_field(const struct rule *r, const struct client *who)
+{
+	return &who->field[r->field->i];
+}
+
+/* The entry a trigger is about one person of: the gesture is about that
+ * person, still the client's.  NULL when it concerns none or several. */
+static const struct client *
+about_of(const struct mark *trigger)
+{
+	const struct kentry *e = trigger->e;
+	return e->np == 1 && e->last->listed ? e->last : NULL;
+}
+
+/* The rule r on client c, or (FIELD rules only) on its person p. */
 static void
-apply(struct due *d, size_t k, const struct client *c,
+apply(struct due *d, const struct rule *r, const struct client *c,
     const struct client *p)
 {
-	const struct occasion *o = d->os->v[k];
-	if ((p && o->when != OCC_FIELD) || !filters_hold(d, k, c, p))
+	const struct occasion *o = r->o;
+	if ((p && o->when != OCC_FIELD) || !filters_hold(r, c, p))
 		return;
 	struct whom w = {c, p, p};
 	switch (o->when) {
 	case OCC_FIELD: {
-		/* the person's own field: a person does not inherit the
-		 * client's birthday */
-		const struct field *f = &(p ? p : c)->field[d->rule[k].field->i];
+		const struct field *f = when_field(r, p ? p : c);
 		if (!f->set || !f->dated || ((o->every || o->nyears) && !f->y))
 			return;
-		yearly(d, k, &w, f->m, f->d, f->y, f->source);
+		yearly(d, r, &w, f->m, f->d, f->y);
 		break;
 	}
 	case OCC_YEARLY:
-		yearly(d, k, &w, o->date.m, o->date.d, 0, o->source);
+		yearly(d, r, &w, o->date.m, o->date.d, 0);
 		break;
 	case OCC_ONCE:
-		consider(d, o, &w, date_to_days(o->date), 0, NULL, o->source);
+		consider(d, r, &w, date_to_days(o->date), NULL);
 		break;
 	case OCC_TAG: {
 		for (size_t i = mark_find(c, o->key, d->dmin - 1);
 		    i < c->nmark && strcmp(c->mark[i].tag, o->key) == 0; i++) {
 			const struct mark *m = &c->mark[i];
-			/* an entry about one person: the gesture is about
-			 * that person, still the client's */
-			w.about = m->e->np == 1 && m->e->last->listed ?
-			    m->e->last : NULL;
-			consider(d, o, &w, m->day + o->days, 0, m,
-			    m->e->source);
+			w.about = about_of(m);
+			consider(d, r, &w, m->day + o->days, m);
 		}
 		break;
 	}
 	case OCC_LAST:
 		if (c->nent)
-			consider(d, o, &w, c->latest_day + o->days, 0, NULL,
-			    c->latest_source.s);
+			consider(d, r, &w, c->latest_day + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
-			add_hit(d, &w, NULL, 0, (struct hit){.act = d->today,
-			    .day = d->today, .o = o, .source = c->source});
+			add_hit(d, c, r, NULL, d->today, d->today);
 		break;
 	}
 }
 
+/* Sorted by ACT, DATE, ID, NAME.  Hits equal in all four are the
+ * triggers of one #TAG+N rule on one day: in the order of their marks,
+ * as found. */
 static int
 hit_cmp(const void *a, const void *b)
 {
@@ -963,31 +959,83 @@ hit_cmp(const void *a, const void *b)
 		return x->act < y->act ? -1 : 1;
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
-	if ((r = strcmp(x->id, y->id)) != 0)
+	if ((r = strcmp(x->who->id, y->who->id)) != 0)
 		return r;
-	if ((r = strcmp(x->o->name, y->o->name)) != 0)
+	if ((r = strcmp(x->rule->o->name, y->rule->o->name)) != 0)
 		return r;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	if (x->trigger == y->trigger)
+		return 0;
+	return x->trigger < y->trigger ? -1 : 1;
 }
 
-/* The lengths of the strings of a hit that lie scattered in memory. */
-struct lengths {
-	size_t id, gesture, source;
-};
+/* The SOURCE of the hit h: a field's, the rule's, the entry's, or the
+ * client's. */
+static const char *
+hit_source(const struct hit *h)
+{
+	const struct client *c = h->who;
+	switch (h->rule->o->when) {
+	case OCC_FIELD:
+		return when_field(h->rule, h->who)->source;
+	case OCC_TAG:
+		return h->trigger->e->source;
+	case OCC_LAST:
+		return c->nent ? c->latest_source.s : c->source;
+	default:
+		return h->rule->o->source;
+	}
+}
 
-/* The line of h (its gesture is escaped already). */
+/* The gesture of h, expanded and escaped, into d->esc. */
 static void
-emit(const struct hit *h, const struct lengths *len, struct record_out *w)
+expand_hit(struct due *d, const struct hit *h)
+{
+	const struct rule *r = h->rule;
+	const struct client *p = h->who->owner ? h->who : NULL;
+	const struct client *c = p ? p->owner : h->who;
+	struct whom w = {c, p, h->trigger ? about_of(h->trigger) : p};
+	int years = 0;
+	if (r->o->when == OCC_FIELD)
+		years = years_of(when_field(r, h->who)->y,
+		    date_from_days(h->day).y);
+	char date[DATE_BUFSZ];
+	date_format(date_from_days(h->day), date);
+	buf_reset(&d->years);
+	if (years)
+		buf_addnum(&d->years, years);
+	struct fields_of fo = {d, &w};
+	struct gesture_vals v = {
+		.client = c->name, .id = h->who->id,
+		.name = w.about ? w.about->name : c->name,
+		.contact = contact_of(d, &w),
+		.years = years ? d->years.s : NULL, .date = date,
+		.entry = h->trigger ? h->trigger->text : NULL,
+		.last = c->has_last ? c->last_text.s : NULL,
+		.field = field_value, .arg = &fo,
+	};
+	buf_reset(&d->gesture);
+	gesture_expand(&r->o->gesture, &v, &d->gesture);
+	buf_reset(&d->esc);
+	record_escape(&d->esc, d->gesture.s ? d->gesture.s : "",
+	    d->gesture.len);
+}
+
+/* The line of h. */
+static void
+emit(struct due *d, const struct hit *h, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
 	date_format(date_from_days(h->act), act);
 	date_format(date_from_days(h->day), date);
+	expand_hit(d, h);
+	const char *source = hit_source(h);
 	record_put_due(w, &(struct record_due){
-	    .kind = h->overdue ? RECORD_OVERDUE : RECORD_DUE,
-	    .act = act, .date = date, .id = h->id, .occasion = h->o->name,
-	    .gesture = h->gesture, .source = h->source,
-	    .idlen = len->id, .gesturelen = len->gesture,
-	    .sourcelen = len->source});
+	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
+	    .act = act, .date = date, .id = h->who->id,
+	    .occasion = h->rule->o->name,
+	    .gesture = d->esc.s ? d->esc.s : "", .source = source,
+	    .idlen = strlen(h->who->id), .gesturelen = d->esc.len,
+	    .sourcelen = strlen(source)});
 }
 
 static void
@@ -1008,24 +1056,18 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	d->finished = true;
 	sort_marks(d->cl, d->ncl);
 	sort_marks(d->pl, d->npl);
-	/* Client by client (its persons after it), so that one is read
-	 * from memory once for all rules; the hits of one rule and client
-	 * keep their order. */
+	/* Client by client (its persons after it); the hits of one rule
+	 * and client keep their order. */
 	for (size_t i = 0; i < d->ncl; i++) {
 		const struct client *c = d->cl[i];
 		for (size_t k = 0; k < d->os->n; k++)
-			apply(d, k, c, NULL);
+			apply(d, &d->rule[k], c, NULL);
 		for (size_t j = 0; j < c->nperson; j++)
 			for (size_t k = 0; k < d->os->n; k++)
-				apply(d, k, c, c->person[j]);
+				apply(d, &d->rule[k], c, c->person[j]);
 	}
 	if (d->nhit > 1)
 		qsort(d->hit, d->nhit, sizeof *d->hit, hit_cmp);
-	/* A block of lines at a time: first the lengths of their strings,
-	 * which lie scattered in memory (so their loads overlap rather than
-	 * wait for one another), then the lines. */
-	enum { LINES = 32 };
-	struct lengths len[LINES];
 	struct record_out w;
 	record_out_init(&w, out, NULL);
 	/* -p: the report reads the rules' planned costs from here. */
@@ -1037,15 +1079,8 @@ finish(struct due *d, struct buf *out, FILE *fp)
 			    money_format(o->plan.cents, amount),
 			    o->plan.currency, o->source);
 	}
-	for (size_t i = 0; i < d->nhit; i += LINES) {
-		size_t n = d->nhit - i < LINES ? d->nhit - i : LINES;
-		for (size_t j = 0; j < n; j++) {
-			const struct hit *h = &d->hit[i + j];
-			len[j] = (struct lengths){strlen(h->id),
-			    strlen(h->gesture), strlen(h->source)};
-		}
-		for (size_t j = 0; j < n; j++)
-			emit(&d->hit[i + j], &len[j], &w);
+	for (size_t i = 0; i < d->nhit; i++) {
+		emit(d, &d->hit[i], &w);
 		if (fp && out->len >= DUE_BLOCK) {
 			fwrite(out->s, 1, out->len, fp);
 			buf_reset(out);
