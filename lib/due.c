@@ -50,8 +50,17 @@ struct wanted {
 	bool value;		/* a filter or a placeholder: the value */
 };
 
+/* A SOURCE "FILE:LINE" kept as FILE's place in due.file and LINE: the
+ * sources of one file share its name, and each costs 8 bytes.  A source
+ * of another form is kept whole, as a file without a line. */
+struct src {
+	uint32_t file;		/* 1 + its place in due.file; 0: none */
+	uint32_t line;		/* 1 + LINE; 0: none */
+};
+
 struct field {
-	const char *value, *source;	/* as wanted, else NULL */
+	const char *value;	/* as wanted, else NULL */
+	struct src source;	/* as wanted */
 	int y;			/* its date, when dated (y 0: no year) */
 	unsigned char m, d;
 	bool dated;
@@ -100,7 +109,8 @@ struct slot {
 /* A client, or a person of one (owner set).  A person has fields and
  * the marks of the entries that concern it, no entries of its own. */
 struct client {
-	const char *id, *name, *source;
+	const char *id, *name;
+	struct src source;
 	bool named;		/* a client (person) record was read */
 	bool has_last;
 	bool listed;		/* a person in its owner's list */
@@ -113,7 +123,8 @@ struct client {
 	/* The latest entry (by date, then input order), and the same
 	 * without occasion tags; *_day valid when nent, has_last. */
 	long latest_day, last_day;
-	struct slot latest_source, last_text;
+	struct src latest_source;
+	struct slot last_text;
 	struct field field[];	/* one a wanted key (due.nwant) */
 };
 
@@ -167,6 +178,13 @@ struct due {
 	struct client *cur;	/* the client of the previous record */
 	struct buf owner;	/* the client id of a person id */
 	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
+	/* The files of the sources kept (struct src): name → 1 + its place
+	 * in file.  Most sources are of the file of the one before. */
+	struct hash files;
+	const char **file;
+	size_t nfile, capfile;
+	size_t lastfile, lastlen;
+	struct buf fname;	/* a file being looked up */
 	struct hit *hit;
 	size_t nhit, caphit;
 	struct buf gesture, years, esc, src;	/* one being written */
@@ -275,7 +293,6 @@ due_free(struct due *d)
 	for (size_t i = 0; i < d->ncl; i++) {
 		free(d->cl[i]->mark);
 		free(d->cl[i]->person);
-		free(d->cl[i]->latest_source.s);
 		free(d->cl[i]->last_text.s);
 	}
 	for (size_t i = 0; i < d->npl; i++)
@@ -283,6 +300,9 @@ due_free(struct due *d)
 	free(d->cl);
 	free(d->pl);
 	hash_free(&d->entries);
+	hash_free(&d->files);
+	free(d->file);
+	buf_free(&d->fname);
 	buf_free(&d->owner);
 	hash_free(&d->clients);
 	hash_free(&d->want);
@@ -297,6 +317,69 @@ due_free(struct due *d)
 	buf_free(&d->esc);
 	buf_free(&d->src);
 	free(d);
+}
+
+/* LINE of a SOURCE "FILE:LINE", s after the colon: 1 + LINE when it is
+ * written as numbers are (digits, no leading zero) and not too large,
+ * else 0. */
+static uint32_t
+line_of(const char *s)
+{
+	if (!*s || (*s == '0' && s[1]))
+		return 0;
+	uint32_t n = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || n > (UINT32_MAX - 11) / 10)
+			return 0;
+		n = n * 10 + (uint32_t)(*s - '0');
+	}
+	return n + 1;
+}
+
+/* The source s, kept. */
+static struct src
+src_keep(struct due *d, const char *s)
+{
+	const char *colon = strrchr(s, ':');
+	uint32_t line = colon ? line_of(colon + 1) : 0;
+	size_t n = line ? (size_t)(colon - s) : strlen(s);
+	if (!d->nfile || n != d->lastlen ||
+	    memcmp(s, d->file[d->lastfile], n) != 0) {
+		buf_reset(&d->fname);
+		buf_add(&d->fname, s, n);
+		const char *kept;
+		void **slot = hash_put_kept(&d->files, d->fname.s, &kept);
+		if (!*slot) {
+			if (d->nfile == d->capfile) {
+				if (d->capfile >= UINT32_MAX / 2)
+					die_oom();
+				d->capfile = d->capfile ? d->capfile * 2 : 16;
+				d->file = xrealloc(d->file, d->capfile *
+				    sizeof *d->file);
+			}
+			d->file[d->nfile++] = kept;
+			*slot = (void *)(uintptr_t)d->nfile;
+		}
+		d->lastfile = (uintptr_t)*slot - 1;
+		d->lastlen = n;
+	}
+	return (struct src){(uint32_t)d->lastfile + 1, line};
+}
+
+/* The text of the source s, valid until the next call. */
+static const char *
+src_text(struct due *d, struct src s, size_t *len)
+{
+	buf_reset(&d->src);
+	buf_add(&d->src, "", 0);
+	if (s.file)
+		buf_adds(&d->src, d->file[s.file - 1]);
+	if (s.line) {
+		buf_addc(&d->src, ':');
+		buf_addnum(&d->src, (long)(s.line - 1));
+	}
+	*len = d->src.len;
+	return d->src.s;
 }
 
 /* Append c to the array *v of *n (capacity *cap). */
@@ -354,8 +437,8 @@ client_get(struct due *d, const char *id, const char *source)
 		void **slot = hash_put_kept(&d->clients, id, &kept);
 		c = new_client(d, slot, kept, owner);
 	}
-	if (!c->source && source)
-		c->source = arena_strdup(&d->arena, source);
+	if (!c->source.file && source)
+		c->source = src_keep(d, source);
 	return d->cur = c;
 }
 
@@ -422,7 +505,7 @@ add_field(struct due *d, struct client *c, char *const *f)
 			fl->m = (unsigned char)dt.m;
 			fl->d = (unsigned char)dt.d;
 		}
-		fl->source = arena_strdup(&d->arena, f[FIELD_SOURCE]);
+		fl->source = src_keep(d, f[FIELD_SOURCE]);
 	}
 	if (w->value)
 		fl->value = arena_strdup(&d->arena, f[FIELD_VALUE]);
@@ -508,7 +591,7 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	if (idx == 0 || day >= c->latest_day) {
 		c->latest_day = day;
 		if (d->keep_latest)
-			slot_set(&c->latest_source, f[ENTRY_SOURCE]);
+			c->latest_source = src_keep(d, f[ENTRY_SOURCE]);
 	}
 	if (!occ && (!c->has_last || day >= c->last_day)) {
 		c->has_last = true;
@@ -603,8 +686,7 @@ due_add(struct due *d, const struct record *rec)
 	struct client *c = client_get(d, f[CLIENT_ID], source);
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
 		c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
-		if (strcmp(c->source, source) != 0)	/* not just made */
-			c->source = arena_strdup(&d->arena, source);
+		c->source = src_keep(d, source);
 		c->named = true;
 	}
 	list_person(c);
@@ -968,22 +1050,28 @@ hit_cmp(const void *a, const void *b)
 	return x->trigger < y->trigger ? -1 : 1;
 }
 
-/* The SOURCE of the hit h: a field's, the rule's, the entry's, or the
- * client's. */
+/* The SOURCE of the hit h and its length: a field's, the rule's, the
+ * entry's, or the client's. */
 static const char *
-hit_source(const struct hit *h)
+hit_source(struct due *d, const struct hit *h, size_t *len)
 {
 	const struct client *c = h->who;
+	const char *s;
 	switch (h->rule->o->when) {
 	case OCC_FIELD:
-		return when_field(h->rule, h->who)->source;
-	case OCC_TAG:
-		return h->trigger->e->source;
+		return src_text(d, when_field(h->rule, c)->source, len);
 	case OCC_LAST:
-		return c->nent ? c->latest_source.s : c->source;
+		return src_text(d, c->nent ? c->latest_source : c->source,
+		    len);
+	case OCC_TAG:
+		s = h->trigger->e->source;
+		break;
 	default:
-		return h->rule->o->source;
+		s = h->rule->o->source;
+		break;
 	}
+	*len = strlen(s);
+	return s;
 }
 
 /* The gesture of h, expanded and escaped, into d->esc. */
@@ -1028,14 +1116,15 @@ emit(struct due *d, const struct hit *h, struct record_out *w)
 	date_format(date_from_days(h->act), act);
 	date_format(date_from_days(h->day), date);
 	expand_hit(d, h);
-	const char *source = hit_source(h);
+	size_t sourcelen;
+	const char *source = hit_source(d, h, &sourcelen);
 	record_put_due(w, &(struct record_due){
 	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
 	    .act = act, .date = date, .id = h->who->id,
 	    .occasion = h->rule->o->name,
 	    .gesture = d->esc.s ? d->esc.s : "", .source = source,
 	    .idlen = strlen(h->who->id), .gesturelen = d->esc.len,
-	    .sourcelen = strlen(source)});
+	    .sourcelen = sourcelen});
 }
 
 static void
