@@ -45,9 +45,10 @@ enum { DUE_BLOCK = 256 * 1024 };	/* bytes of output written at once */
 
 /* A field key that rules read, and what they read of it. */
 struct wanted {
-	size_t i;		/* its place in client.field */
 	bool when;		/* a WHEN FIELD: the date and the source */
 	bool value;		/* a filter or a placeholder: the value */
+	size_t wi, vi;		/* their places in a client's dated fields
+				 * and values */
 };
 
 /* A SOURCE "FILE:LINE" kept as FILE's place in due.file and LINE: the
@@ -58,13 +59,11 @@ struct src {
 	uint32_t line;		/* 1 + LINE; 0: none */
 };
 
-struct field {
-	const char *value;	/* as wanted, else NULL */
-	struct src source;	/* as wanted */
-	int y;			/* its date, when dated (y 0: no year) */
-	unsigned char m, d;
-	bool dated;
-	bool set;		/* the client has the field */
+/* A field of a WHEN FIELD key: its date, packed (pack_date), and its
+ * source. */
+struct dated {
+	struct src source;
+	uint32_t date;		/* 0: none, or not a date */
 };
 
 struct client;
@@ -99,33 +98,32 @@ struct tagrole {
 	bool trigger;		/* the TAG of a #TAG+N rule */
 };
 
-/* A string that later entries replace (malloc'd): its space is reused
- * while the new one fits. */
-struct slot {
-	char *s;
-	size_t cap;
-};
-
 /* A client, or a person of one (owner set).  A person has fields and
  * the marks of the entries that concern it, no entries of its own. */
 struct client {
-	const char *id, *name;
+	const char *id;
+	const char *name;	/* as read when a rule reads it, else the id
+				 * (a person's SLUG) */
+	struct client *owner;	/* a person's client, else NULL */
+	struct client **person;	/* a client's persons, in input order */
+	struct mark *mark;
+	/* The latest entry without occasion tags: in the arena, or
+	 * malloc'd (last_own) when a later one of the client did not fit
+	 * there. */
+	char *last_text;
+	size_t nent;		/* entries up to TODAY read so far */
 	struct src source;
+	struct src latest_source;	/* the latest entry (by date, then
+					 * input order) */
+	int32_t latest_day, last_day;	/* valid when nent, has_last */
+	uint32_t nperson, nmark;	/* arrays grown at powers of two */
 	bool named;		/* a client (person) record was read */
 	bool has_last;
 	bool listed;		/* a person in its owner's list */
-	struct client *owner;	/* a person's client, else NULL */
-	struct client **person;	/* a client's persons, in input order */
-	size_t nperson, capperson;
-	size_t nent;		/* entries up to TODAY read so far */
-	struct mark *mark;
-	size_t nmark, capmark;
-	/* The latest entry (by date, then input order), and the same
-	 * without occasion tags; *_day valid when nent, has_last. */
-	long latest_day, last_day;
-	struct src latest_source;
-	struct slot last_text;
-	struct field field[];	/* one a wanted key (due.nwant) */
+	bool last_own;
+	/* The values of the keys read (due.nvalue, NULL: none), then the
+	 * dated fields of the WHEN FIELD keys (due.nwhen: dated()). */
+	const char *value[];
 };
 
 /* A rule, and what the engine looked up of it once rather than once a
@@ -157,14 +155,24 @@ struct due {
 	 * rule.year1). */
 	int year0;
 	struct hash want;	/* field key a rule reads → struct wanted * */
-	size_t nwant;
+	size_t nvalue, nwhen;
 	struct rule *rule;	/* os->v[k] is rule[k].o */
 	struct hash tags;	/* tag a rule reads → struct tagrole * */
 	const struct wanted *contact;	/* the key contact, when read */
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
 	bool keep_latest;	/* a last+N rule needs the latest's source */
+	bool keep_name;		/* a gesture reads names */
 	struct arena arena;	/* clients and their strings */
+	/* The strings of the latest entries of one client, held until an
+	 * entry of another client comes (a client's entries mostly follow
+	 * one another, and most are the latest so far): then kept, one
+	 * copy a client rather than one an entry. */
+	struct pending {
+		struct client *c;	/* whose, or NULL */
+		bool latest, last;	/* held: latest_source, last_text */
+		struct buf latest_source, last_text;
+	} pend;
 	struct buf scratch;	/* a tag being looked up */
 	struct buf pass;	/* -p: records not yet written */
 	/* id → struct client *, clients and persons.  Its copies of the
@@ -191,18 +199,39 @@ struct due {
 	bool finished;
 };
 
-/* A field key (normalized) that a rule reads: a new one gets the next
- * place. */
+/* A field key (normalized) that a rule reads. */
 static struct wanted *
 want_key(struct due *d, const char *key)
 {
 	void **slot = hash_put(&d->want, key);
 	if (!*slot) {
 		struct wanted *w = arena_alloc(&d->arena, sizeof *w);
-		*w = (struct wanted){.i = d->nwant++};
+		*w = (struct wanted){0};
 		*slot = w;
 	}
 	return *slot;
+}
+
+/* The same, its date and source read: a new one gets the next place. */
+static struct wanted *
+want_when(struct due *d, const char *key)
+{
+	struct wanted *w = want_key(d, key);
+	if (!w->when)
+		w->wi = d->nwhen++;
+	w->when = true;
+	return w;
+}
+
+/* The same, its value read. */
+static struct wanted *
+want_value(struct due *d, const char *key)
+{
+	struct wanted *w = want_key(d, key);
+	if (!w->value)
+		w->vi = d->nvalue++;
+	w->value = true;
+	return w;
 }
 
 /* The role of tag (a rule's string), created on first use. */
@@ -224,11 +253,13 @@ want_part(const struct gesture_part *p, void *arg)
 {
 	struct due *d = arg;
 	if (p->kind == GP_FIELD || p->kind == GP_CONTACT) {
-		struct wanted *w = want_key(d, p->text);
-		w->value = true;
+		struct wanted *w = want_value(d, p->text);
 		if (p->kind == GP_CONTACT)
 			d->contact = w;
 	}
+	/* {contact} falls back on a person's name */
+	d->keep_name = d->keep_name || p->kind == GP_CLIENT ||
+	    p->kind == GP_NAME || p->kind == GP_CONTACT;
 	d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
 	d->keep_last = d->keep_last || p->kind == GP_LAST;
 }
@@ -252,16 +283,12 @@ due_new(const struct occasions *os, const struct due_opts *o)
 		rk->o = oc;
 		tag_role(d, oc->name)->name = true;
 		if (oc->when == OCC_FIELD) {
-			struct wanted *w = want_key(d, oc->key);
-			w->when = true;
-			rk->field = w;
+			rk->field = want_when(d, oc->key);
 		}
 		rk->filter = arena_alloc(&d->arena,
 		    oc->nfilter * sizeof *rk->filter);
 		for (size_t i = 0; i < oc->nfilter; i++) {
-			struct wanted *w = want_key(d, oc->filter[i].key);
-			w->value = true;
-			rk->filter[i] = w;
+			rk->filter[i] = want_value(d, oc->filter[i].key);
 		}
 		gesture_each(&oc->gesture, want_part, d);
 		if (oc->when == OCC_TAG) {
@@ -293,7 +320,8 @@ due_free(struct due *d)
 	for (size_t i = 0; i < d->ncl; i++) {
 		free(d->cl[i]->mark);
 		free(d->cl[i]->person);
-		free(d->cl[i]->last_text.s);
+		if (d->cl[i]->last_own)
+			free(d->cl[i]->last_text);
 	}
 	for (size_t i = 0; i < d->npl; i++)
 		free(d->pl[i]->mark);
@@ -311,6 +339,8 @@ due_free(struct due *d)
 	arena_free(&d->arena);
 	buf_free(&d->scratch);
 	buf_free(&d->pass);
+	buf_free(&d->pend.latest_source);
+	buf_free(&d->pend.last_text);
 	free(d->hit);
 	buf_free(&d->gesture);
 	buf_free(&d->years);
@@ -400,7 +430,8 @@ static struct client *
 new_client(struct due *d, void **slot, const char *kept,
     struct client *owner)
 {
-	size_t size = sizeof(struct client) + d->nwant * sizeof(struct field);
+	size_t size = sizeof(struct client) + d->nvalue * sizeof(char *) +
+	    d->nwhen * sizeof(struct dated);
 	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
 	c->id = c->name = kept;
 	c->owner = owner;
@@ -451,11 +482,9 @@ list_person(struct client *p)
 		return;
 	p->listed = true;
 	struct client *c = p->owner;
-	if (c->nperson == c->capperson) {
-		c->capperson = c->capperson ? c->capperson * 2 : 4;
-		c->person = xrealloc(c->person, c->capperson *
-		    sizeof *c->person);
-	}
+	if ((c->nperson & (c->nperson - 1)) == 0)	/* 0, 1, 2, 4 … */
+		c->person = xrealloc(c->person, (c->nperson ?
+		    2 * (size_t)c->nperson : 1) * sizeof *c->person);
 	c->person[c->nperson++] = p;
 }
 
@@ -476,16 +505,68 @@ wanted(const struct due *d, const char *key)
 	return w;
 }
 
-/* Copy s into sl, reusing its space when s fits. */
+/* Keep the text s (n bytes) as c's last_text: in the space of the one
+ * before when it fits, else in the arena the first time and malloc'd
+ * after, so that a client's texts never pile up. */
 static void
-slot_set(struct slot *sl, const char *s)
+keep_last_text(struct due *d, struct client *c, const char *s, size_t n)
 {
-	size_t n = strlen(s) + 1;
-	if (n > sl->cap) {
-		sl->s = xrealloc(sl->s, n);
-		sl->cap = n;
+	if (c->last_text && strlen(c->last_text) >= n) {
+		memcpy(c->last_text, s, n + 1);
+	} else if (!c->last_text) {
+		c->last_text = arena_strdup(&d->arena, s);
+	} else {
+		char *t = xrealloc(c->last_own ? c->last_text : NULL, n + 1);
+		c->last_text = memcpy(t, s, n + 1);
+		c->last_own = true;
 	}
-	memcpy(sl->s, s, n);
+}
+
+/* Keep the strings held for the client of due.pend. */
+static void
+keep_pending(struct due *d)
+{
+	struct pending *p = &d->pend;
+	if (p->latest)
+		p->c->latest_source = src_keep(d, p->latest_source.s);
+	if (p->last)
+		keep_last_text(d, p->c, p->last_text.s, p->last_text.len);
+	p->c = NULL;
+	p->latest = p->last = false;
+}
+
+/* Hold s in b (a string of due.pend) for c, *held set. */
+static void
+hold(struct due *d, struct client *c, struct buf *b, bool *held,
+    const char *s)
+{
+	if (d->pend.c != c) {
+		keep_pending(d);
+		d->pend.c = c;
+	}
+	buf_reset(b);
+	buf_adds(b, s);
+	*held = true;
+}
+
+/* A date packed into 32 bits, never 0: year, month, day. */
+static uint32_t
+pack_date(struct date dt)
+{
+	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
+}
+
+static struct date
+unpack_date(uint32_t v)
+{
+	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
+}
+
+/* The dated fields of c: after its values. */
+static struct dated *
+dated(const struct due *d, struct client *c)
+{
+	return (struct dated *)(void *)(c->value + d->nvalue);
 }
 
 /* A field record; the last one of a key wins. */
@@ -495,20 +576,15 @@ add_field(struct due *d, struct client *c, char *const *f)
 	const struct wanted *w = wanted(d, f[FIELD_KEY]);
 	if (!w)
 		return;		/* no rule reads it */
-	struct field *fl = &c->field[w->i];
-	*fl = (struct field){.set = true};
 	if (w->when) {
-		struct date dt;
-		fl->dated = date_parse_iso(f[FIELD_DATE], &dt, true) == 0;
-		if (fl->dated) {
-			fl->y = dt.y;
-			fl->m = (unsigned char)dt.m;
-			fl->d = (unsigned char)dt.d;
-		}
-		fl->source = src_keep(d, f[FIELD_SOURCE]);
+		struct dated *dt = &dated(d, c)[w->wi];
+		struct date v;
+		bool ok = date_parse_iso(f[FIELD_DATE], &v, true) == 0;
+		dt->date = ok ? pack_date(v) : 0;
+		dt->source = src_keep(d, f[FIELD_SOURCE]);
 	}
 	if (w->value)
-		fl->value = arena_strdup(&d->arena, f[FIELD_VALUE]);
+		c->value[w->vi] = arena_strdup(&d->arena, f[FIELD_VALUE]);
 }
 
 /* The next item of an entry's TAGS (comma-separated) at *s, trimmed and
@@ -535,10 +611,9 @@ next_tag(struct due *d, const char **s)
 static void
 add_mark(struct client *c, struct mark m)
 {
-	if (c->nmark == c->capmark) {
-		c->capmark = c->capmark ? c->capmark * 2 : 4;
-		c->mark = xrealloc(c->mark, c->capmark * sizeof *c->mark);
-	}
+	if ((c->nmark & (c->nmark - 1)) == 0)	/* 0, 1, 2, 4 … */
+		c->mark = xrealloc(c->mark, (c->nmark ?
+		    2 * (size_t)c->nmark : 1) * sizeof *c->mark);
 	c->mark[c->nmark++] = m;
 }
 
@@ -589,15 +664,17 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	if (e)
 		e->nmark = c->nmark - e->first;
 	if (idx == 0 || day >= c->latest_day) {
-		c->latest_day = day;
+		c->latest_day = (int32_t)day;
 		if (d->keep_latest)
-			c->latest_source = src_keep(d, f[ENTRY_SOURCE]);
+			hold(d, c, &d->pend.latest_source, &d->pend.latest,
+			    f[ENTRY_SOURCE]);
 	}
 	if (!occ && (!c->has_last || day >= c->last_day)) {
 		c->has_last = true;
-		c->last_day = day;
+		c->last_day = (int32_t)day;
 		if (d->keep_last)
-			slot_set(&c->last_text, f[ENTRY_TEXT]);
+			hold(d, c, &d->pend.last_text, &d->pend.last,
+			    f[ENTRY_TEXT]);
 	}
 	return e;
 }
@@ -685,7 +762,8 @@ due_add(struct due *d, const struct record *rec)
 	const char *source = source_of(rec);
 	struct client *c = client_get(d, f[CLIENT_ID], source);
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
-		c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
+		if (d->keep_name)
+			c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
 		c->source = src_keep(d, source);
 		c->named = true;
 	}
@@ -837,15 +915,15 @@ struct whom {
 	const struct client *about;
 };
 
-/* The field of the wanted key w: the person's (when set and not empty),
+/* The value of the key w: the person's (when it has one, not blank),
  * else the client's; NULL when neither has it. */
-static const struct field *
-field_of(const struct client *c, const struct client *p,
+static const char *
+value_of(const struct client *c, const struct client *p,
     const struct wanted *w)
 {
-	if (p && p->field[w->i].set && !missing(p->field[w->i].value))
-		return &p->field[w->i];
-	return c->field[w->i].set ? &c->field[w->i] : NULL;
+	if (p && !missing(p->value[w->vi]))
+		return p->value[w->vi];
+	return c->value[w->vi];
 }
 
 /* Do the filters of the rule r hold for the client c (and its person
@@ -856,8 +934,8 @@ filters_hold(const struct rule *r, const struct client *c,
 {
 	const struct occasion *o = r->o;
 	for (size_t i = 0; i < o->nfilter; i++) {
-		const struct field *f = field_of(c, p, r->filter[i]);
-		bool has = f && has_item(f->value, o->filter[i].value);
+		const char *v = value_of(c, p, r->filter[i]);
+		bool has = v && has_item(v, o->filter[i].value);
 		if (has == o->filter[i].negate)
 			return false;
 	}
@@ -875,8 +953,7 @@ field_value(const char *key, void *arg)
 {
 	const struct fields_of *fo = arg;
 	const struct wanted *w = hash_get(&fo->d->want, key);
-	const struct field *f = w ? field_of(fo->w->c, fo->w->about, w) : NULL;
-	return f ? f->value : NULL;
+	return w && w->value ? value_of(fo->w->c, fo->w->about, w) : NULL;
 }
 
 /* {contact}: in a person's gesture the person's contact field, else the
@@ -889,9 +966,9 @@ contact_of(const struct due *d, const struct whom *w)
 	if (!d->contact)
 		return NULL;
 	const struct client *who = w->about ? w->about : w->c;
-	const struct field *f = &who->field[d->contact->i];
-	if (f->set && !missing(f->value))
-		return f->value;
+	const char *v = who->value[d->contact->vi];
+	if (!missing(v))
+		return v;
 	if (w->about)
 		return w->about->name;
 	return w->c->nperson ? w->c->person[0]->name : NULL;
@@ -972,10 +1049,12 @@ yearly(struct due *d, const struct rule *r, const struct whom *w, int m,
 
 /* The field a FIELD rule r reads of who (a client or a person: its own
  * field, a person does not inherit the client's birthday). */
-static const struct field *
-when_field(const struct rule *r, const struct client *who)
+static const struct dated *
+when_field(const struct due *d, const struct rule *r,
+    const struct client *who)
 {
-	return &who->field[r->field->i];
+	return (const struct dated *)(const void *)(who->value + d->nvalue) +
+	    r->field->wi;
 }
 
 /* The entry a trigger is about one person of: the gesture is about that
@@ -998,10 +1077,11 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 	struct whom w = {c, p, p};
 	switch (o->when) {
 	case OCC_FIELD: {
-		const struct field *f = when_field(r, p ? p : c);
-		if (!f->set || !f->dated || ((o->every || o->nyears) && !f->y))
+		const struct dated *f = when_field(d, r, p ? p : c);
+		struct date v = unpack_date(f->date);
+		if (!f->date || ((o->every || o->nyears) && !v.y))
 			return;
-		yearly(d, r, &w, f->m, f->d, f->y);
+		yearly(d, r, &w, v.m, v.d, v.y);
 		break;
 	}
 	case OCC_YEARLY:
@@ -1059,7 +1139,7 @@ hit_source(struct due *d, const struct hit *h, size_t *len)
 	const char *s;
 	switch (h->rule->o->when) {
 	case OCC_FIELD:
-		return src_text(d, when_field(h->rule, c)->source, len);
+		return src_text(d, when_field(d, h->rule, c)->source, len);
 	case OCC_LAST:
 		return src_text(d, c->nent ? c->latest_source : c->source,
 		    len);
@@ -1084,7 +1164,7 @@ expand_hit(struct due *d, const struct hit *h)
 	struct whom w = {c, p, h->trigger ? about_of(h->trigger) : p};
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
-		years = years_of(when_field(r, h->who)->y,
+		years = years_of(unpack_date(when_field(d, r, h->who)->date).y,
 		    date_from_days(h->day).y);
 	char date[DATE_BUFSZ];
 	date_format(date_from_days(h->day), date);
@@ -1098,7 +1178,7 @@ expand_hit(struct due *d, const struct hit *h)
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
 		.entry = h->trigger ? h->trigger->text : NULL,
-		.last = c->has_last ? c->last_text.s : NULL,
+		.last = c->has_last ? c->last_text : NULL,
 		.field = field_value, .arg = &fo,
 	};
 	buf_reset(&d->gesture);
@@ -1143,6 +1223,7 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	if (d->finished)
 		return;
 	d->finished = true;
+	keep_pending(d);
 	sort_marks(d->cl, d->ncl);
 	sort_marks(d->pl, d->npl);
 	/* Client by client (its persons after it); the hits of one rule
