@@ -8,8 +8,8 @@
 #include "hash.h"
 #include "util.h"
 
-static uint64_t
-fnv1a(const char *s)
+uint64_t
+hash_string(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (; *s; s++) {
@@ -92,7 +92,7 @@ hash_put_kept(struct hash *h, const char *key, const char **kept)
 {
 	if ((h->len + 1) * 2 > h->cap)
 		resize(h, h->cap ? h->cap * 2 : 16);
-	uint64_t hv = fnv1a(key);
+	uint64_t hv = hash_string(key);
 	struct hash_slot *s = find(h->slot, h->cap, key, hv);
 	if (!s->key) {
 		s->key = keep_key(h, key);
@@ -116,7 +116,7 @@ hash_get(const struct hash *h, const char *key)
 {
 	if (!h->cap)
 		return NULL;
-	struct hash_slot *s = find(h->slot, h->cap, key, fnv1a(key));
+	struct hash_slot *s = find(h->slot, h->cap, key, hash_string(key));
 	return s->key ? s->val : NULL;
 }
 
