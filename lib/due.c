@@ -140,10 +140,15 @@ struct rule {
 /* A due or overdue gesture: what it is about, its gesture expanded only
  * when it is written (emit), so that the hits stay small. */
 struct hit {
-	const struct client *who;	/* the client, or the person of a
-					 * FIELD rule */
+	const char *id;		/* whose: the client's, or the person's */
 	const struct rule *rule;
-	const struct mark *trigger;	/* a #TAG+N rule's entry */
+	/* A #TAG+N rule's hit: the mark of its entry (whose client is
+	 * trigger->e->c); another's: the client, or the person of a FIELD
+	 * rule (hit_who). */
+	union {
+		const struct mark *trigger;
+		const struct client *who;
+	} of;
 	int32_t act, day;
 };
 
@@ -178,13 +183,17 @@ struct due {
 	struct buf pass;	/* -p: records not yet written */
 	/* The clients and persons, in order of first appearance, and by
 	 * id: an open-addressing table of 1 + their places in all (0: an
-	 * empty slot), at most half full.  A slot of 4 bytes rather than a
-	 * struct hash's 24 and its copy of the id: 8 MB for a million
-	 * clients, not 50. */
+	 * empty slot) and hashes of ids, at most half full.  A slot of 8
+	 * bytes rather than a struct hash's 24 and its copy of the id: 16 MB
+	 * for a million clients, not 50. */
 	struct client **all;
 	size_t nall, capall;
-	uint32_t *index;
+	struct slot {
+		uint32_t at;		/* 1 + the place in all; 0: empty */
+		uint32_t hash;		/* of the id */
+	} *index;
 	size_t capindex;
+	struct arena ids;	/* the ids, apart: the sort reads them */
 	struct client *cur;	/* the client of the previous record */
 	struct buf owner;	/* the client id of a person id */
 	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
@@ -327,6 +336,7 @@ due_free(struct due *d)
 	}
 	free(d->all);
 	free(d->index);
+	arena_free(&d->ids);
 	hash_free(&d->entries);
 	hash_free(&d->files);
 	free(d->file);
@@ -413,15 +423,15 @@ src_text(struct due *d, struct src s, size_t *len)
 
 /* The slot of id (hash h) in due.index: its client's, or the empty one
  * where it goes. */
-static uint32_t *
+static struct slot *
 index_slot(const struct due *d, const char *id, uint32_t h)
 {
 	size_t mask = d->capindex - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		uint32_t at = d->index[i];
-		if (!at || (d->all[at - 1]->hash == h &&
-		    strcmp(d->all[at - 1]->id, id) == 0))
-			return &d->index[i];
+		struct slot *s = &d->index[i];
+		if (!s->at || (s->hash == h &&
+		    strcmp(d->all[s->at - 1]->id, id) == 0))
+			return s;
 	}
 }
 
@@ -440,11 +450,14 @@ index_add(struct due *d, struct client *c)
 		free(d->index);
 		d->capindex = d->capindex ? 2 * d->capindex : 128;
 		d->index = xcalloc(d->capindex, sizeof *d->index);
-		for (size_t i = 0; i + 1 < d->nall; i++)
-			*index_slot(d, d->all[i]->id, d->all[i]->hash) =
-			    (uint32_t)i + 1;
+		for (size_t i = 0; i + 1 < d->nall; i++) {
+			const struct client *o = d->all[i];
+			*index_slot(d, o->id, o->hash) =
+			    (struct slot){(uint32_t)i + 1, o->hash};
+		}
 	}
-	*index_slot(d, c->id, c->hash) = (uint32_t)d->nall;
+	*index_slot(d, c->id, c->hash) = (struct slot){(uint32_t)d->nall,
+	    c->hash};
 }
 
 /* A new client or person of the id whose hash is h; named by its id (a
@@ -455,7 +468,7 @@ new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
 	size_t size = sizeof(struct client) + d->nvalue * sizeof(char *) +
 	    d->nwhen * sizeof(struct dated);
 	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
-	c->id = c->name = arena_strdup(&d->arena, id);
+	c->id = c->name = arena_strdup(&d->ids, id);
 	c->hash = h;
 	c->owner = owner;
 	if (owner)
@@ -475,7 +488,7 @@ client_get(struct due *d, const char *id, const char *source)
 	struct client *c = d->cur;
 	if (!c || strcmp(c->id, id) != 0) {
 		uint32_t h = (uint32_t)hash_string(id);
-		uint32_t at = d->nall ? *index_slot(d, id, h) : 0;
+		uint32_t at = d->nall ? index_slot(d, id, h)->at : 0;
 		size_t n;
 		if (at) {
 			c = d->all[at - 1];
@@ -995,7 +1008,7 @@ contact_of(const struct due *d, const struct whom *w)
 	return w->c->nperson ? w->c->person[0]->name : NULL;
 }
 
-/* Keep a hit. */
+/* Keep a hit for who (of trigger, for a #TAG+N rule). */
 static void
 add_hit(struct due *d, const struct client *who, const struct rule *r,
     const struct mark *trigger, long act, long day)
@@ -1004,8 +1017,27 @@ add_hit(struct due *d, const struct client *who, const struct rule *r,
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	d->hit[d->nhit++] = (struct hit){who, r, trigger, (int32_t)act,
-	    (int32_t)day};
+	struct hit *h = &d->hit[d->nhit++];
+	*h = (struct hit){.id = who->id, .rule = r, .act = (int32_t)act,
+	    .day = (int32_t)day};
+	if (trigger)
+		h->of.trigger = trigger;
+	else
+		h->of.who = who;
+}
+
+/* The trigger of the hit h, or NULL. */
+static const struct mark *
+hit_trigger(const struct hit *h)
+{
+	return h->rule->o->when == OCC_TAG ? h->of.trigger : NULL;
+}
+
+/* Whom the hit h is for: a client, or a person. */
+static const struct client *
+hit_who(const struct hit *h)
+{
+	return h->rule->o->when == OCC_TAG ? h->of.trigger->e->c : h->of.who;
 }
 
 /* The rule r on day DATE for w: a hit when it is due or overdue. */
@@ -1142,13 +1174,14 @@ hit_cmp(const void *a, const void *b)
 		return x->act < y->act ? -1 : 1;
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
-	if ((r = strcmp(x->who->id, y->who->id)) != 0)
+	if ((r = strcmp(x->id, y->id)) != 0)
 		return r;
 	if ((r = strcmp(x->rule->o->name, y->rule->o->name)) != 0)
 		return r;
-	if (x->trigger == y->trigger)
+	const struct mark *tx = hit_trigger(x), *ty = hit_trigger(y);
+	if (tx == ty)
 		return 0;
-	return x->trigger < y->trigger ? -1 : 1;
+	return tx < ty ? -1 : 1;
 }
 
 /* The SOURCE of the hit h and its length: a field's, the rule's, the
@@ -1156,7 +1189,7 @@ hit_cmp(const void *a, const void *b)
 static const char *
 hit_source(struct due *d, const struct hit *h, size_t *len)
 {
-	const struct client *c = h->who;
+	const struct client *c = hit_who(h);
 	const char *s;
 	switch (h->rule->o->when) {
 	case OCC_FIELD:
@@ -1165,7 +1198,7 @@ hit_source(struct due *d, const struct hit *h, size_t *len)
 		return src_text(d, c->nent ? c->latest_source : c->source,
 		    len);
 	case OCC_TAG:
-		s = h->trigger->e->source;
+		s = h->of.trigger->e->source;
 		break;
 	default:
 		s = h->rule->o->source;
@@ -1180,12 +1213,14 @@ static void
 expand_hit(struct due *d, const struct hit *h)
 {
 	const struct rule *r = h->rule;
-	const struct client *p = h->who->owner ? h->who : NULL;
-	const struct client *c = p ? p->owner : h->who;
-	struct whom w = {c, p, h->trigger ? about_of(h->trigger) : p};
+	const struct client *who = hit_who(h);
+	const struct mark *trigger = hit_trigger(h);
+	const struct client *p = who->owner ? who : NULL;
+	const struct client *c = p ? p->owner : who;
+	struct whom w = {c, p, trigger ? about_of(trigger) : p};
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
-		years = years_of(unpack_date(when_field(d, r, h->who)->date).y,
+		years = years_of(unpack_date(when_field(d, r, who)->date).y,
 		    date_from_days(h->day).y);
 	char date[DATE_BUFSZ];
 	date_format(date_from_days(h->day), date);
@@ -1194,11 +1229,11 @@ expand_hit(struct due *d, const struct hit *h)
 		buf_addnum(&d->years, years);
 	struct fields_of fo = {d, &w};
 	struct gesture_vals v = {
-		.client = c->name, .id = h->who->id,
+		.client = c->name, .id = h->id,
 		.name = w.about ? w.about->name : c->name,
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
-		.entry = h->trigger ? h->trigger->text : NULL,
+		.entry = trigger ? trigger->text : NULL,
 		.last = c->has_last ? c->last_text : NULL,
 		.field = field_value, .arg = &fo,
 	};
@@ -1221,10 +1256,10 @@ emit(struct due *d, const struct hit *h, struct record_out *w)
 	const char *source = hit_source(d, h, &sourcelen);
 	record_put_due(w, &(struct record_due){
 	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
-	    .act = act, .date = date, .id = h->who->id,
+	    .act = act, .date = date, .id = h->id,
 	    .occasion = h->rule->o->name,
 	    .gesture = d->esc.s ? d->esc.s : "", .source = source,
-	    .idlen = strlen(h->who->id), .gesturelen = d->esc.len,
+	    .idlen = strlen(h->id), .gesturelen = d->esc.len,
 	    .sourcelen = sourcelen});
 }
 
