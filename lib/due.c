@@ -1208,9 +1208,11 @@ hit_source(struct due *d, const struct hit *h, size_t *len)
 	return s;
 }
 
-/* The gesture of h, expanded and escaped, into d->esc. */
-static void
-expand_hit(struct due *d, const struct hit *h)
+/* The gesture of h on DATE (day, as text), expanded and escaped;
+ * valid until the next call. */
+static const struct buf *
+expand_hit(struct due *d, const struct hit *h, struct date day,
+    const char *date)
 {
 	const struct rule *r = h->rule;
 	const struct client *who = hit_who(h);
@@ -1221,9 +1223,7 @@ expand_hit(struct due *d, const struct hit *h)
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
 		years = years_of(unpack_date(when_field(d, r, who)->date).y,
-		    date_from_days(h->day).y);
-	char date[DATE_BUFSZ];
-	date_format(date_from_days(h->day), date);
+		    day.y);
 	buf_reset(&d->years);
 	if (years)
 		buf_addnum(&d->years, years);
@@ -1239,9 +1239,12 @@ expand_hit(struct due *d, const struct hit *h)
 	};
 	buf_reset(&d->gesture);
 	gesture_expand(&r->o->gesture, &v, &d->gesture);
+	/* white space is collapsed to spaces: only '\\' needs an escape */
+	if (!memchr(d->gesture.s, '\\', d->gesture.len))
+		return &d->gesture;
 	buf_reset(&d->esc);
-	record_escape(&d->esc, d->gesture.s ? d->gesture.s : "",
-	    d->gesture.len);
+	record_escape(&d->esc, d->gesture.s, d->gesture.len);
+	return &d->esc;
 }
 
 /* The line of h. */
@@ -1249,17 +1252,18 @@ static void
 emit(struct due *d, const struct hit *h, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
+	struct date day = date_from_days(h->day);
 	date_format(date_from_days(h->act), act);
-	date_format(date_from_days(h->day), date);
-	expand_hit(d, h);
+	date_format(day, date);
+	const struct buf *g = expand_hit(d, h, day, date);
 	size_t sourcelen;
 	const char *source = hit_source(d, h, &sourcelen);
 	record_put_due(w, &(struct record_due){
 	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
 	    .act = act, .date = date, .id = h->id,
 	    .occasion = h->rule->o->name,
-	    .gesture = d->esc.s ? d->esc.s : "", .source = source,
-	    .idlen = strlen(h->id), .gesturelen = d->esc.len,
+	    .gesture = g->s, .source = source,
+	    .idlen = strlen(h->id), .gesturelen = g->len,
 	    .sourcelen = sourcelen});
 }
 
