@@ -527,14 +527,19 @@ list_person(struct client *p)
 static const struct wanted *
 wanted(const struct due *d, const char *key)
 {
+	/* A key found as it is needs no normalizing: the keys of due.want
+	 * hold none of the bytes that normalizing changes below. */
+	const struct wanted *w = hash_get(&d->want, key);
+	if (w)
+		return w;
 	const char *p = key;
 	while (*p && !(*p >= 'A' && *p <= 'Z') && *p != ' ' && *p != '\t' &&
 	    *p != '_')
 		p++;
 	if (!*p)
-		return hash_get(&d->want, key);
+		return NULL;
 	char *norm = key_normalize(key, strlen(key));
-	const struct wanted *w = hash_get(&d->want, norm);
+	w = hash_get(&d->want, norm);
 	free(norm);
 	return w;
 }
