@@ -164,6 +164,10 @@ struct due {
 	size_t nvalue, nwhen;
 	struct rule *rule;	/* os->v[k] is rule[k].o */
 	struct hash tags;	/* tag a rule reads → struct tagrole * */
+	/* A quick no for most tags of entries: bit N of tagfirst[B] is set
+	 * when a tag a rule reads starts with the byte B and is N bytes long
+	 * (63: 63 or more). */
+	uint64_t tagfirst[256];
 	const struct wanted *contact;	/* the key contact, when read */
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
@@ -245,10 +249,18 @@ want_value(struct due *d, const char *key)
 	return w;
 }
 
-/* The role of tag (a rule's string), created on first use. */
+/* Bit N of due.tagfirst for a tag of n bytes. */
+static uint64_t
+tag_length_bit(size_t n)
+{
+	return (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+/* The role of tag (a rule's string, lowercase), created on first use. */
 static struct tagrole *
 tag_role(struct due *d, const char *tag)
 {
+	d->tagfirst[(unsigned char)tag[0]] |= tag_length_bit(strlen(tag));
 	void **slot = hash_put(&d->tags, tag);
 	if (!*slot) {
 		struct tagrole *r = arena_alloc(&d->arena, sizeof *r);
@@ -626,9 +638,16 @@ add_field(struct due *d, struct client *c, char *const *f)
 		c->value[w->vi] = arena_strdup(&d->arena, f[FIELD_VALUE]);
 }
 
-/* The next item of an entry's TAGS (comma-separated) at *s, trimmed and
- * lowercased into d->scratch; *s moves past it.  NULL when it is empty. */
-static const char *
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The role of the next item of an entry's TAGS (comma-separated) at *s,
+ * trimmed and lowercased (ASCII); *s moves past it.  NULL when no rule
+ * reads it, or it is empty. */
+static const struct tagrole *
 next_tag(struct due *d, const char **s)
 {
 	const char *t = *s;
@@ -637,14 +656,14 @@ next_tag(struct due *d, const char **s)
 		n++;
 	*s = t + n + (t[n] == ',');
 	t = trim(t, &n);
-	if (!n)
+	if (!n || !(d->tagfirst[(unsigned char)ascii_lower(t[0])] &
+	    tag_length_bit(n)))
 		return NULL;
 	buf_reset(&d->scratch);
 	buf_add(&d->scratch, t, n);
-	for (char *p = d->scratch.s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return d->scratch.s;
+	for (size_t i = 0; i < n; i++)
+		d->scratch.s[i] = ascii_lower(d->scratch.s[i]);
+	return hash_get(&d->tags, d->scratch.s);
 }
 
 static void
@@ -684,10 +703,7 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	const char *text = NULL;	/* copied once */
 	struct kentry *e = NULL;
 	for (const char *s = f[ENTRY_TAGS]; *s; ) {
-		const char *tag = next_tag(d, &s);
-		if (!tag)
-			continue;
-		const struct tagrole *r = hash_get(&d->tags, tag);
+		const struct tagrole *r = next_tag(d, &s);
 		if (!r)
 			continue;
 		occ = occ || r->name;
