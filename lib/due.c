@@ -214,9 +214,11 @@ struct due {
 	bool finished;
 };
 
-/* A field key (normalized) that a rule reads. */
+/* A field key (normalized) that a rule reads: its date and source
+ * (when), or its value.  Each gets the next place among a client's
+ * dated fields or values on first use. */
 static struct wanted *
-want_key(struct due *d, const char *key)
+want(struct due *d, const char *key, bool when)
 {
 	void **slot = hash_put(&d->want, key);
 	if (!*slot) {
@@ -224,28 +226,14 @@ want_key(struct due *d, const char *key)
 		*w = (struct wanted){0};
 		*slot = w;
 	}
-	return *slot;
-}
-
-/* The same, its date and source read: a new one gets the next place. */
-static struct wanted *
-want_when(struct due *d, const char *key)
-{
-	struct wanted *w = want_key(d, key);
-	if (!w->when)
+	struct wanted *w = *slot;
+	if (when && !w->when) {
+		w->when = true;
 		w->wi = d->nwhen++;
-	w->when = true;
-	return w;
-}
-
-/* The same, its value read. */
-static struct wanted *
-want_value(struct due *d, const char *key)
-{
-	struct wanted *w = want_key(d, key);
-	if (!w->value)
+	} else if (!when && !w->value) {
+		w->value = true;
 		w->vi = d->nvalue++;
-	w->value = true;
+	}
 	return w;
 }
 
@@ -276,7 +264,7 @@ want_part(const struct gesture_part *p, void *arg)
 {
 	struct due *d = arg;
 	if (p->kind == GP_FIELD || p->kind == GP_CONTACT) {
-		struct wanted *w = want_value(d, p->text);
+		struct wanted *w = want(d, p->text, false);
 		if (p->kind == GP_CONTACT)
 			d->contact = w;
 	}
@@ -306,12 +294,12 @@ due_new(const struct occasions *os, const struct due_opts *o)
 		rk->o = oc;
 		tag_role(d, oc->name)->name = true;
 		if (oc->when == OCC_FIELD) {
-			rk->field = want_when(d, oc->key);
+			rk->field = want(d, oc->key, true);
 		}
 		rk->filter = arena_alloc(&d->arena,
 		    oc->nfilter * sizeof *rk->filter);
 		for (size_t i = 0; i < oc->nfilter; i++) {
-			rk->filter[i] = want_value(d, oc->filter[i].key);
+			rk->filter[i] = want(d, oc->filter[i].key, false);
 		}
 		gesture_each(&oc->gesture, want_part, d);
 		if (oc->when == OCC_TAG) {
