@@ -22,8 +22,10 @@
  * ones by SOURCE (and DATE) and copies the entry's marks to the person,
  * so a person's done check is a client's.  A concerns record of an entry
  * that is not kept is ignored: no rule would read it.
- * Clients and their strings live in an arena, freed with the engine; the
- * two strings that later entries replace are malloc'd and reused.
+ * Clients and their strings live in arenas, freed with the engine; the
+ * strings of a client's latest entry are held in one buffer while its
+ * entries stream by (struct pending), and sources are kept as a file's
+ * place and a line number (struct src).
  *
  * due_finish asks the rules about one client after the other and keeps
  * each hit as a few references (struct hit); a gesture is expanded only
@@ -293,14 +295,12 @@ due_new(const struct occasions *os, const struct due_opts *o)
 		struct rule *rk = &d->rule[k];
 		rk->o = oc;
 		tag_role(d, oc->name)->name = true;
-		if (oc->when == OCC_FIELD) {
+		if (oc->when == OCC_FIELD)
 			rk->field = want(d, oc->key, true);
-		}
 		rk->filter = arena_alloc(&d->arena,
 		    oc->nfilter * sizeof *rk->filter);
-		for (size_t i = 0; i < oc->nfilter; i++) {
+		for (size_t i = 0; i < oc->nfilter; i++)
 			rk->filter[i] = want(d, oc->filter[i].key, false);
-		}
 		gesture_each(&oc->gesture, want_part, d);
 		if (oc->when == OCC_TAG) {
 			tag_role(d, oc->key)->trigger = true;
