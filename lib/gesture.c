@@ -166,6 +166,22 @@ untag(struct buf *out, const char *s)
 	buf_free(&t);
 }
 
+/* Trim out->s[from..) in place: no white space at its ends. */
+static void
+trim_from(struct buf *out, size_t from)
+{
+	if (!out->s)
+		return;
+	size_t i = from, n = out->len;
+	while (i < n && is_space(out->s[i]))
+		i++;
+	while (n > i && is_space(out->s[n - 1]))
+		n--;
+	memmove(out->s + from, out->s + i, n - i);
+	out->len = from + (n - i);
+	out->s[out->len] = '\0';
+}
+
 void
 gesture_untag(struct buf *out, const char *s)
 {
@@ -331,7 +347,10 @@ expand(const struct gesture *g, const struct gesture_vals *v,
 		case GP_LAST:
 			s = p->kind == GP_ENTRY ? v->entry : v->last;
 			if (s) {
-				gesture_untag(out, s);	/* empty: nothing */
+				/* as gesture_untag: its white space is
+				 * collapsed with the rest (gesture_expand) */
+				untag(out, s);
+				trim_from(out, at);	/* empty: nothing */
 				if (out->len > at)
 					continue;
 				s = NULL;
