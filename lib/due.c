@@ -639,9 +639,7 @@ static const struct tagrole *
 next_tag(struct due *d, const char **s)
 {
 	const char *t = *s;
-	size_t n = 0;
-	while (t[n] && t[n] != ',')
-		n++;
+	size_t n = strcspn(t, ",");
 	*s = t + n + (t[n] == ',');
 	t = trim(t, &n);
 	if (!n || !(d->tagfirst[(unsigned char)ascii_lower(t[0])] &
