@@ -87,14 +87,17 @@ is_ascii_word(unsigned char c)
 	    c == '-';
 }
 
-/* The length of the #tag (TAG_PATTERN) at s[i] ('#'), or 0 when none
- * starts there; SIZE_MAX when a byte beyond ASCII stands next to it or
- * in it, so that only the pattern can tell. */
+/* The length of the #tag (TAG_PATTERN: '#' after white space or at the
+ * start, a letter, then letters, digits, '_' and '-') at s[i] ('#'), or
+ * 0 when none starts there; SIZE_MAX when a byte beyond ASCII stands
+ * next to it or in it, so that only the pattern can tell. */
 static size_t
 ascii_tag(const unsigned char *s, size_t n, size_t i)
 {
-	if (i > 0 && (s[i - 1] >= 0x80 || !is_space((char)s[i - 1])))
-		return s[i - 1] >= 0x80 ? SIZE_MAX : 0;
+	if (i > 0 && s[i - 1] >= 0x80)
+		return SIZE_MAX;
+	if (i > 0 && !is_space((char)s[i - 1]))
+		return 0;
 	size_t j = i + 1;
 	if (j < n && s[j] >= 0x80)
 		return SIZE_MAX;
