@@ -22,12 +22,16 @@
  * ones by SOURCE (and DATE) and copies the entry's marks to the person,
  * so a person's done check is a client's.  A concerns record of an entry
  * that is not kept is ignored: no rule would read it.
- * Clients and their strings live in an arena, freed with the engine; the
- * two strings that later entries replace are malloc'd and reused.
+ * Clients and their strings live in arenas, freed with the engine; the
+ * strings of a client's latest entry are held in one buffer while its
+ * entries stream by (struct pending), and sources are kept as a file's
+ * place and a line number (struct src).
  *
- * due_finish asks the rules about one client after the other and
- * expands a gesture as soon as it is found, while that client is in the
- * cache; the sort and the output then read only the hits. */
+ * due_finish asks the rules about one client after the other and keeps
+ * each hit as a few references (struct hit); a gesture is expanded only
+ * as its line is written, after the sort, so the hits cost the same
+ * whatever their gestures say. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,17 +47,25 @@ enum { DUE_BLOCK = 256 * 1024 };	/* bytes of output written at once */
 
 /* A field key that rules read, and what they read of it. */
 struct wanted {
-	size_t i;		/* its place in client.field */
 	bool when;		/* a WHEN FIELD: the date and the source */
 	bool value;		/* a filter or a placeholder: the value */
+	size_t wi, vi;		/* their places in a client's dated fields
+				 * and values */
 };
 
-struct field {
-	const char *value, *source;	/* as wanted, else NULL */
-	int y;			/* its date, when dated (y 0: no year) */
-	unsigned char m, d;
-	bool dated;
-	bool set;		/* the client has the field */
+/* A SOURCE "FILE:LINE" kept as FILE's place in due.file and LINE: the
+ * sources of one file share its name, and each costs 8 bytes.  A source
+ * of another form is kept whole, as a file without a line. */
+struct src {
+	uint32_t file;		/* 1 + its place in due.file; 0: none */
+	uint32_t line;		/* 1 + LINE; 0: none */
+};
+
+/* A field of a WHEN FIELD key: its date, packed (pack_date), and its
+ * source. */
+struct dated {
+	struct src source;
+	uint32_t date;		/* 0: none, or not a date */
 };
 
 struct client;
@@ -88,42 +100,58 @@ struct tagrole {
 	bool trigger;		/* the TAG of a #TAG+N rule */
 };
 
-/* A string that later entries replace (malloc'd): its space is reused
- * while the new one fits. */
-struct slot {
-	char *s;
-	size_t cap;
-};
-
 /* A client, or a person of one (owner set).  A person has fields and
  * the marks of the entries that concern it, no entries of its own. */
 struct client {
-	const char *id, *name, *source;
+	const char *id;
+	const char *name;	/* as read when a rule reads it, else the id
+				 * (a person's SLUG) */
+	struct client *owner;	/* a person's client, else NULL */
+	struct client **person;	/* a client's persons, in input order */
+	struct mark *mark;
+	/* The latest entry without occasion tags: in the arena, or
+	 * malloc'd (last_own) when a later one of the client did not fit
+	 * there. */
+	char *last_text;
+	size_t nent;		/* entries up to TODAY read so far */
+	struct src source;
+	struct src latest_source;	/* the latest entry (by date, then
+					 * input order) */
+	int32_t latest_day, last_day;	/* valid when nent, has_last */
+	uint32_t hash;		/* of the id (due.index) */
+	uint32_t nperson, nmark;	/* arrays grown at powers of two */
 	bool named;		/* a client (person) record was read */
 	bool has_last;
 	bool listed;		/* a person in its owner's list */
-	struct client *owner;	/* a person's client, else NULL */
-	struct client **person;	/* a client's persons, in input order */
-	size_t nperson, capperson;
-	size_t nent;		/* entries up to TODAY read so far */
-	struct mark *mark;
-	size_t nmark, capmark;
-	/* The latest entry (by date, then input order), and the same
-	 * without occasion tags; *_day valid when nent, has_last. */
-	long latest_day, last_day;
-	struct slot latest_source, last_text;
-	struct field field[];	/* one a wanted key (due.nwant) */
+	bool last_own;
+	/* The values of the keys read (due.nvalue, NULL: none), then the
+	 * dated fields of the WHEN FIELD keys (due.nwhen: dated()). */
+	const char *value[];
 };
 
-/* A due or overdue gesture, expanded when it is found (add_hit). */
-struct hit {
-	long act, day;
-	const char *id;		/* the client's, or the person's */
+/* A rule, and what the engine looked up of it once rather than once a
+ * client. */
+struct rule {
 	const struct occasion *o;
-	const char *source;
-	const char *gesture;	/* expanded and escaped, in due.texts */
-	bool overdue;
-	size_t seq;
+	const struct wanted *field;	/* its WHEN FIELD key */
+	const struct wanted **filter;	/* its filter keys */
+	int year1;		/* the last year a yearly DATE can be due or
+				 * overdue in (it depends on the lead) */
+};
+
+/* A due or overdue gesture: what it is about, its gesture expanded only
+ * when it is written (emit), so that the hits stay small. */
+struct hit {
+	const char *id;		/* whose: the client's, or the person's */
+	const struct rule *rule;
+	/* A #TAG+N rule's hit: the mark of its entry (whose client is
+	 * trigger->e->c); another's: the client, or the person of a FIELD
+	 * rule (hit_who). */
+	union {
+		const struct mark *trigger;
+		const struct client *who;
+	} of;
+	int32_t act, day;
 };
 
 struct due {
@@ -131,61 +159,98 @@ struct due {
 	struct due_opts opt;
 	long today, dmin, dmax;
 	long horizon;		/* marks dated before it are not kept */
-	/* The years a yearly DATE can be due or overdue in: from year0 to
-	 * year1[k] for the rule os->v[k] (it depends on the lead). */
-	int year0, *year1;
+	/* The first year a yearly DATE can be due or overdue in (the last:
+	 * rule.year1). */
+	int year0;
 	struct hash want;	/* field key a rule reads → struct wanted * */
-	size_t nwant;
-	/* For the rule os->v[k], its WHEN FIELD key and its filter keys,
-	 * looked up once rather than once a client. */
-	struct rule_keys {
-		const struct wanted *field;
-		const struct wanted **filter;
-	} *rule;
+	size_t nvalue, nwhen;
+	struct rule *rule;	/* os->v[k] is rule[k].o */
 	struct hash tags;	/* tag a rule reads → struct tagrole * */
+	/* A quick no for most tags of entries: bit N of tagfirst[B] is set
+	 * when a tag a rule reads starts with the byte B and is N bytes long
+	 * (63: 63 or more). */
+	uint64_t tagfirst[256];
 	const struct wanted *contact;	/* the key contact, when read */
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
 	bool keep_latest;	/* a last+N rule needs the latest's source */
+	bool keep_name;		/* a gesture reads names */
 	struct arena arena;	/* clients and their strings */
+	/* The strings of the latest entries of one client, held until an
+	 * entry of another client comes (a client's entries mostly follow
+	 * one another, and most are the latest so far): then kept, one
+	 * copy a client rather than one an entry. */
+	struct pending {
+		struct client *c;	/* whose, or NULL */
+		bool latest, last;	/* held: latest_source, last_text */
+		struct buf latest_source, last_text;
+	} pend;
 	struct buf scratch;	/* a tag being looked up */
 	struct buf pass;	/* -p: records not yet written */
-	/* id → struct client *, clients and persons.  Its copies of the
-	 * ids are the clients' ids: kept together, apart from the rest,
-	 * they keep the final sort in the cache. */
-	struct hash clients;
-	struct client **cl;	/* in order of first appearance */
-	size_t ncl, capcl;
-	struct client **pl;	/* the persons, likewise */
-	size_t npl, cappl;
+	/* The clients and persons, in order of first appearance, and by
+	 * id: an open-addressing table of 1 + their places in all (0: an
+	 * empty slot) and hashes of ids, at most half full.  A slot of 8
+	 * bytes rather than a struct hash's 24 and its copy of the id: 16 MB
+	 * for a million clients, not 50. */
+	struct client **all;
+	size_t nall, capall;
+	struct slot {
+		uint32_t at;		/* 1 + the place in all; 0: empty */
+		uint32_t hash;		/* of the id */
+	} *index;
+	size_t capindex;
+	struct arena ids;	/* the ids, apart: the sort reads them */
 	struct client *cur;	/* the client of the previous record */
 	struct buf owner;	/* the client id of a person id */
 	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
+	/* The files of the sources kept (struct src): name → 1 + its place
+	 * in file.  Most sources are of the file of the one before. */
+	struct hash files;
+	const char **file;
+	size_t nfile, capfile;
+	size_t lastfile, lastlen;
+	struct buf fname;	/* a file being looked up */
 	struct hit *hit;
 	size_t nhit, caphit;
-	struct arena texts;	/* the gestures of the hits */
-	struct buf gesture, years, esc;	/* one being expanded */
+	struct buf gesture, years, esc, src;	/* one being written */
 	bool finished;
 };
 
-/* A field key (normalized) that a rule reads: a new one gets the next
- * place. */
+/* A field key (normalized) that a rule reads: its date and source
+ * (when), or its value.  Each gets the next place among a client's
+ * dated fields or values on first use. */
 static struct wanted *
-want_key(struct due *d, const char *key)
+want(struct due *d, const char *key, bool when)
 {
 	void **slot = hash_put(&d->want, key);
 	if (!*slot) {
 		struct wanted *w = arena_alloc(&d->arena, sizeof *w);
-		*w = (struct wanted){.i = d->nwant++};
+		*w = (struct wanted){0};
 		*slot = w;
 	}
-	return *slot;
+	struct wanted *w = *slot;
+	if (when && !w->when) {
+		w->when = true;
+		w->wi = d->nwhen++;
+	} else if (!when && !w->value) {
+		w->value = true;
+		w->vi = d->nvalue++;
+	}
+	return w;
 }
 
-/* The role of tag (a rule's string), created on first use. */
+/* Bit N of due.tagfirst for a tag of n bytes. */
+static uint64_t
+tag_length_bit(size_t n)
+{
+	return (uint64_t)1 << (n < 63 ? n : 63);
+}
+
+/* The role of tag (a rule's string, lowercase), created on first use. */
 static struct tagrole *
 tag_role(struct due *d, const char *tag)
 {
+	d->tagfirst[(unsigned char)tag[0]] |= tag_length_bit(strlen(tag));
 	void **slot = hash_put(&d->tags, tag);
 	if (!*slot) {
 		struct tagrole *r = arena_alloc(&d->arena, sizeof *r);
@@ -201,11 +266,13 @@ want_part(const struct gesture_part *p, void *arg)
 {
 	struct due *d = arg;
 	if (p->kind == GP_FIELD || p->kind == GP_CONTACT) {
-		struct wanted *w = want_key(d, p->text);
-		w->value = true;
+		struct wanted *w = want(d, p->text, false);
 		if (p->kind == GP_CONTACT)
 			d->contact = w;
 	}
+	/* {contact} falls back on a person's name */
+	d->keep_name = d->keep_name || p->kind == GP_CLIENT ||
+	    p->kind == GP_NAME || p->kind == GP_CONTACT;
 	d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
 	d->keep_last = d->keep_last || p->kind == GP_LAST;
 }
@@ -225,20 +292,15 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	d->rule = xcalloc(os->n ? os->n : 1, sizeof *d->rule);
 	for (size_t k = 0; k < os->n; k++) {
 		const struct occasion *oc = os->v[k];
-		struct rule_keys *rk = &d->rule[k];
+		struct rule *rk = &d->rule[k];
+		rk->o = oc;
 		tag_role(d, oc->name)->name = true;
-		if (oc->when == OCC_FIELD) {
-			struct wanted *w = want_key(d, oc->key);
-			w->when = true;
-			rk->field = w;
-		}
+		if (oc->when == OCC_FIELD)
+			rk->field = want(d, oc->key, true);
 		rk->filter = arena_alloc(&d->arena,
 		    oc->nfilter * sizeof *rk->filter);
-		for (size_t i = 0; i < oc->nfilter; i++) {
-			struct wanted *w = want_key(d, oc->filter[i].key);
-			w->value = true;
-			rk->filter[i] = w;
-		}
+		for (size_t i = 0; i < oc->nfilter; i++)
+			rk->filter[i] = want(d, oc->filter[i].key, false);
 		gesture_each(&oc->gesture, want_part, d);
 		if (oc->when == OCC_TAG) {
 			tag_role(d, oc->key)->trigger = true;
@@ -254,10 +316,9 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	 * most 2 days before DATE - LEAD), within the years 1 to 9999. */
 	long lo = d->today - d->opt.grace;
 	d->year0 = date_from_days(lo < d->dmin ? d->dmin : lo).y;
-	d->year1 = xmalloc((os->n ? os->n : 1) * sizeof *d->year1);
 	for (size_t k = 0; k < os->n; k++) {
 		long hi = d->today + d->opt.window + os->v[k]->lead + 2;
-		d->year1[k] = date_from_days(hi > d->dmax ? d->dmax : hi).y;
+		d->rule[k].year1 = date_from_days(hi > d->dmax ? d->dmax : hi).y;
 	}
 	return d;
 }
@@ -267,63 +328,152 @@ due_free(struct due *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->ncl; i++) {
-		free(d->cl[i]->mark);
-		free(d->cl[i]->person);
-		free(d->cl[i]->latest_source.s);
-		free(d->cl[i]->last_text.s);
+	for (size_t i = 0; i < d->nall; i++) {
+		free(d->all[i]->mark);
+		free(d->all[i]->person);
+		if (d->all[i]->last_own)
+			free(d->all[i]->last_text);
 	}
-	for (size_t i = 0; i < d->npl; i++)
-		free(d->pl[i]->mark);
-	free(d->cl);
-	free(d->pl);
+	free(d->all);
+	free(d->index);
+	arena_free(&d->ids);
 	hash_free(&d->entries);
+	hash_free(&d->files);
+	free(d->file);
+	buf_free(&d->fname);
 	buf_free(&d->owner);
-	hash_free(&d->clients);
 	hash_free(&d->want);
 	hash_free(&d->tags);
-	free(d->year1);
 	free(d->rule);
 	arena_free(&d->arena);
 	buf_free(&d->scratch);
 	buf_free(&d->pass);
+	buf_free(&d->pend.latest_source);
+	buf_free(&d->pend.last_text);
 	free(d->hit);
-	arena_free(&d->texts);
 	buf_free(&d->gesture);
 	buf_free(&d->years);
 	buf_free(&d->esc);
+	buf_free(&d->src);
 	free(d);
 }
 
-/* Append c to the array *v of *n (capacity *cap). */
-static void
-push(struct client ***v, size_t *n, size_t *cap, struct client *c)
+/* LINE of a SOURCE "FILE:LINE", s after the colon: 1 + LINE when it is
+ * written as numbers are (digits, no leading zero) and not too large,
+ * else 0. */
+static uint32_t
+line_of(const char *s)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*v = xrealloc(*v, *cap * sizeof **v);
+	if (!*s || (*s == '0' && s[1]))
+		return 0;
+	uint32_t n = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || n > (UINT32_MAX - 11) / 10)
+			return 0;
+		n = n * 10 + (uint32_t)(*s - '0');
 	}
-	(*v)[(*n)++] = c;
+	return n + 1;
 }
 
-/* A new client or person of the id whose table slot is slot, kept the
- * table's copy; named by its id (a person by its SLUG) until its record
- * comes. */
-static struct client *
-new_client(struct due *d, void **slot, const char *kept,
-    struct client *owner)
+/* The source s, kept. */
+static struct src
+src_keep(struct due *d, const char *s)
 {
-	size_t size = sizeof(struct client) + d->nwant * sizeof(struct field);
-	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
-	c->id = c->name = kept;
-	c->owner = owner;
-	*slot = c;
-	if (owner) {
-		c->name += record_person_client_len(kept) + 1;
-		push(&d->pl, &d->npl, &d->cappl, c);
-	} else {
-		push(&d->cl, &d->ncl, &d->capcl, c);
+	const char *colon = strrchr(s, ':');
+	uint32_t line = colon ? line_of(colon + 1) : 0;
+	size_t n = line ? (size_t)(colon - s) : strlen(s);
+	if (!d->nfile || n != d->lastlen ||
+	    memcmp(s, d->file[d->lastfile], n) != 0) {
+		buf_reset(&d->fname);
+		buf_add(&d->fname, s, n);
+		const char *kept;
+		void **slot = hash_put_kept(&d->files, d->fname.s, &kept);
+		if (!*slot) {
+			if (d->nfile == d->capfile) {
+				if (d->capfile >= UINT32_MAX / 2)
+					die_oom();
+				d->capfile = d->capfile ? d->capfile * 2 : 16;
+				d->file = xrealloc(d->file, d->capfile *
+				    sizeof *d->file);
+			}
+			d->file[d->nfile++] = kept;
+			*slot = (void *)(uintptr_t)d->nfile;
+		}
+		d->lastfile = (uintptr_t)*slot - 1;
+		d->lastlen = n;
 	}
+	return (struct src){(uint32_t)d->lastfile + 1, line};
+}
+
+/* The text of the source s, valid until the next call. */
+static const char *
+src_text(struct due *d, struct src s, size_t *len)
+{
+	buf_reset(&d->src);
+	buf_add(&d->src, "", 0);
+	if (s.file)
+		buf_adds(&d->src, d->file[s.file - 1]);
+	if (s.line) {
+		buf_addc(&d->src, ':');
+		buf_addnum(&d->src, (long)(s.line - 1));
+	}
+	*len = d->src.len;
+	return d->src.s;
+}
+
+/* The slot of id (hash h) in due.index: its client's, or the empty one
+ * where it goes. */
+static struct slot *
+index_slot(const struct due *d, const char *id, uint32_t h)
+{
+	size_t mask = d->capindex - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct slot *s = &d->index[i];
+		if (!s->at || (s->hash == h &&
+		    strcmp(d->all[s->at - 1]->id, id) == 0))
+			return s;
+	}
+}
+
+/* Append c to due.all and to the index (c->id is not there yet). */
+static void
+index_add(struct due *d, struct client *c)
+{
+	if (d->nall == d->capall) {
+		if (d->capall >= UINT32_MAX / 2)
+			die_oom();
+		d->capall = d->capall ? d->capall * 2 : 64;
+		d->all = xrealloc(d->all, d->capall * sizeof *d->all);
+	}
+	d->all[d->nall++] = c;
+	if (2 * d->nall > d->capindex) {	/* twice the size, anew */
+		free(d->index);
+		d->capindex = d->capindex ? 2 * d->capindex : 128;
+		d->index = xcalloc(d->capindex, sizeof *d->index);
+		for (size_t i = 0; i + 1 < d->nall; i++) {
+			const struct client *o = d->all[i];
+			*index_slot(d, o->id, o->hash) =
+			    (struct slot){(uint32_t)i + 1, o->hash};
+		}
+	}
+	*index_slot(d, c->id, c->hash) = (struct slot){(uint32_t)d->nall,
+	    c->hash};
+}
+
+/* A new client or person of the id whose hash is h; named by its id (a
+ * person by its SLUG) until its record comes. */
+static struct client *
+new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
+{
+	size_t size = sizeof(struct client) + d->nvalue * sizeof(char *) +
+	    d->nwhen * sizeof(struct dated);
+	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
+	c->id = c->name = arena_strdup(&d->ids, id);
+	c->hash = h;
+	c->owner = owner;
+	if (owner)
+		c->name += record_person_client_len(id) + 1;
+	index_add(d, c);
 	return c;
 }
 
@@ -335,23 +485,25 @@ new_client(struct due *d, void **slot, const char *kept,
 static struct client *
 client_get(struct due *d, const char *id, const char *source)
 {
-	const char *kept;
-	size_t n = record_person_client_len(id);
-	struct client *c;
-	if (d->cur && strcmp(d->cur->id, id) == 0) {
-		c = d->cur;	/* the same as the record before */
-	} else if (!n) {
-		void **slot = hash_put_kept(&d->clients, id, &kept);
-		c = *slot ? *slot : new_client(d, slot, kept, NULL);
-	} else if (!(c = hash_get(&d->clients, id))) {
-		buf_reset(&d->owner);
-		buf_add(&d->owner, id, n);
-		struct client *owner = client_get(d, d->owner.s, source);
-		void **slot = hash_put_kept(&d->clients, id, &kept);
-		c = new_client(d, slot, kept, owner);
+	struct client *c = d->cur;
+	if (!c || strcmp(c->id, id) != 0) {
+		uint32_t h = (uint32_t)hash_string(id);
+		uint32_t at = d->nall ? index_slot(d, id, h)->at : 0;
+		size_t n;
+		if (at) {
+			c = d->all[at - 1];
+		} else if ((n = record_person_client_len(id)) == 0) {
+			c = new_client(d, id, h, NULL);
+		} else {
+			buf_reset(&d->owner);
+			buf_add(&d->owner, id, n);
+			struct client *owner = client_get(d, d->owner.s,
+			    source);
+			c = new_client(d, id, h, owner);
+		}
 	}
-	if (!c->source && source)
-		c->source = arena_strdup(&d->arena, source);
+	if (!c->source.file && source)
+		c->source = src_keep(d, source);
 	return d->cur = c;
 }
 
@@ -364,11 +516,9 @@ list_person(struct client *p)
 		return;
 	p->listed = true;
 	struct client *c = p->owner;
-	if (c->nperson == c->capperson) {
-		c->capperson = c->capperson ? c->capperson * 2 : 4;
-		c->person = xrealloc(c->person, c->capperson *
-		    sizeof *c->person);
-	}
+	if ((c->nperson & (c->nperson - 1)) == 0)	/* 0, 1, 2, 4 … */
+		c->person = xrealloc(c->person, (c->nperson ?
+		    2 * (size_t)c->nperson : 1) * sizeof *c->person);
 	c->person[c->nperson++] = p;
 }
 
@@ -377,28 +527,85 @@ list_person(struct client *p)
 static const struct wanted *
 wanted(const struct due *d, const char *key)
 {
+	/* A key found as it is needs no normalizing: the keys of due.want
+	 * hold none of the bytes that normalizing changes below. */
+	const struct wanted *w = hash_get(&d->want, key);
+	if (w)
+		return w;
 	const char *p = key;
 	while (*p && !(*p >= 'A' && *p <= 'Z') && *p != ' ' && *p != '\t' &&
 	    *p != '_')
 		p++;
 	if (!*p)
-		return hash_get(&d->want, key);
+		return NULL;
 	char *norm = key_normalize(key, strlen(key));
-	const struct wanted *w = hash_get(&d->want, norm);
+	w = hash_get(&d->want, norm);
 	free(norm);
 	return w;
 }
 
-/* Copy s into sl, reusing its space when s fits. */
+/* Keep the text s (n bytes) as c's last_text: in the space of the one
+ * before when it fits, else in the arena the first time and malloc'd
+ * after, so that a client's texts never pile up. */
 static void
-slot_set(struct slot *sl, const char *s)
+keep_last_text(struct due *d, struct client *c, const char *s, size_t n)
 {
-	size_t n = strlen(s) + 1;
-	if (n > sl->cap) {
-		sl->s = xrealloc(sl->s, n);
-		sl->cap = n;
+	if (c->last_text && strlen(c->last_text) >= n) {
+		memcpy(c->last_text, s, n + 1);
+	} else if (!c->last_text) {
+		c->last_text = arena_strdup(&d->arena, s);
+	} else {
+		char *t = xrealloc(c->last_own ? c->last_text : NULL, n + 1);
+		c->last_text = memcpy(t, s, n + 1);
+		c->last_own = true;
 	}
-	memcpy(sl->s, s, n);
+}
+
+/* Keep the strings held for the client of due.pend. */
+static void
+keep_pending(struct due *d)
+{
+	struct pending *p = &d->pend;
+	if (p->latest)
+		p->c->latest_source = src_keep(d, p->latest_source.s);
+	if (p->last)
+		keep_last_text(d, p->c, p->last_text.s, p->last_text.len);
+	p->c = NULL;
+	p->latest = p->last = false;
+}
+
+/* Hold s in b (a string of due.pend) for c, *held set. */
+static void
+hold(struct due *d, struct client *c, struct buf *b, bool *held,
+    const char *s)
+{
+	if (d->pend.c != c) {
+		keep_pending(d);
+		d->pend.c = c;
+	}
+	buf_reset(b);
+	buf_adds(b, s);
+	*held = true;
+}
+
+/* A date packed into 32 bits, never 0: year, month, day. */
+static uint32_t
+pack_date(struct date dt)
+{
+	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
+}
+
+static struct date
+unpack_date(uint32_t v)
+{
+	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
+}
+
+/* The dated fields of c: after its values. */
+static struct dated *
+dated(const struct due *d, struct client *c)
+{
+	return (struct dated *)(void *)(c->value + d->nvalue);
 }
 
 /* A field record; the last one of a key wins. */
@@ -408,50 +615,49 @@ add_field(struct due *d, struct client *c, char *const *f)
 	const struct wanted *w = wanted(d, f[FIELD_KEY]);
 	if (!w)
 		return;		/* no rule reads it */
-	struct field *fl = &c->field[w->i];
-	*fl = (struct field){.set = true};
 	if (w->when) {
-		struct date dt;
-		fl->dated = date_parse_iso(f[FIELD_DATE], &dt, true) == 0;
-		if (fl->dated) {
-			fl->y = dt.y;
-			fl->m = (unsigned char)dt.m;
-			fl->d = (unsigned char)dt.d;
-		}
-		fl->source = arena_strdup(&d->arena, f[FIELD_SOURCE]);
+		struct dated *dt = &dated(d, c)[w->wi];
+		struct date v;
+		bool ok = date_parse_iso(f[FIELD_DATE], &v, true) == 0;
+		dt->date = ok ? pack_date(v) : 0;
+		dt->source = src_keep(d, f[FIELD_SOURCE]);
 	}
 	if (w->value)
-		fl->value = arena_strdup(&d->arena, f[FIELD_VALUE]);
+		c->value[w->vi] = arena_strdup(&d->arena, f[FIELD_VALUE]);
 }
 
-/* The next item of an entry's TAGS (comma-separated) at *s, trimmed and
- * lowercased into d->scratch; *s moves past it.  NULL when it is empty. */
-static const char *
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The role of the next item of an entry's TAGS (comma-separated) at *s,
+ * trimmed and lowercased (ASCII); *s moves past it.  NULL when no rule
+ * reads it, or it is empty. */
+static const struct tagrole *
 next_tag(struct due *d, const char **s)
 {
 	const char *t = *s;
-	size_t n = 0;
-	while (t[n] && t[n] != ',')
-		n++;
+	size_t n = strcspn(t, ",");
 	*s = t + n + (t[n] == ',');
 	t = trim(t, &n);
-	if (!n)
+	if (!n || !(d->tagfirst[(unsigned char)ascii_lower(t[0])] &
+	    tag_length_bit(n)))
 		return NULL;
 	buf_reset(&d->scratch);
 	buf_add(&d->scratch, t, n);
-	for (char *p = d->scratch.s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return d->scratch.s;
+	for (size_t i = 0; i < n; i++)
+		d->scratch.s[i] = ascii_lower(d->scratch.s[i]);
+	return hash_get(&d->tags, d->scratch.s);
 }
 
 static void
 add_mark(struct client *c, struct mark m)
 {
-	if (c->nmark == c->capmark) {
-		c->capmark = c->capmark ? c->capmark * 2 : 4;
-		c->mark = xrealloc(c->mark, c->capmark * sizeof *c->mark);
-	}
+	if ((c->nmark & (c->nmark - 1)) == 0)	/* 0, 1, 2, 4 … */
+		c->mark = xrealloc(c->mark, (c->nmark ?
+		    2 * (size_t)c->nmark : 1) * sizeof *c->mark);
 	c->mark[c->nmark++] = m;
 }
 
@@ -483,10 +689,7 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	const char *text = NULL;	/* copied once */
 	struct kentry *e = NULL;
 	for (const char *s = f[ENTRY_TAGS]; *s; ) {
-		const char *tag = next_tag(d, &s);
-		if (!tag)
-			continue;
-		const struct tagrole *r = hash_get(&d->tags, tag);
+		const struct tagrole *r = next_tag(d, &s);
 		if (!r)
 			continue;
 		occ = occ || r->name;
@@ -502,15 +705,17 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	if (e)
 		e->nmark = c->nmark - e->first;
 	if (idx == 0 || day >= c->latest_day) {
-		c->latest_day = day;
+		c->latest_day = (int32_t)day;
 		if (d->keep_latest)
-			slot_set(&c->latest_source, f[ENTRY_SOURCE]);
+			hold(d, c, &d->pend.latest_source, &d->pend.latest,
+			    f[ENTRY_SOURCE]);
 	}
 	if (!occ && (!c->has_last || day >= c->last_day)) {
 		c->has_last = true;
-		c->last_day = day;
+		c->last_day = (int32_t)day;
 		if (d->keep_last)
-			slot_set(&c->last_text, f[ENTRY_TEXT]);
+			hold(d, c, &d->pend.last_text, &d->pend.last,
+			    f[ENTRY_TEXT]);
 	}
 	return e;
 }
@@ -598,9 +803,9 @@ due_add(struct due *d, const struct record *rec)
 	const char *source = source_of(rec);
 	struct client *c = client_get(d, f[CLIENT_ID], source);
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
-		c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
-		if (strcmp(c->source, source) != 0)	/* not just made */
-			c->source = arena_strdup(&d->arena, source);
+		if (d->keep_name)
+			c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
+		c->source = src_keep(d, source);
 		c->named = true;
 	}
 	list_person(c);
@@ -751,27 +956,27 @@ struct whom {
 	const struct client *about;
 };
 
-/* The field of the wanted key w: the person's (when set and not empty),
+/* The value of the key w: the person's (when it has one, not blank),
  * else the client's; NULL when neither has it. */
-static const struct field *
-field_of(const struct client *c, const struct client *p,
+static const char *
+value_of(const struct client *c, const struct client *p,
     const struct wanted *w)
 {
-	if (p && p->field[w->i].set && !missing(p->field[w->i].value))
-		return &p->field[w->i];
-	return c->field[w->i].set ? &c->field[w->i] : NULL;
+	if (p && !missing(p->value[w->vi]))
+		return p->value[w->vi];
+	return c->value[w->vi];
 }
 
-/* Do the filters of the rule os->v[k] hold for the client c (and its
- * person p)? */
+/* Do the filters of the rule r hold for the client c (and its person
+ * p)? */
 static bool
-filters_hold(const struct due *d, size_t k, const struct client *c,
+filters_hold(const struct rule *r, const struct client *c,
     const struct client *p)
 {
-	const struct occasion *o = d->os->v[k];
+	const struct occasion *o = r->o;
 	for (size_t i = 0; i < o->nfilter; i++) {
-		const struct field *f = field_of(c, p, d->rule[k].filter[i]);
-		bool has = f && has_item(f->value, o->filter[i].value);
+		const char *v = value_of(c, p, r->filter[i]);
+		bool has = v && has_item(v, o->filter[i].value);
 		if (has == o->filter[i].negate)
 			return false;
 	}
@@ -789,8 +994,7 @@ field_value(const char *key, void *arg)
 {
 	const struct fields_of *fo = arg;
 	const struct wanted *w = hash_get(&fo->d->want, key);
-	const struct field *f = w ? field_of(fo->w->c, fo->w->about, w) : NULL;
-	return f ? f->value : NULL;
+	return w && w->value ? value_of(fo->w->c, fo->w->about, w) : NULL;
 }
 
 /* {contact}: in a person's gesture the person's contact field, else the
@@ -803,57 +1007,52 @@ contact_of(const struct due *d, const struct whom *w)
 	if (!d->contact)
 		return NULL;
 	const struct client *who = w->about ? w->about : w->c;
-	const struct field *f = &who->field[d->contact->i];
-	if (f->set && !missing(f->value))
-		return f->value;
+	const char *v = who->value[d->contact->vi];
+	if (!missing(v))
+		return v;
 	if (w->about)
 		return w->about->name;
 	return w->c->nperson ? w->c->person[0]->name : NULL;
 }
 
-/* Keep the hit h for w, its gesture expanded (and escaped) now: the
- * rules go client by client, so the client's strings are at hand, and
- * the sort and the output read only the hits. */
+/* Keep a hit for who (of trigger, for a #TAG+N rule). */
 static void
-add_hit(struct due *d, const struct whom *w, const struct mark *trigger,
-    int years, struct hit h)
+add_hit(struct due *d, const struct client *who, const struct rule *r,
+    const struct mark *trigger, long act, long day)
 {
-	char date[DATE_BUFSZ];
-	date_format(date_from_days(h.day), date);
-	buf_reset(&d->years);
-	if (years)
-		buf_addnum(&d->years, years);
-	const struct client *c = w->c;
-	h.id = w->p ? w->p->id : c->id;
-	struct fields_of fo = {d, w};
-	struct gesture_vals v = {
-		.client = c->name, .id = h.id,
-		.name = w->about ? w->about->name : c->name,
-		.contact = contact_of(d, w),
-		.years = years ? d->years.s : NULL, .date = date,
-		.entry = trigger ? trigger->text : NULL,
-		.last = c->has_last ? c->last_text.s : NULL,
-		.field = field_value, .arg = &fo,
-	};
-	buf_reset(&d->gesture);
-	gesture_expand(&h.o->gesture, &v, &d->gesture);
-	buf_reset(&d->esc);
-	record_escape(&d->esc, d->gesture.s ? d->gesture.s : "",
-	    d->gesture.len);
-	h.gesture = arena_strdup(&d->texts, d->esc.s ? d->esc.s : "");
-	h.seq = d->nhit;
 	if (d->nhit == d->caphit) {
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	d->hit[d->nhit++] = h;
+	struct hit *h = &d->hit[d->nhit++];
+	*h = (struct hit){.id = who->id, .rule = r, .act = (int32_t)act,
+	    .day = (int32_t)day};
+	if (trigger)
+		h->of.trigger = trigger;
+	else
+		h->of.who = who;
 }
 
-/* One occasion on day DATE: keep it when it is due or overdue. */
-static void
-consider(struct due *d, const struct occasion *o, const struct whom *w,
-    long day, int years, const struct mark *trigger, const char *source)
+/* The trigger of the hit h, or NULL. */
+static const struct mark *
+hit_trigger(const struct hit *h)
 {
+	return h->rule->o->when == OCC_TAG ? h->of.trigger : NULL;
+}
+
+/* Whom the hit h is for: a client, or a person. */
+static const struct client *
+hit_who(const struct hit *h)
+{
+	return h->rule->o->when == OCC_TAG ? h->of.trigger->e->c : h->of.who;
+}
+
+/* The rule r on day DATE for w: a hit when it is due or overdue. */
+static void
+consider(struct due *d, const struct rule *r, const struct whom *w,
+    long day, const struct mark *trigger)
+{
+	const struct occasion *o = r->o;
 	long act = day - o->lead;
 	if (day > d->dmax || act < d->dmin)
 		return;
@@ -870,8 +1069,7 @@ consider(struct due *d, const struct occasion *o, const struct whom *w,
 	if (o->when != OCC_LAST && (w->p ? person_done(w->p, o->name, from) :
 	    done(w->c, o->name, from, trigger)))
 		return;
-	add_hit(d, w, trigger, years, (struct hit){.act = act, .day = day,
-	    .o = o, .source = source, .overdue = overdue});
+	add_hit(d, w->p ? w->p : w->c, r, trigger, act, day);
 }
 
 static int
@@ -881,16 +1079,23 @@ int_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A yearly occasion of rule k on month m, day dd of a field dated in
+/* The years of a field dated in year fy (0: no year) in year y. */
+static int
+years_of(int fy, int y)
+{
+	return fy ? y - fy : 0;
+}
+
+/* A yearly occasion of rule r on month m, day dd of a field dated in
  * year fy (0: no year, or no field), in the years whose DATE can be due
  * or overdue (due_new). */
 static void
-yearly(struct due *d, size_t k, const struct whom *w, int m, int dd,
-    int fy, const char *source)
+yearly(struct due *d, const struct rule *r, const struct whom *w, int m,
+    int dd, int fy)
 {
-	const struct occasion *o = d->os->v[k];
-	for (int y = d->year0; y <= d->year1[k]; y++) {
-		int years = fy ? y - fy : 0;
+	const struct occasion *o = r->o;
+	for (int y = d->year0; y <= r->year1; y++) {
+		int years = years_of(fy, y);
 		if (fy && years < 1)
 			continue;
 		if (o->every && years % o->every)
@@ -898,62 +1103,75 @@ yearly(struct due *d, size_t k, const struct whom *w, int m, int dd,
 		if (o->nyears && !bsearch(&years, o->years, o->nyears,
 		    sizeof *o->years, int_cmp))
 			continue;
-		consider(d, o, w, date_to_days(date_in_year(y, m, dd)), years,
-		    NULL, source);
+		consider(d, r, w, date_to_days(date_in_year(y, m, dd)), NULL);
 	}
 }
 
-/* The rule os->v[k] on client c, or (FIELD rules only) on its person
- * p. */
+/* The field a FIELD rule r reads of who (a client or a person: its own
+ * field, a person does not inherit the client's birthday). */
+static const struct dated *
+when_field(const struct due *d, const struct rule *r,
+    const struct client *who)
+{
+	return (const struct dated *)(const void *)(who->value + d->nvalue) +
+	    r->field->wi;
+}
+
+/* The entry a trigger is about one person of: the gesture is about that
+ * person, still the client's.  NULL when it concerns none or several. */
+static const struct client *
+about_of(const struct mark *trigger)
+{
+	const struct kentry *e = trigger->e;
+	return e->np == 1 && e->last->listed ? e->last : NULL;
+}
+
+/* The rule r on client c, or (FIELD rules only) on its person p. */
 static void
-apply(struct due *d, size_t k, const struct client *c,
+apply(struct due *d, const struct rule *r, const struct client *c,
     const struct client *p)
 {
-	const struct occasion *o = d->os->v[k];
-	if ((p && o->when != OCC_FIELD) || !filters_hold(d, k, c, p))
+	const struct occasion *o = r->o;
+	if ((p && o->when != OCC_FIELD) || !filters_hold(r, c, p))
 		return;
 	struct whom w = {c, p, p};
 	switch (o->when) {
 	case OCC_FIELD: {
-		/* the person's own field: a person does not inherit the
-		 * client's birthday */
-		const struct field *f = &(p ? p : c)->field[d->rule[k].field->i];
-		if (!f->set || !f->dated || ((o->every || o->nyears) && !f->y))
+		const struct dated *f = when_field(d, r, p ? p : c);
+		struct date v = unpack_date(f->date);
+		if (!f->date || ((o->every || o->nyears) && !v.y))
 			return;
-		yearly(d, k, &w, f->m, f->d, f->y, f->source);
+		yearly(d, r, &w, v.m, v.d, v.y);
 		break;
 	}
 	case OCC_YEARLY:
-		yearly(d, k, &w, o->date.m, o->date.d, 0, o->source);
+		yearly(d, r, &w, o->date.m, o->date.d, 0);
 		break;
 	case OCC_ONCE:
-		consider(d, o, &w, date_to_days(o->date), 0, NULL, o->source);
+		consider(d, r, &w, date_to_days(o->date), NULL);
 		break;
 	case OCC_TAG: {
 		for (size_t i = mark_find(c, o->key, d->dmin - 1);
 		    i < c->nmark && strcmp(c->mark[i].tag, o->key) == 0; i++) {
 			const struct mark *m = &c->mark[i];
-			/* an entry about one person: the gesture is about
-			 * that person, still the client's */
-			w.about = m->e->np == 1 && m->e->last->listed ?
-			    m->e->last : NULL;
-			consider(d, o, &w, m->day + o->days, 0, m,
-			    m->e->source);
+			w.about = about_of(m);
+			consider(d, r, &w, m->day + o->days, m);
 		}
 		break;
 	}
 	case OCC_LAST:
 		if (c->nent)
-			consider(d, o, &w, c->latest_day + o->days, 0, NULL,
-			    c->latest_source.s);
+			consider(d, r, &w, c->latest_day + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
-			add_hit(d, &w, NULL, 0, (struct hit){.act = d->today,
-			    .day = d->today, .o = o, .source = c->source});
+			add_hit(d, c, r, NULL, d->today, d->today);
 		break;
 	}
 }
 
+/* Sorted by ACT, DATE, ID, NAME.  Hits equal in all four are the
+ * triggers of one #TAG+N rule on one day: in the order of their marks,
+ * as found. */
 static int
 hit_cmp(const void *a, const void *b)
 {
@@ -965,38 +1183,171 @@ hit_cmp(const void *a, const void *b)
 		return x->day < y->day ? -1 : 1;
 	if ((r = strcmp(x->id, y->id)) != 0)
 		return r;
-	if ((r = strcmp(x->o->name, y->o->name)) != 0)
+	if ((r = strcmp(x->rule->o->name, y->rule->o->name)) != 0)
 		return r;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	const struct mark *tx = hit_trigger(x), *ty = hit_trigger(y);
+	if (tx == ty)
+		return 0;
+	return tx < ty ? -1 : 1;
 }
 
-/* The lengths of the strings of a hit that lie scattered in memory. */
-struct lengths {
-	size_t id, gesture, source;
-};
-
-/* The line of h (its gesture is escaped already). */
 static void
-emit(const struct hit *h, const struct lengths *len, struct record_out *w)
+swap_hits(struct hit *a, struct hit *b)
+{
+	struct hit t = *a;
+	*a = *b;
+	*b = t;
+}
+
+static void
+sift_down(struct hit *v, size_t i, size_t n)
+{
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && hit_cmp(&v[c], &v[c + 1]) < 0)
+			c++;
+		if (hit_cmp(&v[i], &v[c]) >= 0)
+			return;
+		swap_hits(&v[i], &v[c]);
+	}
+}
+
+/* The hits v[0..n) sorted in place (qsort, glibc's merge sort, takes a
+ * copy of them: 46 MB at a million clients): quicksort on the median of
+ * three, the smaller part first, a short run by insertion; below depth
+ * parts, heapsort, so that no order of the input makes it quadratic.
+ * Hits that compare equal are alike to the byte. */
+static void
+sort_hits(struct hit *v, size_t n, unsigned depth)
+{
+	while (n > 16 && depth-- > 0) {
+		struct hit *a = &v[0], *m = &v[(n - 1) / 2], *z = &v[n - 1];
+		if (hit_cmp(m, a) < 0)
+			swap_hits(m, a);
+		if (hit_cmp(z, m) < 0) {
+			swap_hits(z, m);
+			if (hit_cmp(m, a) < 0)
+				swap_hits(m, a);
+		}
+		/* Hoare's partition: v[0..j] <= pivot <= v[j+1..n) */
+		struct hit pivot = *m;
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (hit_cmp(&v[i], &pivot) < 0)
+				i++;
+			while (hit_cmp(&v[j], &pivot) > 0)
+				j--;
+			if (i >= j)
+				break;
+			swap_hits(&v[i++], &v[j--]);
+		}
+		if (j + 1 < n - j - 1) {
+			sort_hits(v, j + 1, depth);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			sort_hits(v + j + 1, n - j - 1, depth);
+			n = j + 1;
+		}
+	}
+	if (n > 16) {
+		for (size_t i = n / 2; i-- > 0; )
+			sift_down(v, i, n);
+		for (size_t k = n - 1; k > 0; k--) {
+			swap_hits(&v[0], &v[k]);
+			sift_down(v, 0, k);
+		}
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct hit t = v[i];
+		size_t j = i;
+		for (; j > 0 && hit_cmp(&t, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+/* The SOURCE of the hit h and its length: a field's, the rule's, the
+ * entry's, or the client's. */
+static const char *
+hit_source(struct due *d, const struct hit *h, size_t *len)
+{
+	const struct client *c = hit_who(h);
+	const char *s;
+	switch (h->rule->o->when) {
+	case OCC_FIELD:
+		return src_text(d, when_field(d, h->rule, c)->source, len);
+	case OCC_LAST:
+		return src_text(d, c->nent ? c->latest_source : c->source,
+		    len);
+	case OCC_TAG:
+		s = h->of.trigger->e->source;
+		break;
+	default:
+		s = h->rule->o->source;
+		break;
+	}
+	*len = strlen(s);
+	return s;
+}
+
+/* The gesture of h on DATE (day, as text), expanded and escaped;
+ * valid until the next call. */
+static const struct buf *
+expand_hit(struct due *d, const struct hit *h, struct date day,
+    const char *date)
+{
+	const struct rule *r = h->rule;
+	const struct client *who = hit_who(h);
+	const struct mark *trigger = hit_trigger(h);
+	const struct client *p = who->owner ? who : NULL;
+	const struct client *c = p ? p->owner : who;
+	struct whom w = {c, p, trigger ? about_of(trigger) : p};
+	int years = 0;
+	if (r->o->when == OCC_FIELD)
+		years = years_of(unpack_date(when_field(d, r, who)->date).y,
+		    day.y);
+	buf_reset(&d->years);
+	if (years)
+		buf_addnum(&d->years, years);
+	struct fields_of fo = {d, &w};
+	struct gesture_vals v = {
+		.client = c->name, .id = h->id,
+		.name = w.about ? w.about->name : c->name,
+		.contact = contact_of(d, &w),
+		.years = years ? d->years.s : NULL, .date = date,
+		.entry = trigger ? trigger->text : NULL,
+		.last = c->has_last ? c->last_text : NULL,
+		.field = field_value, .arg = &fo,
+	};
+	buf_reset(&d->gesture);
+	gesture_expand(&r->o->gesture, &v, &d->gesture);
+	/* white space is collapsed to spaces: only '\\' needs an escape */
+	if (!memchr(d->gesture.s, '\\', d->gesture.len))
+		return &d->gesture;
+	buf_reset(&d->esc);
+	record_escape(&d->esc, d->gesture.s, d->gesture.len);
+	return &d->esc;
+}
+
+/* The line of h. */
+static void
+emit(struct due *d, const struct hit *h, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
+	struct date day = date_from_days(h->day);
 	date_format(date_from_days(h->act), act);
-	date_format(date_from_days(h->day), date);
+	date_format(day, date);
+	const struct buf *g = expand_hit(d, h, day, date);
+	size_t sourcelen;
+	const char *source = hit_source(d, h, &sourcelen);
 	record_put_due(w, &(struct record_due){
-	    .kind = h->overdue ? RECORD_OVERDUE : RECORD_DUE,
-	    .act = act, .date = date, .id = h->id, .occasion = h->o->name,
-	    .gesture = h->gesture, .source = h->source,
-	    .idlen = len->id, .gesturelen = len->gesture,
-	    .sourcelen = len->source});
-}
-
-static void
-sort_marks(struct client **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i]->nmark > 1)
-			qsort(v[i]->mark, v[i]->nmark, sizeof *v[i]->mark,
-			    mark_cmp);
+	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
+	    .act = act, .date = date, .id = h->id,
+	    .occasion = h->rule->o->name,
+	    .gesture = g->s, .source = source,
+	    .idlen = strlen(h->id), .gesturelen = g->len,
+	    .sourcelen = sourcelen});
 }
 
 /* The lines into out; with fp, written there a block at a time. */
@@ -1006,26 +1357,27 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	if (d->finished)
 		return;
 	d->finished = true;
-	sort_marks(d->cl, d->ncl);
-	sort_marks(d->pl, d->npl);
-	/* Client by client (its persons after it), so that one is read
-	 * from memory once for all rules; the hits of one rule and client
-	 * keep their order. */
-	for (size_t i = 0; i < d->ncl; i++) {
-		const struct client *c = d->cl[i];
+	keep_pending(d);
+	for (size_t i = 0; i < d->nall; i++)
+		if (d->all[i]->nmark > 1)
+			qsort(d->all[i]->mark, d->all[i]->nmark,
+			    sizeof *d->all[i]->mark, mark_cmp);
+	/* Client by client (its persons after it); the hits of one rule
+	 * and client keep their order. */
+	for (size_t i = 0; i < d->nall; i++) {
+		const struct client *c = d->all[i];
+		if (c->owner)
+			continue;
 		for (size_t k = 0; k < d->os->n; k++)
-			apply(d, k, c, NULL);
+			apply(d, &d->rule[k], c, NULL);
 		for (size_t j = 0; j < c->nperson; j++)
 			for (size_t k = 0; k < d->os->n; k++)
-				apply(d, k, c, c->person[j]);
+				apply(d, &d->rule[k], c, c->person[j]);
 	}
-	if (d->nhit > 1)
-		qsort(d->hit, d->nhit, sizeof *d->hit, hit_cmp);
-	/* A block of lines at a time: first the lengths of their strings,
-	 * which lie scattered in memory (so their loads overlap rather than
-	 * wait for one another), then the lines. */
-	enum { LINES = 32 };
-	struct lengths len[LINES];
+	unsigned depth = 0;
+	for (size_t n = d->nhit; n > 1; n /= 2)
+		depth += 2;
+	sort_hits(d->hit, d->nhit, depth);
 	struct record_out w;
 	record_out_init(&w, out, NULL);
 	/* -p: the report reads the rules' planned costs from here. */
@@ -1037,15 +1389,8 @@ finish(struct due *d, struct buf *out, FILE *fp)
 			    money_format(o->plan.cents, amount),
 			    o->plan.currency, o->source);
 	}
-	for (size_t i = 0; i < d->nhit; i += LINES) {
-		size_t n = d->nhit - i < LINES ? d->nhit - i : LINES;
-		for (size_t j = 0; j < n; j++) {
-			const struct hit *h = &d->hit[i + j];
-			len[j] = (struct lengths){strlen(h->id),
-			    strlen(h->gesture), strlen(h->source)};
-		}
-		for (size_t j = 0; j < n; j++)
-			emit(&d->hit[i + j], &len[j], &w);
+	for (size_t i = 0; i < d->nhit; i++) {
+		emit(d, &d->hit[i], &w);
 		if (fp && out->len >= DUE_BLOCK) {
 			fwrite(out->s, 1, out->len, fp);
 			buf_reset(out);

@@ -1,4 +1,5 @@
 /* gesture.c: gesture templates: compile once, expand per due gesture. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,12 +74,75 @@ is_empty(const char *s)
 	return true;
 }
 
+static bool
+is_ascii_letter(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+static bool
+is_ascii_word(unsigned char c)
+{
+	return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' ||
+	    c == '-';
+}
+
+/* The length of the #tag (TAG_PATTERN: '#' after white space or at the
+ * start, a letter, then letters, digits, '_' and '-') at s[i] ('#'), or
+ * 0 when none starts there; SIZE_MAX when a byte beyond ASCII stands
+ * next to it or in it, so that only the pattern can tell. */
+static size_t
+ascii_tag(const unsigned char *s, size_t n, size_t i)
+{
+	if (i > 0 && s[i - 1] >= 0x80)
+		return SIZE_MAX;
+	if (i > 0 && !is_space((char)s[i - 1]))
+		return 0;
+	size_t j = i + 1;
+	if (j < n && s[j] >= 0x80)
+		return SIZE_MAX;
+	if (j == n || !is_ascii_letter(s[j]))
+		return 0;
+	for (j++; j < n && is_ascii_word(s[j]); j++)
+		;
+	return j < n && s[j] >= 0x80 ? SIZE_MAX : j - i;
+}
+
+/* untag_only without the pattern, for text whose #tags ASCII tells (the
+ * most): false, with nothing appended, when it does not. */
+static bool
+untag_ascii(struct buf *out, const char *s, size_t n)
+{
+	size_t from = out->len, done = 0, i = 0;
+	const char *hash;
+	while ((hash = memchr(s + i, '#', n - i))) {
+		i = (size_t)(hash - s);
+		size_t len = ascii_tag((const unsigned char *)s, n, i);
+		if (len == SIZE_MAX) {
+			if (out->s) {	/* undone */
+				out->len = from;
+				out->s[from] = '\0';
+			}
+			return false;
+		}
+		if (len) {
+			buf_add(out, s + done, i - done);
+			done = i + len;
+		}
+		i += len ? len : 1;
+	}
+	buf_add(out, s + done, n - done);
+	return true;
+}
+
 /* Append s[0..n) without its #tags, white space as it is. */
 static void
 untag_only(struct buf *out, const char *s, size_t n)
 {
 	size_t at = 0;
 	if (memchr(s, '#', n) && utf8_valid(s, n)) {
+		if (untag_ascii(out, s, n))
+			return;
 		struct rx *rx = tag_pattern();
 		while (at < n && rx_match(rx, s, n, at, 0)) {
 			PCRE2_SIZE *ov = rx_ov(rx);
@@ -103,6 +167,22 @@ untag(struct buf *out, const char *s)
 	untag_only(&t, s, n);
 	line_unlink(out, t.s, t.len);
 	buf_free(&t);
+}
+
+/* Trim out->s[from..) in place: no white space at its ends. */
+static void
+trim_from(struct buf *out, size_t from)
+{
+	if (!out->s)
+		return;
+	size_t i = from, n = out->len;
+	while (i < n && is_space(out->s[i]))
+		i++;
+	while (n > i && is_space(out->s[n - 1]))
+		n--;
+	memmove(out->s + from, out->s + i, n - i);
+	out->len = from + (n - i);
+	out->s[out->len] = '\0';
 }
 
 void
@@ -270,7 +350,10 @@ expand(const struct gesture *g, const struct gesture_vals *v,
 		case GP_LAST:
 			s = p->kind == GP_ENTRY ? v->entry : v->last;
 			if (s) {
-				gesture_untag(out, s);	/* empty: nothing */
+				/* as gesture_untag: its white space is
+				 * collapsed with the rest (gesture_expand) */
+				untag(out, s);
+				trim_from(out, at);	/* empty: nothing */
 				if (out->len > at)
 					continue;
 				s = NULL;

@@ -30,6 +30,12 @@ hash_bytes(const char *s, size_t n)
 	return h;
 }
 
+uint64_t
+hash_string(const char *s)
+{
+	return hash_bytes(s, strlen(s));
+}
+
 struct hash_keys {
 	struct hash_keys *next;
 	size_t used, size;

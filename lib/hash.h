@@ -4,6 +4,7 @@
 #define TACT_HASH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct hash {
 	struct hash_slot {
@@ -28,5 +29,8 @@ void *hash_get(const struct hash *h, const char *key);
 void hash_clear(struct hash *h);
 /* Free the table and its keys (not the values). */
 void hash_free(struct hash *h);
+
+/* The hash of s the tables use, for a table of one's own. */
+uint64_t hash_string(const char *s);
 
 #endif
