@@ -180,6 +180,38 @@ text_scan(const char *s, size_t n)
 	return flags;
 }
 
+/* Has the word w (eight bytes) an ASCII digit?  A digit is a byte of
+ * w ^ '0' below 10: with its high bit clear, and no high bit after
+ * adding 0x80 - 10 to its low bits. */
+static bool
+word_has_digit(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t x = w ^ ones * '0';
+	return (~(((x & ~high) + ones * (0x80 - 10)) | x) & high) != 0;
+}
+
+size_t
+text_find_digit(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (word_has_digit(w))
+			break;
+	}
+	if (i + 8 > n && n >= 8) {	/* the rest, in the last eight */
+		memcpy(&w, s + n - 8, 8);
+		if (!word_has_digit(w))
+			return n;
+	}
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return i;
+	return n;
+}
+
 /* The code points of s (a byte stands for itself where it starts no
  * valid character), in a malloc'd array of *n. */
 static uint32_t *

@@ -31,6 +31,10 @@ enum {
  * ordinary, and one pass tells so. */
 int text_scan(const char *s, size_t n);
 
+/* The offset of the first ASCII digit in s[0..n), or n when there is
+ * none; eight bytes at a time, as most text has no digit. */
+size_t text_find_digit(const char *s, size_t n);
+
 /* Is c a space or a tab? */
 static inline bool
 is_blank(char c)
