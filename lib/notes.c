@@ -45,7 +45,9 @@ notes_new(notes_fn fn, void *ctx)
 	    "|\\((" KEY "{1,40}?)::(?=[ \\t)])[ \\t]*([^)]*?)[ \\t]*\\))",
 	    0);
 	rx_init(&np->key_rx, "\\A" KEY "{1,40}\\z", 0);
-	rx_init(&np->tag_rx, "(?<!\\S)#(" TAG_WORD ")", 0);
+	/* A tag at a given '#' (notesentry.c: for tags that are not all
+	 * ASCII). */
+	rx_init(&np->tag_rx, "(?<!\\S)#(" TAG_WORD ")", PCRE2_ANCHORED);
 	np->client_level = 1;
 	return np;
 }
