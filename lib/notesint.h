@@ -184,6 +184,16 @@ void notes_emit_client(struct notes *np, const char *id, long hline,
  * bracketed inline fields; a table row. */
 void notes_field(struct notes *np, const char *key, size_t kn,
 		 const char *v, size_t vn, bool front);
+/* Where the parts of "Key: value" stand in a line (notes_field_match,
+ * the pattern field_rx of notes.c). */
+struct field_at {
+	size_t key, keylen;	/* the key as written, not trimmed */
+	size_t end;		/* past the colons and emphasis: the value */
+	bool emph;		/* the key in emphasis */
+	bool dbl;		/* "Key::" */
+};
+bool notes_field_match(struct notes *np, const char *s, size_t n,
+		       struct field_at *f);
 bool notes_key_valid(struct notes *np, const char *key, size_t kn);
 bool notes_field_at(struct notes *np, const char *s, size_t n, bool item);
 void notes_inline_fields(struct notes *np, const char *s, size_t n);
