@@ -25,6 +25,9 @@ struct buf {
 };
 
 void buf_add_slow(struct buf *b, const char *s, size_t n);
+/* Room for n more bytes and a NUL at b->s + b->len, returned; the caller
+ * writes them, adds to len and writes the NUL. */
+char *buf_room(struct buf *b, size_t n);
 void buf_adds(struct buf *b, const char *s);
 
 /* Inline: they run for every byte of output. */
