@@ -82,8 +82,12 @@ size_t
 notes_keep_in(struct buf *b, const char *s, size_t n)
 {
 	size_t off = b->len;
-	buf_add(b, s, n);
-	buf_addc(b, '\0');
+	char *p = buf_room(b, n + 1);
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	b->len += n + 1;
+	b->s[b->len] = '\0';
 	return off;
 }
 

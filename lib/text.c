@@ -123,7 +123,8 @@ key_normalize(const char *s, size_t n)
 		}
 		if (c == '\'')
 			continue;
-		if (n - i >= 3 && !memcmp(s + i, "\xe2\x80\x99", 3)) {
+		if (c == '\xe2' && n - i >= 3 &&
+		    !memcmp(s + i, "\xe2\x80\x99", 3)) {
 			i += 2;		/* U+2019, the typographic apostrophe */
 			continue;
 		}

@@ -81,11 +81,10 @@ buf_add_slow(struct buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
-char *
-buf_room(struct buf *b, size_t n)
+void
+buf_room_slow(struct buf *b, size_t n)
 {
 	buf_grow(b, n);
-	return b->s + b->len;
 }
 
 void
