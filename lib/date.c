@@ -876,11 +876,40 @@ scan_dashdash(struct scan *sc)
 	return take(sc, 7, (struct date){ 0, m, d }, false);
 }
 
+/* The common form at the start of s[0..n), n >= 10: "2026-03-14", a
+ * valid date with no time or other letter or digit after it.  False
+ * for everything else, which the scanner then looks at. */
+static bool
+iso_plain(const char *s, size_t n, struct date *d, size_t *used)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? u[i] != '-' : !is_digit(u[i]))
+			return false;
+	if (n > 10 && (is_digit(u[10]) || is_alpha(u[10])))
+		return false;
+	struct date v = {
+		(u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 +
+		    (u[3] - '0'),
+		(u[5] - '0') * 10 + (u[6] - '0'),
+		(u[8] - '0') * 10 + (u[9] - '0'),
+	};
+	if (v.y == 0 || !date_valid(v))
+		return false;
+	if (d)
+		*d = v;
+	if (used)
+		*used = 10;
+	return true;
+}
+
 enum date_scan
 date_scan_order(const char *s, size_t n, enum date_order order,
 		struct date *d, size_t *used, char **msg)
 {
 	struct scan sc = { s, n, order, d, used, msg, false };
+	if (n >= 10 && iso_plain(s, n, d, used))
+		return DATE_FULL;
 	if (n == 0)
 		return DATE_NONE;
 	unsigned char c = (unsigned char)s[0];

@@ -62,7 +62,7 @@ notes_date(struct notes *np, const char *s, size_t n, struct date *d,
 	}
 	const char *t, *l;
 	size_t tn, ln, len;
-	if (line_wikilink(s, n, &t, &tn, &l, &ln, &len)) {
+	if (n && s[0] == '[' && line_wikilink(s, n, &t, &tn, &l, &ln, &len)) {
 		size_t u;
 		enum date_scan r = date_scan_order(l, ln, np->order, d, &u,
 		    msg);
