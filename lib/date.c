@@ -883,9 +883,11 @@ static bool
 iso_plain(const char *s, size_t n, struct date *d, size_t *used)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? u[i] != '-' : !is_digit(u[i]))
-			return false;
+	if (!is_digit(u[0]) || !is_digit(u[1]) || !is_digit(u[2]) ||
+	    !is_digit(u[3]) || u[4] != '-' || !is_digit(u[5]) ||
+	    !is_digit(u[6]) || u[7] != '-' || !is_digit(u[8]) ||
+	    !is_digit(u[9]))
+		return false;
 	if (n > 10 && (is_digit(u[10]) || is_alpha(u[10])))
 		return false;
 	struct date v = {
