@@ -164,10 +164,12 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 		free(key);
 		return;
 	}
-	buf_reset(&np->val);
-	line_unlink(&np->val, v, vn);
-	v = np->val.s;
-	vn = np->val.len;
+	if (memchr(v, '[', vn)) {	/* "[[Target]]" reads as Target */
+		buf_reset(&np->val);
+		line_unlink(&np->val, v, vn);
+		v = np->val.s;
+		vn = np->val.len;
+	}
 	struct pend tmp = {0};
 	if (!value_date(np, key, v, vn, &tmp)) {
 		free(key);
