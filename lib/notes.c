@@ -126,6 +126,7 @@ notes_free(struct notes *np)
 	rx_free(&np->tag_rx);
 	buf_free(&np->line);
 	buf_free(&np->val);
+	buf_free(&np->key);
 	buf_free(&np->front);
 	buf_free(&np->dh_text);
 	buf_free(&np->diags);

@@ -159,11 +159,10 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
     size_t vn, bool front)
 {
 	int owner = notes_person_owner(np);	/* first: it may add a field */
-	char *key = key_normalize(k, kn);
-	if (!*key || logseq_internal(key, v, vn)) {
-		free(key);
+	char *key = buf_room(&np->key, kn);	/* not entered again below */
+	size_t keylen = key_normalize_into(key, k, kn);
+	if (!keylen || logseq_internal(key, v, vn))
 		return;
-	}
 	if (memchr(v, '[', vn)) {	/* "[[Target]]" reads as Target */
 		buf_reset(&np->val);
 		line_unlink(&np->val, v, vn);
@@ -171,10 +170,8 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 		vn = np->val.len;
 	}
 	struct pend tmp = {0};
-	if (!value_date(np, key, v, vn, &tmp)) {
-		free(key);
+	if (!value_date(np, key, v, vn, &tmp))
 		return;
-	}
 	if (!owner && !strcmp(key, "id")) {
 		if (bad_id(v, vn)) {
 			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
@@ -187,10 +184,8 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 			np->id_front = front;
 		}
 	}
-	if (key_again(np, key, owner, v, vn)) {
-		free(key);
+	if (key_again(np, key, owner, v, vn))
 		return;
-	}
 	struct pend *p = notes_add_item(np, NOTES_FIELD);
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
@@ -201,14 +196,13 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 		free(np->name);
 		np->name = xstrndup(v, vn);
 	}
-	p->key = notes_keep(np, key, strlen(key));
+	p->key = notes_keep(np, key, keylen);
 	p->value = notes_keep(np, v, vn);
 	p->text = p->tags = p->key;	/* unused: any valid offset */
 	if (front) {
 		np->nfront++;
 		notes_person_front(np, key, v, vn);
 	}
-	free(key);
 }
 
 /* A plain "Key: value" outside a list is prose, unless its value is a

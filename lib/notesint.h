@@ -71,6 +71,7 @@ struct notes {
 	struct rx field_rx, inline_rx, key_rx, tag_rx;
 	struct buf line;	/* the current line without HTML comments */
 	struct buf val;		/* a field's value, wikilinks resolved */
+	struct buf key;		/* a field's key, normalized */
 	struct tagset tags;	/* the tags of the entry being read */
 
 	/* The file being read. */

@@ -113,6 +113,13 @@ char *
 key_normalize(const char *s, size_t n)
 {
 	char *out = xmalloc(n + 1);
+	key_normalize_into(out, s, n);
+	return out;
+}
+
+size_t
+key_normalize_into(char *out, const char *s, size_t n)
+{
 	size_t o = 0;
 	bool gap = false;	/* a run of spaces, '_' or '/' not yet written */
 	for (size_t i = 0; i < n; i++) {
@@ -135,7 +142,7 @@ key_normalize(const char *s, size_t n)
 	}
 	out[o] = '\0';
 	text_lower(out, o);
-	return out;
+	return o;
 }
 
 /* What text_scan has seen so far: in each byte lane, the high bit of a

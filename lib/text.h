@@ -60,6 +60,9 @@ void text_lower(char *s, size_t n);
  * dropped, ends trimmed ("Company founded" → "company-founded", "Spouse's
  * Birthday" → "spouses-birthday").  Returns a malloc'd string. */
 char *key_normalize(const char *s, size_t n);
+/* The same into out, which has room for n + 1 bytes; returns the key's
+ * length. */
+size_t key_normalize_into(char *out, const char *s, size_t n);
 
 /* The Levenshtein distance of a and b, in characters (code points of
  * UTF-8; a stray byte counts as one). */
