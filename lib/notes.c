@@ -640,13 +640,24 @@ indent(const char *s, size_t n)
 	return col;
 }
 
+/* Where the text of s[0..n) starts, after its white space (n: blank). */
+static size_t
+lead(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_blank(s[i]))
+		i++;
+	return i;
+}
+
 /* One line of the body (not front matter): scan holds its text_scan
- * flags. */
+ * flags.  Its first byte that is no white space tells which of the
+ * forms (noteline.h) it can have; only that one is looked at. */
 void
 notes_body_line(struct notes *np, const char *s, size_t n, int scan)
 {
-	bool blank = line_blank(s, n);
-	if (!blank)
+	size_t f = lead(s, n);
+	if (f < n)
 		np->content = true;
 	if (np->state == FENCE) {
 		if (line_fence_close(s, n, np->fence_c, np->fence_len))
@@ -660,26 +671,29 @@ notes_body_line(struct notes *np, const char *s, size_t n, int scan)
 			np->comment_line = np->lineno;
 		s = np->line.s ? np->line.s : "";
 		n = np->line.len;
-		if (line_blank(s, n))
+		if ((f = lead(s, n)) == n)
 			return;
 	}
 
 	size_t t;
 	const char *h;
 	int level;
-	if (!line_table_row(s, n))
+	char c = f < n ? s[f] : '\0';
+	if (c != '|')
 		np->table = 0;
-	if (blank) {
+	if (f == n) {
 		np->in_item = false;
-	} else if (line_fence_open(s, n, &np->fence_c, &np->fence_len)) {
+	} else if ((c == '`' || c == '~') &&
+	    line_fence_open(s, n, &np->fence_c, &np->fence_len)) {
 		np->state = FENCE;
 		np->open_line = np->lineno;
 		np->in_item = false;
-	} else if ((level = line_heading(s, n, &h, &t))) {
+	} else if (c == '#' && (level = line_heading(s, n, &h, &t))) {
 		heading(np, level, h, t);
-	} else if (line_list_item(s, n, &t)) {
+	} else if ((c == '-' || c == '*' || c == '+') &&
+	    line_list_item(s, n, &t)) {
 		item(np, s + t, n - t, indent(s, t));
-	} else if (line_table_row(s, n)) {
+	} else if (c == '|') {
 		np->in_item = false;
 		notes_item_entry_close(np);
 		notes_table_row(np, s, n);
