@@ -8,7 +8,6 @@
  * because an "id" field anywhere in it names the client; its diagnostics
  * are held back with it so that they come out in line order.  Front
  * matter is read by notesfront.c, journal pages by notesjournal.c. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,9 +107,8 @@ notes_free(struct notes *np)
 	free(np->stray);
 	free(np->name);
 	free(np->id);
-	hash_free(&np->seen);
+	idset_free(&np->seen);
 	hash_free(&np->keys);
-	free(np->places);
 	notes_journal_free(np);
 	notes_person_free(np);
 	notes_pnote_free(np);
@@ -225,23 +223,12 @@ static bool
 place_client(struct notes *np, const char *id, long hline, size_t file,
     const char **first_file, long *first_line)
 {
-	/* A compact place a client (no string each), so that many clients
-	 * cost little memory. */
-	void **first = hash_put(&np->seen, id);
-	if (*first) {
-		struct place *p = &np->places[(uintptr_t)*first - 1];
-		*first_file = np->files[p->file];
-		*first_line = p->line;
-		return true;
-	}
-	if (np->nplaces == np->capplaces) {
-		np->capplaces = np->capplaces ? np->capplaces * 2 : 64;
-		np->places = xrealloc(np->places,
-		    np->capplaces * sizeof *np->places);
-	}
-	np->places[np->nplaces++] = (struct place){file, hline};
-	*first = (void *)(uintptr_t)np->nplaces;
-	return false;
+	struct idset_place at = {file, hline};
+	if (!idset_put(&np->seen, id, &at))
+		return false;
+	*first_file = np->files[at.file];
+	*first_line = at.line;
+	return true;
 }
 
 static void

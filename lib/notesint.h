@@ -6,6 +6,7 @@
 #define TACT_NOTESINT_H
 
 #include "hash.h"
+#include "idset.h"
 #include "lines.h"
 #include "notes.h"
 #include "person.h"
@@ -58,12 +59,8 @@ struct notes {
 	notes_fn fn;
 	void *ctx;
 	enum date_order order;
-	struct hash seen;	/* id → its first place: index in places + 1 */
-	struct place {
-		size_t file;	/* index in files */
-		long line;
-	} *places;
-	size_t nplaces, capplaces;
+	struct idset seen;	/* id → its first place (file: index in
+				 * files) */
 	struct hash alias;	/* slug of a name or alias → malloc'd id,
 				 * where it differs from the id */
 	char **files;		/* every file parsed, in order */
