@@ -436,7 +436,9 @@ task(const char **s, size_t *n)
 		{"[ ]", 1}, {"[x]", 2}, {"[X]", 2}, {"TODO", 1}, {"LATER", 1},
 		{"NOW", 1}, {"DOING", 1}, {"WAITING", 1}, {"DONE", 2},
 	};
-	if (!*n || !strchr("[TLNDW", (*s)[0]))
+	char c = *n ? (*s)[0] : '\0';
+	if (c != '[' && c != 'T' && c != 'L' && c != 'N' && c != 'D' &&
+	    c != 'W')
 		return 0;
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
 		size_t k = strlen(marks[i].mark);

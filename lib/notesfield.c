@@ -27,13 +27,25 @@ dated_key(const char *key)
 	return false;
 }
 
+/* Can c begin the name of a month, in English or German? */
+static bool
+month_initial(char c)
+{
+	switch (c | 0x20) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o':
+	case 'n': case 'd':
+		return true;
+	}
+	return false;
+}
+
 /* Does v start with a date without a day, "März 2022", "2022-03", or a
  * year alone where the key is about a date ("Gegründet: 1996")? */
 static bool
 dayless(const char *key, const char *v, size_t n)
 {
 	/* Cheap first: only a digit or a month's initial starts one. */
-	if (!n || !strchr("0123456789JFMASONDjfmasond", v[0]))
+	if (!n || !((v[0] >= '0' && v[0] <= '9') || month_initial(v[0])))
 		return false;
 	size_t k = date_partial(v, n);
 	bool year = k == 4 && v[0] >= '1' && v[0] <= '2';
