@@ -1,6 +1,6 @@
 /* idset.c: a set of ids with a place each (idset.h).  FNV-1a, linear
- * probing, the table at most 3/4 full; a place is two varints after its
- * id's NUL. */
+ * probing in a table at most 3/4 full that grows by half (not by double:
+ * at a million ids that is megabytes). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,23 +23,20 @@ hash(const char *id, size_t *len)
 	return h;
 }
 
-/* The byte of a hash kept in the table (its bits above those of the
- * slot's number). */
-static unsigned char
-tag_of(uint64_t h)
+/* The first slot to try for hash h: its upper half scaled to the table. */
+static size_t
+home(uint64_t h, size_t nslot)
 {
-	return (unsigned char)(h >> 56);
+	return (size_t)((h >> 32) * nslot >> 32);
 }
 
 /* The slot of id: where it is, else the empty one where it would go. */
 static size_t
 find(const struct idset *s, const char *id, uint64_t h)
 {
-	size_t mask = s->nslot - 1, i = (size_t)h & mask;
-	unsigned char t = tag_of(h);
-	while (s->slot[i] && (s->tag[i] != t ||
-	    strcmp(s->arena + s->slot[i] - 1, id)))
-		i = (i + 1) & mask;
+	size_t i = home(h, s->nslot);
+	while (s->slot[i] && strcmp(s->arena + s->slot[i] - 1, id))
+		i = i + 1 < s->nslot ? i + 1 : 0;
 	return i;
 }
 
@@ -54,8 +51,8 @@ put_varint(char *p, uint64_t v)
 	return p;
 }
 
-static const char *
-get_varint(const char *p, uint64_t *v)
+static uint64_t
+get_varint(const char *p)
 {
 	uint64_t x = 0;
 	unsigned shift = 0;
@@ -65,44 +62,43 @@ get_varint(const char *p, uint64_t *v)
 		x |= (uint64_t)(c & 0x7f) << shift;
 		shift += 7;
 	} while (c & 0x80);
-	*v = x;
-	return p;
+	return x;
 }
 
-/* The place of the id of len bytes in slot i. */
+/* The place of the id of len bytes in slot i: its line after it, its
+ * file that of the last run that begins at or before it. */
 static void
 place(const struct idset *s, size_t i, size_t len, struct idset_place *at)
 {
-	uint64_t file, line;
-	const char *p = s->arena + s->slot[i] - 1 + len + 1;
-	p = get_varint(p, &file);
-	get_varint(p, &line);
-	at->file = (size_t)file;
-	at->line = (long)line;
+	size_t off = s->slot[i] - 1, lo = 0, hi = s->nrun;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->run[mid].at <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	at->file = s->run[lo].file;
+	at->line = (long)get_varint(s->arena + off + len + 1);
 }
 
-/* Twice the slots, the ids hashed again from the arena. */
+/* Half as many slots again, the ids hashed anew from the arena. */
 static void
 grow(struct idset *s)
 {
-	size_t nslot = s->nslot ? 2 * s->nslot : SLOTS_MIN;
+	size_t nslot = s->nslot ? s->nslot + s->nslot / 2 : SLOTS_MIN;
 	uint32_t *slot = xcalloc(nslot, sizeof *slot);
-	unsigned char *tag = xmalloc(nslot);
 	for (size_t i = 0; i < s->nslot; i++) {
 		if (!s->slot[i])
 			continue;
-		size_t len, j;
-		uint64_t h = hash(s->arena + s->slot[i] - 1, &len);
-		for (j = (size_t)h & (nslot - 1); slot[j]; j = (j + 1) &
-		    (nslot - 1))
-			;
+		size_t len;
+		size_t j = home(hash(s->arena + s->slot[i] - 1, &len), nslot);
+		while (slot[j])
+			j = j + 1 < nslot ? j + 1 : 0;
 		slot[j] = s->slot[i];
-		tag[j] = tag_of(h);
 	}
 	free(s->slot);
-	free(s->tag);
 	s->slot = slot;
-	s->tag = tag;
 	s->nslot = nslot;
 }
 
@@ -120,14 +116,26 @@ idset_get(const struct idset *s, const char *id, struct idset_place *at)
 	return true;
 }
 
+/* A run of ids of file begins at the arena's end, unless one goes on. */
+static void
+add_run(struct idset *s, size_t file)
+{
+	if (s->nrun && s->run[s->nrun - 1].file == file)
+		return;
+	if (s->nrun == s->caprun) {
+		s->caprun = s->caprun ? 2 * s->caprun : 16;
+		s->run = xrealloc(s->run, s->caprun * sizeof *s->run);
+	}
+	s->run[s->nrun++] = (struct idset_run){s->len, file};
+}
+
 bool
 idset_put(struct idset *s, const char *id, struct idset_place *at)
 {
 	if ((s->n + 1) * 4 > s->nslot * 3)
 		grow(s);
 	size_t len;
-	uint64_t h = hash(id, &len);
-	size_t i = find(s, id, h);
+	size_t i = find(s, id, hash(id, &len));
 	if (s->slot[i]) {
 		place(s, i, len, at);
 		return true;
@@ -136,7 +144,7 @@ idset_put(struct idset *s, const char *id, struct idset_place *at)
 	 * (a hundred million clients). */
 	if (s->len >= UINT32_MAX)
 		die_oom();
-	size_t need = len + 1 + 2 * 10;	/* the id, its NUL, two varints */
+	size_t need = len + 1 + 10;	/* the id, its NUL, a varint */
 	if (s->cap - s->len < need) {
 		size_t cap = s->cap ? 2 * s->cap : ARENA_MIN;
 		if (cap - s->len < need)
@@ -144,12 +152,11 @@ idset_put(struct idset *s, const char *id, struct idset_place *at)
 		s->arena = xrealloc(s->arena, cap);
 		s->cap = cap;
 	}
+	add_run(s, at->file);
 	char *p = s->arena + s->len;
 	memcpy(p, id, len + 1);
-	p = put_varint(p + len + 1, at->file);
-	p = put_varint(p, (uint64_t)at->line);
+	p = put_varint(p + len + 1, (uint64_t)at->line);
 	s->slot[i] = (uint32_t)(s->len + 1);
-	s->tag[i] = tag_of(h);
 	s->len = (size_t)(p - s->arena);
 	s->n++;
 	return false;
@@ -160,6 +167,6 @@ idset_free(struct idset *s)
 {
 	free(s->arena);
 	free(s->slot);
-	free(s->tag);
+	free(s->run);
 	*s = (struct idset){0};
 }

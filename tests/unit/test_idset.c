@@ -34,6 +34,30 @@ first_place(void **state)
 	idset_free(&s);
 }
 
+/* The file of each id, when files come back (a person's own note is
+ * handed on at the end): each keeps its own. */
+static void
+files_again(void **state)
+{
+	(void)state;
+	struct idset s = {0};
+	static const size_t file[] = { 5, 5, 2, 2, 5, 0, 9, 9 };
+	char id[16];
+	for (size_t i = 0; i < sizeof file / sizeof *file; i++) {
+		snprintf(id, sizeof id, "c%zu", i);
+		struct idset_place at = {file[i], (long)i + 1};
+		assert_false(idset_put(&s, id, &at));
+	}
+	for (size_t i = 0; i < sizeof file / sizeof *file; i++) {
+		struct idset_place at;
+		snprintf(id, sizeof id, "c%zu", i);
+		assert_true(idset_get(&s, id, &at));
+		assert_int_equal(at.file, file[i]);
+		assert_int_equal(at.line, i + 1);
+	}
+	idset_free(&s);
+}
+
 /* Many ids, through many times the table grows, with places of every
  * size (a line beyond 32 bits, the empty id); each is found again. */
 static void
@@ -70,6 +94,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(first_place),
+		cmocka_unit_test(files_again),
 		cmocka_unit_test(many),
 	};
 	return cmocka_run_group_tests_name("idset", tests, NULL, NULL);
