@@ -30,12 +30,22 @@ home(uint64_t h, size_t nslot)
 	return (size_t)((h >> 32) * nslot >> 32);
 }
 
+/* The byte of a hash kept in the table (its lowest: home() uses the
+ * upper half). */
+static unsigned char
+tag_of(uint64_t h)
+{
+	return (unsigned char)h;
+}
+
 /* The slot of id: where it is, else the empty one where it would go. */
 static size_t
 find(const struct idset *s, const char *id, uint64_t h)
 {
 	size_t i = home(h, s->nslot);
-	while (s->slot[i] && strcmp(s->arena + s->slot[i] - 1, id))
+	unsigned char t = tag_of(h);
+	while (s->slot[i] && (s->tag[i] != t ||
+	    strcmp(s->arena + s->slot[i] - 1, id)))
 		i = i + 1 < s->nslot ? i + 1 : 0;
 	return i;
 }
@@ -51,14 +61,15 @@ put_varint(char *p, uint64_t v)
 	return p;
 }
 
+/* The varint at *p, and *p past it. */
 static uint64_t
-get_varint(const char *p)
+get_varint(const char **p)
 {
 	uint64_t x = 0;
 	unsigned shift = 0;
 	unsigned char c;
 	do {
-		c = (unsigned char)*p++;
+		c = (unsigned char)*(*p)++;
 		x |= (uint64_t)(c & 0x7f) << shift;
 		shift += 7;
 	} while (c & 0x80);
@@ -78,27 +89,35 @@ place(const struct idset *s, size_t i, size_t len, struct idset_place *at)
 		else
 			hi = mid;
 	}
+	const char *p = s->arena + off + len + 1;
 	at->file = s->run[lo].file;
-	at->line = (long)get_varint(s->arena + off + len + 1);
+	at->line = (long)get_varint(&p);
 }
 
-/* Half as many slots again, the ids hashed anew from the arena. */
+/* Half as many slots again, the ids hashed anew as they stand in the
+ * arena, one after the other. */
 static void
 grow(struct idset *s)
 {
 	size_t nslot = s->nslot ? s->nslot + s->nslot / 2 : SLOTS_MIN;
+	free(s->slot);		/* first: the arena is all it needs */
+	free(s->tag);
 	uint32_t *slot = xcalloc(nslot, sizeof *slot);
-	for (size_t i = 0; i < s->nslot; i++) {
-		if (!s->slot[i])
-			continue;
+	unsigned char *tag = xmalloc(nslot);
+	const char *p = s->arena, *end = s->arena + s->len;
+	while (p < end) {
 		size_t len;
-		size_t j = home(hash(s->arena + s->slot[i] - 1, &len), nslot);
+		uint64_t h = hash(p, &len);
+		size_t j = home(h, nslot);
 		while (slot[j])
 			j = j + 1 < nslot ? j + 1 : 0;
-		slot[j] = s->slot[i];
+		slot[j] = (uint32_t)(p - s->arena + 1);
+		tag[j] = tag_of(h);
+		p += len + 1;
+		get_varint(&p);		/* its line */
 	}
-	free(s->slot);
 	s->slot = slot;
+	s->tag = tag;
 	s->nslot = nslot;
 }
 
@@ -135,7 +154,8 @@ idset_put(struct idset *s, const char *id, struct idset_place *at)
 	if ((s->n + 1) * 4 > s->nslot * 3)
 		grow(s);
 	size_t len;
-	size_t i = find(s, id, hash(id, &len));
+	uint64_t h = hash(id, &len);
+	size_t i = find(s, id, h);
 	if (s->slot[i]) {
 		place(s, i, len, at);
 		return true;
@@ -157,6 +177,7 @@ idset_put(struct idset *s, const char *id, struct idset_place *at)
 	memcpy(p, id, len + 1);
 	p = put_varint(p + len + 1, (uint64_t)at->line);
 	s->slot[i] = (uint32_t)(s->len + 1);
+	s->tag[i] = tag_of(h);
 	s->len = (size_t)(p - s->arena);
 	s->n++;
 	return false;
@@ -167,6 +188,7 @@ idset_free(struct idset *s)
 {
 	free(s->arena);
 	free(s->slot);
+	free(s->tag);
 	free(s->run);
 	*s = (struct idset){0};
 }

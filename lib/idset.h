@@ -2,9 +2,9 @@
  * where it was met first.
  *
  * One arena holds the ids, each followed by its line; an open-addressing
- * table holds their 32-bit offsets, and a short list of runs tells the
- * file of each (ids come file after file).  An id of 25 bytes costs
- * about 37 bytes, so that a million clients take tens of megabytes, not
+ * table holds their 32-bit offsets and a byte of their hash, and a short list
+ * of runs tells the file of each (ids come file after file).  An id of
+ * 25 bytes costs about 38 bytes, so that a million clients take tens of megabytes, not
  * a hundred (a table of strings and pointers would). */
 #ifndef TACT_IDSET_H
 #define TACT_IDSET_H
@@ -18,6 +18,8 @@ struct idset {
 				 * varint */
 	size_t len, cap;
 	uint32_t *slot;		/* 1 + an id's offset in arena; 0: empty */
+	unsigned char *tag;	/* a byte of each slot's hash: most probes
+				 * need not look at the arena */
 	size_t nslot, n;
 	struct idset_run {
 		size_t at;	/* where the ids of file begin in arena */
