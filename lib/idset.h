@@ -2,10 +2,10 @@
  * where it was met first.
  *
  * One arena holds the ids, each followed by its line; an open-addressing
- * table holds their 32-bit offsets and a byte of their hash, and a short list
- * of runs tells the file of each (ids come file after file).  An id of
- * 25 bytes costs about 38 bytes, so that a million clients take tens of megabytes, not
- * a hundred (a table of strings and pointers would). */
+ * table holds their 32-bit offsets and a byte of their hash; a short
+ * list of runs tells the file of each (ids come file after file).  An id
+ * of 25 bytes costs about 38, so that a million clients take tens of
+ * megabytes, not a hundred (a table of strings and pointers would). */
 #ifndef TACT_IDSET_H
 #define TACT_IDSET_H
 

@@ -280,7 +280,8 @@ colons_end(const char *s, size_t n, size_t c)
 	return 0;
 }
 
-/* "**Key**:" or "**Key:**" in ASCII, the first colon at s[c]. */
+/* "**Key**:" or else "**Key:**", in that order as in field_rx, the key
+ * of ASCII characters, the first colon at s[c]. */
 static bool
 bold_field(const char *s, size_t n, size_t c, struct field_at *f)
 {
@@ -288,6 +289,7 @@ bold_field(const char *s, size_t n, size_t c, struct field_at *f)
 	size_t e = star ? (size_t)(star - s) : n, k, j;
 	f->key = 2;
 	f->emph = true;
+	/* "**Key**", white space, the colons: no key holds a '*' */
 	if (e + 1 < n && s[e + 1] == '*' && (k = ascii_key(s, 2, e))) {
 		for (j = e + 2; j < n && is_blank(s[j]); j++)
 			;
@@ -319,6 +321,7 @@ notes_field_match(struct notes *np, const char *s, size_t n,
 	const char *colon = memchr(s, ':', n);
 	if (!colon)
 		return false;
+	/* No key holds a colon: every form has its key before the first. */
 	size_t c = (size_t)(colon - s), i = 0;
 	while (i < c && (unsigned char)s[i] < 0x80)
 		i++;

@@ -155,7 +155,8 @@ put_record(struct record_out *w, const char *kind, size_t kn,
 }
 
 #define PUT(w, name, c, file, line) \
-	put_record(w, name, sizeof name - 1, c, sizeof c / sizeof *c, file, line)
+	put_record(w, name, sizeof name - 1, c, sizeof c / sizeof *c, file, \
+	    line)
 
 void
 record_put_client(struct record_out *w, const char *id, const char *name,
