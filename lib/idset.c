@@ -104,17 +104,18 @@ grow(struct idset *s)
 	free(s->tag);
 	uint32_t *slot = xcalloc(nslot, sizeof *slot);
 	unsigned char *tag = xmalloc(nslot);
-	const char *p = s->arena, *end = s->arena + s->len;
-	while (p < end) {
+	for (size_t off = 0; off < s->len; ) {	/* arena is NULL at first */
+		const char *p = s->arena + off;
 		size_t len;
 		uint64_t h = hash(p, &len);
 		size_t j = home(h, nslot);
 		while (slot[j])
 			j = j + 1 < nslot ? j + 1 : 0;
-		slot[j] = (uint32_t)(p - s->arena + 1);
+		slot[j] = (uint32_t)(off + 1);
 		tag[j] = tag_of(h);
 		p += len + 1;
 		get_varint(&p);		/* its line */
+		off = (size_t)(p - s->arena);
 	}
 	s->slot = slot;
 	s->tag = tag;
