@@ -18,28 +18,31 @@ static const char *const month_name[13] = {
 
 /* Month names as written, lowercase ("ä" in UTF-8); abbr: a '.' right
  * after the name belongs to it. */
+#define MONTH(name, m, abbr) { name, sizeof name - 1, m, abbr }
 static const struct {
 	const char *name;
-	unsigned char m, abbr;
+	unsigned char len, m, abbr;
 } months[] = {
-	{"january", 1, 0}, {"januar", 1, 0}, {"jänner", 1, 0},
-	{"jaenner", 1, 0}, {"jan", 1, 1}, {"jän", 1, 1},
-	{"february", 2, 0}, {"februar", 2, 0}, {"feber", 2, 0},
-	{"feb", 2, 1},
-	{"march", 3, 0}, {"märz", 3, 0}, {"maerz", 3, 0}, {"marz", 3, 0},
-	{"mar", 3, 1}, {"mär", 3, 1}, {"mrz", 3, 1},
-	{"april", 4, 0}, {"apr", 4, 1},
-	{"may", 5, 0}, {"mai", 5, 0},
-	{"june", 6, 0}, {"juni", 6, 0}, {"jun", 6, 1},
-	{"july", 7, 0}, {"juli", 7, 0}, {"jul", 7, 1},
-	{"august", 8, 0}, {"aug", 8, 1},
-	{"september", 9, 0}, {"sept", 9, 1}, {"sep", 9, 1},
-	{"october", 10, 0}, {"oktober", 10, 0}, {"oct", 10, 1},
-	{"okt", 10, 1},
-	{"november", 11, 0}, {"nov", 11, 1},
-	{"december", 12, 0}, {"dezember", 12, 0}, {"dec", 12, 1},
-	{"dez", 12, 1},
+	MONTH("january", 1, 0), MONTH("januar", 1, 0), MONTH("jänner", 1, 0),
+	MONTH("jaenner", 1, 0), MONTH("jan", 1, 1), MONTH("jän", 1, 1),
+	MONTH("february", 2, 0), MONTH("februar", 2, 0), MONTH("feber", 2, 0),
+	MONTH("feb", 2, 1),
+	MONTH("march", 3, 0), MONTH("märz", 3, 0), MONTH("maerz", 3, 0),
+	MONTH("marz", 3, 0), MONTH("mar", 3, 1), MONTH("mär", 3, 1),
+	MONTH("mrz", 3, 1),
+	MONTH("april", 4, 0), MONTH("apr", 4, 1),
+	MONTH("may", 5, 0), MONTH("mai", 5, 0),
+	MONTH("june", 6, 0), MONTH("juni", 6, 0), MONTH("jun", 6, 1),
+	MONTH("july", 7, 0), MONTH("juli", 7, 0), MONTH("jul", 7, 1),
+	MONTH("august", 8, 0), MONTH("aug", 8, 1),
+	MONTH("september", 9, 0), MONTH("sept", 9, 1), MONTH("sep", 9, 1),
+	MONTH("october", 10, 0), MONTH("oktober", 10, 0), MONTH("oct", 10, 1),
+	MONTH("okt", 10, 1),
+	MONTH("november", 11, 0), MONTH("nov", 11, 1),
+	MONTH("december", 12, 0), MONTH("dezember", 12, 0), MONTH("dec", 12, 1),
+	MONTH("dez", 12, 1),
 };
+#undef MONTH
 
 #define MONTH_MAX 12		/* longer words are no month name */
 
@@ -321,7 +324,7 @@ month_word(const struct scan *sc, size_t i, size_t *end, bool *abbr)
 		}
 	}
 	for (size_t j = 0; j < sizeof months / sizeof months[0]; j++) {
-		if (strlen(months[j].name) == k &&
+		if (months[j].len == k && months[j].name[0] == w[0] &&
 		    memcmp(months[j].name, w, k) == 0) {
 			*end = i;
 			*abbr = months[j].abbr;
@@ -329,6 +332,21 @@ month_word(const struct scan *sc, size_t i, size_t *end, bool *abbr)
 		}
 	}
 	return 0;
+}
+
+/* The end of the word of letters (and "ä", as month_word reads it) at i:
+ * a month name is looked up only where a number follows it. */
+static size_t
+word_end(const struct scan *sc, size_t i)
+{
+	for (;;) {
+		if (i < sc->n && is_alpha(at(sc, i)))
+			i++;
+		else if (at(sc, i) == 0xc3 && (at(sc, i + 1) | 0x20) == 0xa4)
+			i += 2;
+		else
+			return i;
+	}
 }
 
 /* The English ordinal suffix of the day d: "st", "nd", "rd" or "th". */
@@ -544,6 +562,10 @@ scan_month_day(struct scan *sc)
 	size_t e, i, j, k, p;
 	bool abbr;
 	int m, d;
+	e = word_end(sc, 0);	/* cheap first: a day must follow */
+	j = blanks(sc, e + (at(sc, e) == '.'));
+	if (j == e || !is_digit(at(sc, j)))
+		return DATE_NONE;
 	if (!(m = month_word(sc, 0, &e, &abbr)))
 		return DATE_NONE;
 	i = e + (at(sc, e) == '.');
@@ -854,11 +876,42 @@ scan_dashdash(struct scan *sc)
 	return take(sc, 7, (struct date){ 0, m, d }, false);
 }
 
+/* The common form at the start of s[0..n), n >= 10: "2026-03-14", a
+ * valid date with no time or other letter or digit after it.  False
+ * for everything else, which the scanner then looks at. */
+static bool
+iso_plain(const char *s, size_t n, struct date *d, size_t *used)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (!is_digit(u[0]) || !is_digit(u[1]) || !is_digit(u[2]) ||
+	    !is_digit(u[3]) || u[4] != '-' || !is_digit(u[5]) ||
+	    !is_digit(u[6]) || u[7] != '-' || !is_digit(u[8]) ||
+	    !is_digit(u[9]))
+		return false;
+	if (n > 10 && (is_digit(u[10]) || is_alpha(u[10])))
+		return false;
+	struct date v = {
+		(u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 +
+		    (u[3] - '0'),
+		(u[5] - '0') * 10 + (u[6] - '0'),
+		(u[8] - '0') * 10 + (u[9] - '0'),
+	};
+	if (v.y == 0 || !date_valid(v))
+		return false;
+	if (d)
+		*d = v;
+	if (used)
+		*used = 10;
+	return true;
+}
+
 enum date_scan
 date_scan_order(const char *s, size_t n, enum date_order order,
 		struct date *d, size_t *used, char **msg)
 {
 	struct scan sc = { s, n, order, d, used, msg, false };
+	if (n >= 10 && iso_plain(s, n, d, used))
+		return DATE_FULL;
 	if (n == 0)
 		return DATE_NONE;
 	unsigned char c = (unsigned char)s[0];
@@ -912,6 +965,11 @@ partial_named(const struct scan *sc)
 	size_t e, end;
 	bool abbr;
 	int y;
+	e = word_end(sc, 0);	/* cheap first: a year must follow */
+	e += at(sc, e) == '.';
+	e += at(sc, e) == ',';
+	if (!is_digit(at(sc, blanks(sc, e))))
+		return 0;
 	if (!month_word(sc, 0, &e, &abbr))
 		return 0;
 	bool dot = at(sc, e) == '.';

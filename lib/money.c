@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "text.h"
 
 static const char *const code[] = { "EUR", "USD", "GBP", "CHF" };
 enum { EUR, USD, GBP, CHF };
@@ -305,17 +306,12 @@ spaced_group(const char *s, size_t n, size_t i)
 	return k - i == 3;
 }
 
-/* Is there a digit, and a byte that can begin a currency?  Most text
- * has no digit: it is turned away in one pass. */
+/* Is there a byte that can begin a currency?  With the search for the
+ * first digit it turns most text away at once. */
 static bool
 maybe_currency(const char *s, size_t n)
 {
-	size_t k = 0;
-	while (k < n && !isdig((unsigned char)s[k]))
-		k++;
-	if (k == n)
-		return false;
-	for (k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++)
 		switch (s[k]) {
 		case '$': case 'E': case 'U': case 'G': case 'C': case 'F':
 		case 'e': case 'u': case 'g': case 'c': case 'f':
@@ -384,11 +380,11 @@ money_scan(const char *s, size_t n, struct money *m, size_t *start,
 {
 	if (d)
 		*d = (struct money_doubt){ MONEY_FOUND, 0, 0 };
-	if (!maybe_currency(s, n))
+	size_t i = text_find_digit(s, n), next;
+	if (i == n || !maybe_currency(s, n))
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		if (!isdig((unsigned char)s[i]))
-			continue;
+	/* From digit to digit: only there can a number start. */
+	for (; i < n; i = next + text_find_digit(s + next, n - next)) {
 		size_t j = run_end(s, n, i), numend = j;
 		long long cents = 0;
 		int why = MONEY_MALFORMED;
@@ -401,7 +397,7 @@ money_scan(const char *s, size_t n, struct money *m, size_t *start,
 		}
 		if (why != MONEY_FOUND) {
 			doubt(s, n, i, j, why, d);
-			i = j - 1;
+			next = j;
 			continue;
 		}
 		size_t from = i, to = numend, k, len = 0;
@@ -409,7 +405,7 @@ money_scan(const char *s, size_t n, struct money *m, size_t *start,
 
 		if (numend < n && isalph((unsigned char)s[numend]) &&
 		    cur_after(s, n, numend, &len) < 0) {
-			i = numend - 1;		/* glued to a word: "5km" */
+			next = numend;		/* glued to a word: "5km" */
 			continue;
 		}
 
@@ -435,7 +431,7 @@ money_scan(const char *s, size_t n, struct money *m, size_t *start,
 			to = k + len;
 		}
 		if (cur < 0) {
-			i = numend - 1;
+			next = numend;
 			continue;
 		}
 		if (m) {

@@ -8,7 +8,6 @@
  * because an "id" field anywhere in it names the client; its diagnostics
  * are held back with it so that they come out in line order.  Front
  * matter is read by notesfront.c, journal pages by notesjournal.c. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +44,9 @@ notes_new(notes_fn fn, void *ctx)
 	    "|\\((" KEY "{1,40}?)::(?=[ \\t)])[ \\t]*([^)]*?)[ \\t]*\\))",
 	    0);
 	rx_init(&np->key_rx, "\\A" KEY "{1,40}\\z", 0);
-	rx_init(&np->tag_rx, "(?<!\\S)#(" TAG_WORD ")", 0);
+	/* A tag at a given '#' (notesentry.c: for tags that are not all
+	 * ASCII). */
+	rx_init(&np->tag_rx, "(?<!\\S)#(" TAG_WORD ")", PCRE2_ANCHORED);
 	np->client_level = 1;
 	return np;
 }
@@ -80,8 +81,12 @@ size_t
 notes_keep_in(struct buf *b, const char *s, size_t n)
 {
 	size_t off = b->len;
-	buf_add(b, s, n);
-	buf_addc(b, '\0');
+	char *p = buf_room(b, n + 1);
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	b->len += n + 1;
+	b->s[b->len] = '\0';
 	return off;
 }
 
@@ -102,9 +107,8 @@ notes_free(struct notes *np)
 	free(np->stray);
 	free(np->name);
 	free(np->id);
-	hash_free(&np->seen);
+	idset_free(&np->seen);
 	hash_free(&np->keys);
-	free(np->places);
 	notes_journal_free(np);
 	notes_person_free(np);
 	notes_pnote_free(np);
@@ -120,6 +124,7 @@ notes_free(struct notes *np)
 	rx_free(&np->tag_rx);
 	buf_free(&np->line);
 	buf_free(&np->val);
+	buf_free(&np->key);
 	buf_free(&np->front);
 	buf_free(&np->dh_text);
 	buf_free(&np->diags);
@@ -218,23 +223,12 @@ static bool
 place_client(struct notes *np, const char *id, long hline, size_t file,
     const char **first_file, long *first_line)
 {
-	/* A compact place a client (no string each), so that many clients
-	 * cost little memory. */
-	void **first = hash_put(&np->seen, id);
-	if (*first) {
-		struct place *p = &np->places[(uintptr_t)*first - 1];
-		*first_file = np->files[p->file];
-		*first_line = p->line;
-		return true;
-	}
-	if (np->nplaces == np->capplaces) {
-		np->capplaces = np->capplaces ? np->capplaces * 2 : 64;
-		np->places = xrealloc(np->places,
-		    np->capplaces * sizeof *np->places);
-	}
-	np->places[np->nplaces++] = (struct place){file, hline};
-	*first = (void *)(uintptr_t)np->nplaces;
-	return false;
+	struct idset_place at = {file, hline};
+	if (!idset_put(&np->seen, id, &at))
+		return false;
+	*first_file = np->files[at.file];
+	*first_line = at.line;
+	return true;
 }
 
 static void
@@ -442,7 +436,9 @@ task(const char **s, size_t *n)
 		{"[ ]", 1}, {"[x]", 2}, {"[X]", 2}, {"TODO", 1}, {"LATER", 1},
 		{"NOW", 1}, {"DOING", 1}, {"WAITING", 1}, {"DONE", 2},
 	};
-	if (!*n || !strchr("[TLNDW", (*s)[0]))
+	char c = *n ? (*s)[0] : '\0';
+	if (c != '[' && c != 'T' && c != 'L' && c != 'N' && c != 'D' &&
+	    c != 'W')
 		return 0;
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
 		size_t k = strlen(marks[i].mark);
@@ -633,13 +629,24 @@ indent(const char *s, size_t n)
 	return col;
 }
 
+/* Where the text of s[0..n) starts, after its white space (n: blank). */
+static size_t
+lead(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_blank(s[i]))
+		i++;
+	return i;
+}
+
 /* One line of the body (not front matter): scan holds its text_scan
- * flags. */
+ * flags.  Its first byte that is no white space tells which of the
+ * forms (noteline.h) it can have; only that one is looked at. */
 void
 notes_body_line(struct notes *np, const char *s, size_t n, int scan)
 {
-	bool blank = line_blank(s, n);
-	if (!blank)
+	size_t f = lead(s, n);
+	if (f < n)
 		np->content = true;
 	if (np->state == FENCE) {
 		if (line_fence_close(s, n, np->fence_c, np->fence_len))
@@ -653,26 +660,29 @@ notes_body_line(struct notes *np, const char *s, size_t n, int scan)
 			np->comment_line = np->lineno;
 		s = np->line.s ? np->line.s : "";
 		n = np->line.len;
-		if (line_blank(s, n))
+		if ((f = lead(s, n)) == n)
 			return;
 	}
 
 	size_t t;
 	const char *h;
 	int level;
-	if (!line_table_row(s, n))
+	char c = f < n ? s[f] : '\0';
+	if (c != '|')
 		np->table = 0;
-	if (blank) {
+	if (f == n) {
 		np->in_item = false;
-	} else if (line_fence_open(s, n, &np->fence_c, &np->fence_len)) {
+	} else if ((c == '`' || c == '~') &&
+	    line_fence_open(s, n, &np->fence_c, &np->fence_len)) {
 		np->state = FENCE;
 		np->open_line = np->lineno;
 		np->in_item = false;
-	} else if ((level = line_heading(s, n, &h, &t))) {
+	} else if (c == '#' && (level = line_heading(s, n, &h, &t))) {
 		heading(np, level, h, t);
-	} else if (line_list_item(s, n, &t)) {
+	} else if ((c == '-' || c == '*' || c == '+') &&
+	    line_list_item(s, n, &t)) {
 		item(np, s + t, n - t, indent(s, t));
-	} else if (line_table_row(s, n)) {
+	} else if (c == '|') {
 		np->in_item = false;
 		notes_item_entry_close(np);
 		notes_table_row(np, s, n);

@@ -62,7 +62,7 @@ notes_date(struct notes *np, const char *s, size_t n, struct date *d,
 	}
 	const char *t, *l;
 	size_t tn, ln, len;
-	if (line_wikilink(s, n, &t, &tn, &l, &ln, &len)) {
+	if (n && s[0] == '[' && line_wikilink(s, n, &t, &tn, &l, &ln, &len)) {
 		size_t u;
 		enum date_scan r = date_scan_order(l, ln, np->order, d, &u,
 		    msg);
@@ -91,22 +91,76 @@ has_tag(const char *list, size_t len, const char *t, size_t n)
 	return false;
 }
 
+static bool
+ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* May the ASCII byte c be in a tag word after its first letter? */
+static bool
+ascii_tag_char(unsigned char c)
+{
+	return ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' ||
+	    c == '-';
+}
+
+/* White space in PCRE2's \s: tab, LF, VT, FF, CR, space. */
+static bool
+ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The tag whose '#' is t[h] (TAG_WORD after white space or at the
+ * start): true, its word t[*w0..*w1).  Most tags are ASCII and read by
+ * hand; one with a byte of another script, in it or just before it,
+ * goes to the tag pattern, anchored at the '#'. */
+static bool
+tag_at(struct notes *np, const char *t, size_t n, size_t h, size_t *w0,
+    size_t *w1)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = h + 1;
+	if (h > 0 && u[h - 1] < 0x80 && !ascii_space(u[h - 1]))
+		return false;
+	if (h == 0 || u[h - 1] < 0x80) {
+		if (i == n || (u[i] < 0x80 && !ascii_letter(u[i])))
+			return false;
+		while (i < n && u[i] < 0x80 && ascii_tag_char(u[i]))
+			i++;
+		if (i > h + 1 && (i == n || u[i] < 0x80)) {
+			*w0 = h + 1;
+			*w1 = i;
+			return true;
+		}
+	}
+	if (!rx_match(&np->tag_rx, t, n, h, 0))
+		return false;
+	PCRE2_SIZE *ov = rx_ov(&np->tag_rx);
+	*w0 = ov[2];
+	*w1 = ov[3];
+	return true;
+}
+
 /* Add the tags of t[0..n) to ts: lowercased, in order, no repeats. */
 void
 tagset_add(struct notes *np, struct tagset *ts, const char *t, size_t n)
 {
 	enum { FEW = 16 };
-	if (!memchr(t, '#', n))
-		return;
-	size_t at = 0;
-	while (at < n && rx_match(&np->tag_rx, t, n, at, 0)) {
-		PCRE2_SIZE *ov = rx_ov(&np->tag_rx);
-		at = ov[1];
+	const char *hash;
+	size_t at = 0, w0, w1;
+	while (at < n && (hash = memchr(t + at, '#', n - at))) {
+		size_t h = (size_t)(hash - t);
+		at = h + 1;
+		if (!tag_at(np, t, n, h, &w0, &w1))
+			continue;
+		at = w1;
 		size_t before = ts->list.len;
 		size_t start = before + (ts->n ? 1 : 0);
 		if (ts->n)
 			buf_addc(&ts->list, ',');
-		buf_add(&ts->list, t + ov[2], ov[3] - ov[2]);
+		buf_add(&ts->list, t + w0, w1 - w0);
 		char *tag = ts->list.s + start;
 		size_t len = ts->list.len - start;
 		text_lower(tag, len);

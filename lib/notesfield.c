@@ -27,13 +27,25 @@ dated_key(const char *key)
 	return false;
 }
 
+/* Can c begin the name of a month, in English or German? */
+static bool
+month_initial(char c)
+{
+	switch (c | 0x20) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o':
+	case 'n': case 'd':
+		return true;
+	}
+	return false;
+}
+
 /* Does v start with a date without a day, "März 2022", "2022-03", or a
  * year alone where the key is about a date ("Gegründet: 1996")? */
 static bool
 dayless(const char *key, const char *v, size_t n)
 {
 	/* Cheap first: only a digit or a month's initial starts one. */
-	if (!n || !strchr("0123456789JFMASONDjfmasond", v[0]))
+	if (!n || !((v[0] >= '0' && v[0] <= '9') || month_initial(v[0])))
 		return false;
 	size_t k = date_partial(v, n);
 	bool year = k == 4 && v[0] >= '1' && v[0] <= '2';
@@ -159,20 +171,19 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
     size_t vn, bool front)
 {
 	int owner = notes_person_owner(np);	/* first: it may add a field */
-	char *key = key_normalize(k, kn);
-	if (!*key || logseq_internal(key, v, vn)) {
-		free(key);
+	char *key = buf_room(&np->key, kn);	/* not entered again below */
+	size_t keylen = key_normalize_into(key, k, kn);
+	if (!keylen || logseq_internal(key, v, vn))
 		return;
+	if (memchr(v, '[', vn)) {	/* "[[Target]]" reads as Target */
+		buf_reset(&np->val);
+		line_unlink(&np->val, v, vn);
+		v = np->val.s;
+		vn = np->val.len;
 	}
-	buf_reset(&np->val);
-	line_unlink(&np->val, v, vn);
-	v = np->val.s;
-	vn = np->val.len;
 	struct pend tmp = {0};
-	if (!value_date(np, key, v, vn, &tmp)) {
-		free(key);
+	if (!value_date(np, key, v, vn, &tmp))
 		return;
-	}
 	if (!owner && !strcmp(key, "id")) {
 		if (bad_id(v, vn)) {
 			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
@@ -185,10 +196,8 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 			np->id_front = front;
 		}
 	}
-	if (key_again(np, key, owner, v, vn)) {
-		free(key);
+	if (key_again(np, key, owner, v, vn))
 		return;
-	}
 	struct pend *p = notes_add_item(np, NOTES_FIELD);
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
@@ -199,14 +208,13 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 		free(np->name);
 		np->name = xstrndup(v, vn);
 	}
-	p->key = notes_keep(np, key, strlen(key));
+	p->key = notes_keep(np, key, keylen);
 	p->value = notes_keep(np, v, vn);
 	p->text = p->tags = p->key;	/* unused: any valid offset */
 	if (front) {
 		np->nfront++;
 		notes_person_front(np, key, v, vn);
 	}
-	free(key);
 }
 
 /* A plain "Key: value" outside a list is prose, unless its value is a
@@ -230,21 +238,127 @@ plain_dated(struct notes *np, const char *s, size_t n, const char *k,
 	return dated;
 }
 
+/* May the ASCII byte c be in a key (KEYCH in notes.c)? */
+static bool
+key_char(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= '0' && c <= '9') || c == ' ' || c == '_' || c == '.' ||
+	    c == '&' || c == '/' || c == '\'' || c == '-';
+}
+
+/* The key of ASCII characters s[from..) that, with white space after it,
+ * ends at s[to]: its length, or 0 when it is no key (1 to 40 key
+ * characters with a letter among them). */
+static size_t
+ascii_key(const char *s, size_t from, size_t to)
+{
+	size_t k = to;
+	bool letter = false;
+	while (k > from && is_blank(s[k - 1]))
+		k--;
+	if (k == from || k - from > 40)
+		return 0;
+	for (size_t i = from; i < k; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!key_char(c))
+			return 0;
+		letter |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	}
+	return letter ? k - from : 0;
+}
+
+/* The colons at s[c]: the end of "::" or ":" followed by white space or
+ * the end of s, else 0. */
+static size_t
+colons_end(const char *s, size_t n, size_t c)
+{
+	if (c + 1 < n && s[c + 1] == ':' && (c + 2 == n || is_blank(s[c + 2])))
+		return c + 2;
+	if (c + 1 == n || is_blank(s[c + 1]))
+		return c + 1;
+	return 0;
+}
+
+/* "**Key**:" or else "**Key:**", in that order as in field_rx, the key
+ * of ASCII characters, the first colon at s[c]. */
+static bool
+bold_field(const char *s, size_t n, size_t c, struct field_at *f)
+{
+	const char *star = memchr(s + 2, '*', n - 2);
+	size_t e = star ? (size_t)(star - s) : n, k, j;
+	f->key = 2;
+	f->emph = true;
+	/* "**Key**", white space, the colons: no key holds a '*' */
+	if (e + 1 < n && s[e + 1] == '*' && (k = ascii_key(s, 2, e))) {
+		for (j = e + 2; j < n && is_blank(s[j]); j++)
+			;
+		if (j < n && s[j] == ':' && (f->end = colons_end(s, n, j))) {
+			f->keylen = k;
+			f->dbl = f->end - j == 2;
+			return true;
+		}
+	}
+	if (!(k = ascii_key(s, 2, c)))
+		return false;
+	f->keylen = k;
+	f->dbl = c + 1 < n && s[c + 1] == ':';
+	j = c + 1 + f->dbl;	/* the closing "**", then white space */
+	if (n - j < 2 || memcmp(s + j, "**", 2) ||
+	    (j + 2 < n && !is_blank(s[j + 2])))
+		return false;
+	f->end = j + 2;
+	return true;
+}
+
+/* The key of "Key: value" at the start of s, and where its value begins
+ * (every form: notes_field_at says which a line may have).  The plain and
+ * the bold key of ASCII letters are read by hand; others by field_rx. */
+bool
+notes_field_match(struct notes *np, const char *s, size_t n,
+    struct field_at *f)
+{
+	const char *colon = memchr(s, ':', n);
+	if (!colon)
+		return false;
+	/* No key holds a colon: every form has its key before the first. */
+	size_t c = (size_t)(colon - s), i = 0;
+	while (i < c && (unsigned char)s[i] < 0x80)
+		i++;
+	*f = (struct field_at){0};
+	if (i == c && s[0] != '*' && s[0] != '_') {
+		f->keylen = ascii_key(s, 0, c);
+		f->end = colons_end(s, n, c);
+		f->dbl = f->end == c + 2;
+		return f->keylen && f->end;
+	}
+	if (i == c && n > 2 && s[1] == '*' && s[0] == '*')
+		return bold_field(s, n, c, f);
+	if (!rx_match(&np->field_rx, s, n, 0, 0))
+		return false;
+	PCRE2_SIZE *ov = rx_ov(&np->field_rx);
+	f->emph = ov[3] > ov[2];
+	f->key = ov[4];
+	f->keylen = ov[5] - ov[4];
+	f->dbl = ov[7] - ov[6] == 2;
+	f->end = ov[1];
+	return true;
+}
+
 /* A field at the start of s: in a list item every form, else only those
  * that cannot be prose (an emphasized key, "Key::").  True when the line
  * was taken (as a field, or for a warning about it). */
 bool
 notes_field_at(struct notes *np, const char *s, size_t n, bool item)
 {
-	if (!memchr(s, ':', n) || !rx_match(&np->field_rx, s, n, 0, 0))
+	struct field_at f;
+	if (!notes_field_match(np, s, n, &f))
 		return false;
-	PCRE2_SIZE *ov = rx_ov(&np->field_rx);
-	bool emph = ov[3] > ov[2], dbl = ov[7] - ov[6] == 2;
-	size_t kn = ov[5] - ov[4];
-	const char *k = trim(s + ov[4], &kn);
-	size_t vn = n - ov[1];
-	const char *v = trim(s + ov[1], &vn);
-	if (!item && !emph && !dbl)
+	size_t kn = f.keylen;
+	const char *k = trim(s + f.key, &kn);
+	size_t vn = n - f.end;
+	const char *v = trim(s + f.end, &vn);
+	if (!item && !f.emph && !f.dbl)
 		return plain_dated(np, s, n, k, kn, v, vn);
 	notes_field(np, k, kn, v, vn, false);
 	return true;

@@ -118,16 +118,16 @@ lenient_line(struct notes *np, struct pending *pd, const char *s, size_t n)
 		return;
 	}
 	pending_flush(np, pd);
-	if (!memchr(t, ':', tn) || !rx_match(&np->field_rx, t, tn, 0, 0)) {
+	struct field_at f;
+	if (!notes_field_match(np, t, tn, &f)) {
 		diag_warning(np->file, np->lineno, "front matter line is not "
 		    "'key: value'; skipped");
 		return;
 	}
-	PCRE2_SIZE *ov = rx_ov(&np->field_rx);
-	size_t kn = ov[5] - ov[4];
-	const char *k = trim(t + ov[4], &kn);
-	size_t vn = tn - ov[1];
-	const char *v = trim(t + ov[1], &vn);
+	size_t kn = f.keylen;
+	const char *k = trim(t + f.key, &kn);
+	size_t vn = tn - f.end;
+	const char *v = trim(t + f.end, &vn);
 	if (!vn) {		/* maybe a list follows */
 		pd->key = k;
 		pd->kn = kn;

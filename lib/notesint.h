@@ -6,6 +6,7 @@
 #define TACT_NOTESINT_H
 
 #include "hash.h"
+#include "idset.h"
 #include "lines.h"
 #include "notes.h"
 #include "person.h"
@@ -58,12 +59,8 @@ struct notes {
 	notes_fn fn;
 	void *ctx;
 	enum date_order order;
-	struct hash seen;	/* id → its first place: index in places + 1 */
-	struct place {
-		size_t file;	/* index in files */
-		long line;
-	} *places;
-	size_t nplaces, capplaces;
+	struct idset seen;	/* id → its first place (file: index in
+				 * files) */
 	struct hash alias;	/* slug of a name or alias → malloc'd id,
 				 * where it differs from the id */
 	char **files;		/* every file parsed, in order */
@@ -71,6 +68,7 @@ struct notes {
 	struct rx field_rx, inline_rx, key_rx, tag_rx;
 	struct buf line;	/* the current line without HTML comments */
 	struct buf val;		/* a field's value, wikilinks resolved */
+	struct buf key;		/* a field's key, normalized */
 	struct tagset tags;	/* the tags of the entry being read */
 
 	/* The file being read. */
@@ -184,6 +182,16 @@ void notes_emit_client(struct notes *np, const char *id, long hline,
  * bracketed inline fields; a table row. */
 void notes_field(struct notes *np, const char *key, size_t kn,
 		 const char *v, size_t vn, bool front);
+/* Where the parts of "Key: value" stand in a line (notes_field_match,
+ * the pattern field_rx of notes.c). */
+struct field_at {
+	size_t key, keylen;	/* the key as written, not trimmed */
+	size_t end;		/* past the colons and emphasis: the value */
+	bool emph;		/* the key in emphasis */
+	bool dbl;		/* "Key::" */
+};
+bool notes_field_match(struct notes *np, const char *s, size_t n,
+		       struct field_at *f);
 bool notes_key_valid(struct notes *np, const char *key, size_t kn);
 bool notes_field_at(struct notes *np, const char *s, size_t n, bool item);
 void notes_inline_fields(struct notes *np, const char *s, size_t n);

@@ -194,7 +194,7 @@ notes_journal_names(struct notes *np, const char *id, const char *file)
 static const char *
 resolve(struct notes *np, const char *slug)
 {
-	if (hash_get(&np->seen, slug))
+	if (idset_get(&np->seen, slug, NULL))
 		return slug;	/* the slug is the id */
 	return hash_get(&np->alias, slug);
 }

@@ -305,7 +305,7 @@ notes_pnote_end(struct notes *np)
 	size_t nfiles = 0;
 	for (size_t i = 0; i < np->npnotes; i++) {
 		struct pnote *n = &np->pnotes[i];
-		const char *client = hash_get(&np->seen, n->company) ?
+		const char *client = idset_get(&np->seen, n->company, NULL) ?
 		    n->company : hash_get(&np->alias, n->company);
 		restore(np, n);
 		if (!client) {	/* no client of that name: it is one */
@@ -323,8 +323,9 @@ notes_pnote_end(struct notes *np)
 		n->client_len = strlen(client);
 		person_aliases(np, n);
 		emit_person(np, n, client);
-		uintptr_t place = (uintptr_t)hash_get(&np->seen, client);
-		size_t f = np->places[place - 1].file;
+		struct idset_place at;
+		idset_get(&np->seen, client, &at);
+		size_t f = at.file;
 		bool known = false;
 		for (size_t k = 0; k < nfiles; k++)
 			known |= files[k] == f;

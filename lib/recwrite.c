@@ -5,6 +5,7 @@
  * vectorized), the fields that cannot need one are copied as they are,
  * and a source's file name is escaped once a file rather than once a
  * record. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "record.h"
@@ -68,9 +69,9 @@ add_plain(struct record_out *w, const char *s)
 		buf_adds(w->buf, s);
 }
 
-/* Append a TAB, "FILE:LINE" and the record's LF. */
+/* Set w->src to "FILE:" for file, escaped once a file. */
 static void
-add_source(struct record_out *w, const char *file, long line)
+set_source(struct record_out *w, const char *file)
 {
 	if (file != w->file) {
 		buf_reset(&w->src);
@@ -78,66 +79,128 @@ add_source(struct record_out *w, const char *file, long line)
 		buf_addc(&w->src, ':');
 		w->file = file;
 	}
+}
+
+/* Append a TAB, "FILE:LINE" and the record's LF. */
+static void
+add_source(struct record_out *w, const char *file, long line)
+{
+	set_source(w, file);
 	buf_addc(w->buf, '\t');
 	buf_add(w->buf, w->src.s, w->src.len);
 	buf_addnum(w->buf, line);
 	buf_addc(w->buf, '\n');
 }
 
+/* A column of a record: esc when it may need an escape. */
+struct col {
+	const char *s;
+	bool esc;
+};
+
+enum { MAX_COLS = 8 };
+
+/* The record of kind (its name, kn bytes), columns c[0..nc) and source:
+ * its length is measured first, and when nothing needs an escape it is
+ * put together in place, with one look at the buffer's room. */
+static void
+put_record(struct record_out *w, const char *kind, size_t kn,
+    const struct col *c, size_t nc, const char *file, long line)
+{
+	size_t len[MAX_COLS], need = kn + nc;
+	bool plain = true;
+	for (size_t i = 0; i < nc; i++) {
+		len[i] = c[i].esc ? strcspn(c[i].s, "\\\t\r\n") :
+		    strlen(c[i].s);
+		plain &= c[i].s[len[i]] == '\0';
+		need += len[i];
+	}
+	set_source(w, file);
+	char num[24], *d = num + sizeof num;	/* "LINE\n", from its end */
+	unsigned long u = line < 0 ? -(unsigned long)line :
+	    (unsigned long)line;
+	*--d = '\n';
+	do
+		*--d = (char)('0' + u % 10);
+	while (u /= 10);
+	if (line < 0)
+		*--d = '-';
+	size_t dn = (size_t)(num + sizeof num - d);
+	need += 1 + w->src.len + dn;
+	if (!plain || need >= LONG_RUN) {	/* the slow way: rare */
+		buf_add(w->buf, kind, kn);
+		for (size_t i = 0; i < nc; i++) {
+			if (c[i].esc)
+				add(w, c[i].s);
+			else
+				add_plain(w, c[i].s);
+		}
+		add_source(w, file, line);
+		return;
+	}
+	char *p = buf_room(w->buf, need);
+	memcpy(p, kind, kn);
+	p += kn;
+	for (size_t i = 0; i < nc; i++) {
+		*p++ = '\t';
+		memcpy(p, c[i].s, len[i]);
+		p += len[i];
+	}
+	*p++ = '\t';
+	memcpy(p, w->src.s, w->src.len);
+	p += w->src.len;
+	memcpy(p, d, dn);
+	p[dn] = '\0';
+	w->buf->len += need;
+}
+
+#define PUT(w, name, c, file, line) \
+	put_record(w, name, sizeof name - 1, c, sizeof c / sizeof *c, file, \
+	    line)
+
 void
 record_put_client(struct record_out *w, const char *id, const char *name,
     const char *file, long line)
 {
-	ADD_KIND(w, RECORD_CLIENT_NAME);
-	add(w, id);
-	add(w, name);
-	add_source(w, file, line);
+	const struct col c[] = { {id, true}, {name, true} };
+	PUT(w, RECORD_CLIENT_NAME, c, file, line);
 }
 
 void
 record_put_field(struct record_out *w, const char *id, const char *key,
     const char *date, const char *value, const char *file, long line)
 {
-	ADD_KIND(w, RECORD_FIELD_NAME);
-	add(w, id);
-	add_plain(w, key);
-	add_plain(w, date);
-	add(w, value);
-	add_source(w, file, line);
+	const struct col c[] = {
+		{id, true}, {key, false}, {date, false}, {value, true},
+	};
+	PUT(w, RECORD_FIELD_NAME, c, file, line);
 }
 
 void
 record_put_entry(struct record_out *w, const struct record_entry *e,
     const char *file, long line)
 {
-	ADD_KIND(w, RECORD_ENTRY_NAME);
-	add(w, e->id);
-	add_plain(w, e->date);
-	add_plain(w, e->amount);
-	add_plain(w, e->currency);
-	add_plain(w, e->tags);
-	add(w, e->text);
-	add_source(w, file, line);
+	const struct col c[] = {
+		{e->id, true}, {e->date, false}, {e->amount, false},
+		{e->currency, false}, {e->tags, false}, {e->text, true},
+	};
+	PUT(w, RECORD_ENTRY_NAME, c, file, line);
 }
 
 void
 record_put_person(struct record_out *w, const char *id, const char *name,
     const char *file, long line)
 {
-	ADD_KIND(w, RECORD_PERSON_NAME);
-	add(w, id);
-	add(w, name);
-	add_source(w, file, line);
+	const struct col c[] = { {id, true}, {name, true} };
+	PUT(w, RECORD_PERSON_NAME, c, file, line);
 }
 
 void
 record_put_concerns(struct record_out *w, const char *id, const char *date,
     const char *file, long line)
 {
-	ADD_KIND(w, RECORD_CONCERNS_NAME);
-	add(w, id);
-	add_plain(w, date);
-	add_source(w, file, line);
+	const struct col c[] = { {id, true}, {date, false} };
+	PUT(w, RECORD_CONCERNS_NAME, c, file, line);
 }
 
 void

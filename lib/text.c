@@ -113,6 +113,13 @@ char *
 key_normalize(const char *s, size_t n)
 {
 	char *out = xmalloc(n + 1);
+	key_normalize_into(out, s, n);
+	return out;
+}
+
+size_t
+key_normalize_into(char *out, const char *s, size_t n)
+{
 	size_t o = 0;
 	bool gap = false;	/* a run of spaces, '_' or '/' not yet written */
 	for (size_t i = 0; i < n; i++) {
@@ -123,7 +130,8 @@ key_normalize(const char *s, size_t n)
 		}
 		if (c == '\'')
 			continue;
-		if (n - i >= 3 && !memcmp(s + i, "\xe2\x80\x99", 3)) {
+		if (c == '\xe2' && n - i >= 3 &&
+		    !memcmp(s + i, "\xe2\x80\x99", 3)) {
 			i += 2;		/* U+2019, the typographic apostrophe */
 			continue;
 		}
@@ -134,49 +142,61 @@ key_normalize(const char *s, size_t n)
 	}
 	out[o] = '\0';
 	text_lower(out, o);
-	return out;
+	return o;
+}
+
+/* What text_scan has seen so far: in each byte lane, the high bit of a
+ * NUL, a byte >= 0x80, a '<', a CR. */
+struct scan_acc {
+	uint64_t nul, nonascii, less, ret;
+};
+
+/* Add the eight bytes of w to a: the classic test for a zero byte (in w,
+ * in w ^ '<' …), exact for the "is there one" question. */
+static void
+scan_word(struct scan_acc *a, uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t x;
+	a->nonascii |= w;
+	a->nul |= (w - ones) & ~w;
+	x = w ^ ones * '<';
+	a->less |= (x - ones) & ~x;
+	x = w ^ ones * '\r';
+	a->ret |= (x - ones) & ~x;
 }
 
 int
 text_scan(const char *s, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t high = 0x8080808080808080ULL;
-	const uint64_t lt = ones * '<', cr = ones * '\r';
-	uint64_t nul = 0, nonascii = 0, less = 0, ret = 0;
+	struct scan_acc a = {0};
+	uint64_t w;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w, x;
 		memcpy(&w, s + i, 8);
-		nonascii |= w;
-		/* A zero byte in w (or in w ^ lt): the classic test, exact
-		 * for the "is there one" question. */
-		nul |= (w - ones) & ~w;
-		x = w ^ lt;
-		less |= (x - ones) & ~x;
-		x = w ^ cr;
-		ret |= (x - ones) & ~x;
+		scan_word(&a, w);
+	}
+	if (i < n) {
+		/* The rest in one more word: the last eight bytes again, or
+		 * a short line padded with bytes that are none of those
+		 * sought. */
+		w = 0x0101010101010101ULL * 'a';
+		if (n >= 8)
+			memcpy(&w, s + n - 8, 8);
+		else
+			memcpy(&w, s, n);
+		scan_word(&a, w);
 	}
 	int flags = 0;
-	if (nul & high)
+	if (a.nul & high)
 		flags |= TEXT_NUL;
-	if (nonascii & high)
+	if (a.nonascii & high)
 		flags |= TEXT_NONASCII;
-	if (less & high)
+	if (a.less & high)
 		flags |= TEXT_LT;
-	if (ret & high)
+	if (a.ret & high)
 		flags |= TEXT_CR;
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == 0)
-			flags |= TEXT_NUL;
-		else if (c >= 0x80)
-			flags |= TEXT_NONASCII;
-		else if (c == '<')
-			flags |= TEXT_LT;
-		else if (c == '\r')
-			flags |= TEXT_CR;
-	}
 	return flags;
 }
 
@@ -191,6 +211,38 @@ char_count(const char *s)
 		i += l ? l : 1;
 	}
 	return k;
+}
+
+/* Has the word w (eight bytes) an ASCII digit?  A digit is a byte of
+ * w ^ '0' below 10: with its high bit clear, and no high bit after
+ * adding 0x80 - 10 to its low bits. */
+static bool
+word_has_digit(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t x = w ^ ones * '0';
+	return (~(((x & ~high) + ones * (0x80 - 10)) | x) & high) != 0;
+}
+
+size_t
+text_find_digit(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (word_has_digit(w))
+			break;
+	}
+	if (i + 8 > n && n >= 8) {	/* the rest, in the last eight */
+		memcpy(&w, s + n - 8, 8);
+		if (!word_has_digit(w))
+			return n;
+	}
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return i;
+	return n;
 }
 
 /* The code points of s (a byte stands for itself where it starts no

@@ -31,6 +31,10 @@ enum {
  * ordinary, and one pass tells so. */
 int text_scan(const char *s, size_t n);
 
+/* The offset of the first ASCII digit in s[0..n), or n when there is
+ * none; eight bytes at a time, as most text has no digit. */
+size_t text_find_digit(const char *s, size_t n);
+
 /* Is c a space or a tab? */
 static inline bool
 is_blank(char c)
@@ -56,6 +60,9 @@ void text_lower(char *s, size_t n);
  * dropped, ends trimmed ("Company founded" → "company-founded", "Spouse's
  * Birthday" → "spouses-birthday").  Returns a malloc'd string. */
 char *key_normalize(const char *s, size_t n);
+/* The same into out, which has room for n + 1 bytes; returns the key's
+ * length. */
+size_t key_normalize_into(char *out, const char *s, size_t n);
 
 /* The Levenshtein distance of a and b, in characters (code points of
  * UTF-8; a stray byte counts as one). */

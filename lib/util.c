@@ -82,6 +82,12 @@ buf_add_slow(struct buf *b, const char *s, size_t n)
 }
 
 void
+buf_room_slow(struct buf *b, size_t n)
+{
+	buf_grow(b, n);
+}
+
+void
 buf_addnum(struct buf *b, long n)
 {
 	char tmp[24], *p = tmp + sizeof tmp;

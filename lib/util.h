@@ -25,6 +25,7 @@ struct buf {
 };
 
 void buf_add_slow(struct buf *b, const char *s, size_t n);
+void buf_room_slow(struct buf *b, size_t n);
 
 /* Inline: they run for every byte of output. */
 static inline void
@@ -40,6 +41,16 @@ buf_add(struct buf *b, const char *s, size_t n)
 	} else {
 		buf_add_slow(b, s, n);
 	}
+}
+
+/* Room for n more bytes and a NUL at b->s + b->len, returned; the caller
+ * writes them, adds to len and writes the NUL. */
+static inline char *
+buf_room(struct buf *b, size_t n)
+{
+	if (!b->s || b->cap - b->len <= n)
+		buf_room_slow(b, n);
+	return b->s + b->len;
 }
 
 static inline void

@@ -163,6 +163,33 @@ scans(void **state)
 	    TEXT_NUL | TEXT_NONASCII | TEXT_LT | TEXT_CR);
 }
 
+#define DIGIT(s) text_find_digit(s, sizeof(s) - 1)
+
+/* text_find_digit: the first digit in the words, in the tail, in a tail
+ * that overlaps the last word; the bytes next to '0' and '9' are none. */
+static void
+finds_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(DIGIT(""), 0);
+	assert_int_equal(DIGIT("no digit here at all"), 20);
+	assert_int_equal(DIGIT("/:/:/:/:/:/:/:/:/:/:\xb0\xb9"), 22);
+	assert_int_equal(DIGIT("0"), 0);
+	assert_int_equal(DIGIT("abc9"), 3);
+	assert_int_equal(DIGIT("abcdefgh9"), 8);
+	assert_int_equal(DIGIT("abcdefghij9"), 10);
+	assert_int_equal(DIGIT("abcdefg5abcdefg"), 7);
+	assert_int_equal(DIGIT("sent flowers 24,90 \xe2\x82\xac"), 13);
+	for (int c = 0; c < 256; c++) {
+		char b[12];
+		memset(b, 'x', sizeof b);
+		b[9] = (char)c;
+		bool digit = c >= '0' && c <= '9';
+		assert_int_equal(text_find_digit(b, sizeof b), digit ? 9 : 12);
+		assert_int_equal(text_find_digit(b + 2, 8), digit ? 7 : 8);
+	}
+}
+
 /* Levenshtein in characters: an umlaut is one edit, not two. */
 static void
 distance(void **state)
@@ -321,6 +348,7 @@ main(void)
 		cmocka_unit_test(keys),
 		cmocka_unit_test(lower),
 		cmocka_unit_test(scans),
+		cmocka_unit_test(finds_digits),
 		cmocka_unit_test(distance),
 		cmocka_unit_test(nearest),
 		cmocka_unit_test(common),

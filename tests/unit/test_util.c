@@ -36,6 +36,25 @@ buf_grows(void **state)
 	free(s);
 }
 
+/* buf_room: room for what the caller writes, in an empty buffer and in
+ * one that must grow. */
+static void
+buf_room_grows(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	for (size_t n = 0; n < 300; n += 7) {
+		char *p = buf_room(&b, n);
+		assert_non_null(p);
+		assert_true(b.cap > b.len + n);
+		memset(p, 'y', n);
+		b.len += n;
+		b.s[b.len] = '\0';
+	}
+	assert_int_equal(strspn(b.s, "y"), b.len);
+	buf_free(&b);
+}
+
 /* Diagnostics: format, capture, flush, and the status they raise. */
 static void
 diag_lines(void **state)
@@ -180,6 +199,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(buf_grows),
+		cmocka_unit_test(buf_room_grows),
 		cmocka_unit_test(diag_lines),
 		cmocka_unit_test(hash_many),
 		cmocka_unit_test(rx_basic),
