@@ -1,5 +1,4 @@
 /* gesture.c: gesture templates: compile once, expand per due gesture. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,40 +73,6 @@ is_empty(const char *s)
 	return true;
 }
 
-static bool
-is_ascii_letter(unsigned char c)
-{
-	return (unsigned)((c | 0x20) - 'a') < 26u;
-}
-
-static bool
-is_ascii_word(unsigned char c)
-{
-	return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' ||
-	    c == '-';
-}
-
-/* The length of the #tag (TAG_PATTERN: '#' after white space or at the
- * start, a letter, then letters, digits, '_' and '-') at s[i] ('#'), or
- * 0 when none starts there; SIZE_MAX when a byte beyond ASCII stands
- * next to it or in it, so that only the pattern can tell. */
-static size_t
-ascii_tag(const unsigned char *s, size_t n, size_t i)
-{
-	if (i > 0 && s[i - 1] >= 0x80)
-		return SIZE_MAX;
-	if (i > 0 && !is_space((char)s[i - 1]))
-		return 0;
-	size_t j = i + 1;
-	if (j < n && s[j] >= 0x80)
-		return SIZE_MAX;
-	if (j == n || !is_ascii_letter(s[j]))
-		return 0;
-	for (j++; j < n && is_ascii_word(s[j]); j++)
-		;
-	return j < n && s[j] >= 0x80 ? SIZE_MAX : j - i;
-}
-
 /* untag_only without the pattern, for text whose #tags ASCII tells (the
  * most): false, with nothing appended, when it does not. */
 static bool
@@ -117,19 +82,19 @@ untag_ascii(struct buf *out, const char *s, size_t n)
 	const char *hash;
 	while ((hash = memchr(s + i, '#', n - i))) {
 		i = (size_t)(hash - s);
-		size_t len = ascii_tag((const unsigned char *)s, n, i);
-		if (len == SIZE_MAX) {
+		size_t end = text_ascii_tag(s, n, i);
+		if (end == TEXT_TAG_UNSURE) {
 			if (out->s) {	/* undone */
 				out->len = from;
 				out->s[from] = '\0';
 			}
 			return false;
 		}
-		if (len) {
+		if (end) {
 			buf_add(out, s + done, i - done);
-			done = i + len;
+			done = end;
 		}
-		i += len ? len : 1;
+		i = end ? end : i + 1;
 	}
 	buf_add(out, s + done, n - done);
 	return true;

@@ -91,27 +91,6 @@ has_tag(const char *list, size_t len, const char *t, size_t n)
 	return false;
 }
 
-static bool
-ascii_letter(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/* May the ASCII byte c be in a tag word after its first letter? */
-static bool
-ascii_tag_char(unsigned char c)
-{
-	return ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' ||
-	    c == '-';
-}
-
-/* White space in PCRE2's \s: tab, LF, VT, FF, CR, space. */
-static bool
-ascii_space(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 /* The tag whose '#' is t[h] (TAG_WORD after white space or at the
  * start): true, its word t[*w0..*w1).  Most tags are ASCII and read by
  * hand; one with a byte of another script, in it or just before it,
@@ -120,20 +99,11 @@ static bool
 tag_at(struct notes *np, const char *t, size_t n, size_t h, size_t *w0,
     size_t *w1)
 {
-	const unsigned char *u = (const unsigned char *)t;
-	size_t i = h + 1;
-	if (h > 0 && u[h - 1] < 0x80 && !ascii_space(u[h - 1]))
-		return false;
-	if (h == 0 || u[h - 1] < 0x80) {
-		if (i == n || (u[i] < 0x80 && !ascii_letter(u[i])))
-			return false;
-		while (i < n && u[i] < 0x80 && ascii_tag_char(u[i]))
-			i++;
-		if (i > h + 1 && (i == n || u[i] < 0x80)) {
-			*w0 = h + 1;
-			*w1 = i;
-			return true;
-		}
+	size_t end = text_ascii_tag(t, n, h);
+	if (end != TEXT_TAG_UNSURE) {
+		*w0 = h + 1;
+		*w1 = end;
+		return end != 0;
 	}
 	if (!rx_match(&np->tag_rx, t, n, h, 0))
 		return false;

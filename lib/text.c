@@ -404,6 +404,35 @@ text_nearest(const char *want, const char *const *cand, size_t n,
 	return text_nearest_of(want, cand, cand, n, out);
 }
 
+static bool
+ascii_letter(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+size_t
+text_ascii_tag(const char *s, size_t n, size_t h)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (h > 0) {
+		unsigned char b = u[h - 1];
+		if (b >= 0x80)
+			return TEXT_TAG_UNSURE;
+		/* white space as PCRE2's \s: tab, LF, VT, FF, CR, space */
+		if (b != ' ' && (b < '\t' || b > '\r'))
+			return 0;
+	}
+	size_t i = h + 1;
+	if (i < n && u[i] >= 0x80)
+		return TEXT_TAG_UNSURE;
+	if (i == n || !ascii_letter(u[i]))
+		return 0;
+	while (i < n && (ascii_letter(u[i]) || (u[i] >= '0' && u[i] <= '9') ||
+	    u[i] == '_' || u[i] == '-'))
+		i++;
+	return i < n && u[i] >= 0x80 ? TEXT_TAG_UNSURE : i;
+}
+
 bool
 text_has_words(const char *hay, const char *words)
 {

@@ -51,6 +51,14 @@ const char *trim(const char *s, size_t *n);
  * and tact-done's OCCASION all use it. */
 #define TAG_WORD "\\p{L}[\\p{L}\\p{M}\\p{N}_-]*"
 
+/* The #tag whose '#' is s[h], as the pattern "(?<!\\S)#" TAG_WORD reads
+ * it, for the tags that ASCII tells (most): the end of its word (the
+ * word is s[h + 1..end)); 0 when no tag starts there; TEXT_TAG_UNSURE
+ * when a byte beyond ASCII, in the word or just before the '#', leaves
+ * it to the pattern. */
+#define TEXT_TAG_UNSURE SIZE_MAX
+size_t text_ascii_tag(const char *s, size_t n, size_t h);
+
 /* Lowercase s[0..n) in place: ASCII and Latin-1 letters (UTF-8 "Ü" →
  * "ü"); other bytes stay. */
 void text_lower(char *s, size_t n);

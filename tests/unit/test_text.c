@@ -336,6 +336,26 @@ has_words(void **state)
 	assert_true(text_has_words("brennerei-brenner", "brenner"));
 }
 
+/* The ASCII tags as the pattern (?<!\\S)#TAG_WORD reads them; a byte
+ * beyond ASCII next to or in the tag leaves it to the pattern. */
+static void
+ascii_tags(void **state)
+{
+	(void)state;
+	const char *s = "#a1-b_c, x#y \v#Geburtstag #1 #";
+	size_t n = strlen(s);
+	assert_int_equal(text_ascii_tag(s, n, 0), 7);
+	assert_int_equal(text_ascii_tag(s, n, 10), 0);	/* after x */
+	assert_int_equal(text_ascii_tag(s, n, 14), 25);	/* after VT */
+	assert_int_equal(text_ascii_tag(s, n, 26), 0);	/* a digit */
+	assert_int_equal(text_ascii_tag(s, n, 29), 0);	/* at the end */
+	const char *u = "\xc3\xa4#a #\xc3\xa4 #ab\xc3\xa4";
+	n = strlen(u);
+	assert_true(text_ascii_tag(u, n, 2) == TEXT_TAG_UNSURE);
+	assert_true(text_ascii_tag(u, n, 5) == TEXT_TAG_UNSURE);
+	assert_true(text_ascii_tag(u, n, 9) == TEXT_TAG_UNSURE);
+}
+
 int
 main(void)
 {
@@ -355,6 +375,7 @@ main(void)
 		cmocka_unit_test(nearest_of),
 		cmocka_unit_test(did_you_mean),
 		cmocka_unit_test(has_words),
+		cmocka_unit_test(ascii_tags),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
