@@ -233,6 +233,17 @@ date_parse_iso(const char *s, struct date *d, bool yearless_ok)
 	return 0;
 }
 
+struct date
+date_of_digits(const char *s)
+{
+	return (struct date){
+		(s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+		    (s[3] - '0'),
+		(s[5] - '0') * 10 + (s[6] - '0'),
+		(s[8] - '0') * 10 + (s[9] - '0'),
+	};
+}
+
 /* The scanner.  Positions are offsets into s[0..n); nothing at or past n
  * is read. */
 struct scan {
@@ -890,12 +901,7 @@ iso_plain(const char *s, size_t n, struct date *d, size_t *used)
 		return false;
 	if (n > 10 && (is_digit(u[10]) || is_alpha(u[10])))
 		return false;
-	struct date v = {
-		(u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 +
-		    (u[3] - '0'),
-		(u[5] - '0') * 10 + (u[6] - '0'),
-		(u[8] - '0') * 10 + (u[9] - '0'),
-	};
+	struct date v = date_of_digits(s);
 	if (v.y == 0 || !date_valid(v))
 		return false;
 	if (d)

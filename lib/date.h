@@ -99,6 +99,11 @@ char *date_near_miss(const char *s, size_t n, enum date_order order,
  * date of that form. */
 int date_parse_iso(const char *s, struct date *d, bool yearless_ok);
 
+/* The date of s, whose first 10 bytes are digits in the form
+ * "YYYY-MM-DD" (checked by the caller, or by the record reader), as
+ * written: not checked to be valid. */
+struct date date_of_digits(const char *s);
+
 bool date_is_leap(int y);
 int date_month_days(int y, int m);	/* y == 0: February has 29 */
 bool date_valid(struct date d);		/* with or without year */

@@ -381,10 +381,7 @@ record_date(const struct report *r, const char *s, struct date *d)
 {
 	if (!r->checked)
 		return date_parse_iso(s, d, false);
-	d->y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	d->m = (s[5] - '0') * 10 + (s[6] - '0');
-	d->d = (s[8] - '0') * 10 + (s[9] - '0');
+	*d = date_of_digits(s);
 	return 0;
 }
 

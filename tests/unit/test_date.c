@@ -1112,10 +1112,26 @@ today(void **state)
 	assert_true(date_valid(t));
 }
 
+/* The digits as written, whatever follows them. */
+static void
+of_digits(void **state)
+{
+	(void)state;
+	struct date d = date_of_digits("2026-03-14\tx");
+	assert_int_equal(d.y, 2026);
+	assert_int_equal(d.m, 3);
+	assert_int_equal(d.d, 14);
+	d = date_of_digits("0999-12-31");
+	assert_int_equal(d.y, 999);
+	assert_int_equal(d.m, 12);
+	assert_int_equal(d.d, 31);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(of_digits),
 		cmocka_unit_test(scan_iso),
 		cmocka_unit_test(scan_dotted),
 		cmocka_unit_test(scan_german_names),
