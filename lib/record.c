@@ -534,28 +534,32 @@ split_escaped(struct record_reader *r, size_t len)
  * a field early, which the last field's length tells.  So the line
  * needs no scan of its own for NUL bytes.  The fields are cut in the
  * copy, so that the search never reads a byte just written (a stalled
- * load each field).  The pointers are kept in locals: a store of a NUL
- * could change r's fields as far as the compiler knows. */
+ * load each field): p walks the line, w the same place in the copy.  The
+ * pointers are kept in locals (f and fend for the fields' array): a store
+ * of a NUL could change r's fields as far as the compiler knows. */
 static size_t
 split_plain(struct record_reader *r, size_t len)
 {
 	copy_line(r, len);
-	const char *line = r->line, *p = line, *end = line + len;
-	char *work = r->work;
-	char **f = r->f;
-	size_t nf = 0, fcap = r->fcap;
+	const char *p = r->line;
+	char *w = r->work;
+	char **f = r->f, **fend = r->f + r->fcap;
 	for (;;) {
-		if (nf == fcap) {
+		if (f == fend) {
+			size_t nf = (size_t)(f - r->f);
 			more_fields(r);
-			f = r->f;
-			fcap = r->fcap;
+			f = r->f + nf;
+			fend = r->f + r->fcap;
 		}
-		f[nf++] = work + (p - line);
+		*f++ = w;
 		/* Empty fields are common (an entry's AMOUNT, CURRENCY). */
 		const char *tab = *p == '\t' ? p : strchr(p, '\t');
-		if (!tab)
-			return strlen(p) == (size_t)(end - p) ? nf : 0;
-		work[tab - line] = '\0';
+		if (!tab) {
+			size_t n = strlen(p);
+			return w + n == r->work + len ? (size_t)(f - r->f) : 0;
+		}
+		w += tab - p;
+		*w++ = '\0';
 		p = tab + 1;
 	}
 }
