@@ -425,12 +425,11 @@ static bool
 check_known(struct record_reader *r, char **f, size_t nf,
     enum record_kind kind)
 {
-	const char *name = record_kind_name(kind);
 	size_t want = record_kind_nf(kind);
 	bool act = kind == RECORD_DUE || kind == RECORD_OVERDUE;
 	if (nf != want) {
 		diag_error(r->name, r->lineno, "%s record has %zu fields, "
-			   "expected %zu", name, nf, want);
+			   "expected %zu", record_kind_name(kind), nf, want);
 		return false;
 	}
 	_Static_assert((int)CLIENT_ID == (int)FIELD_ID &&
@@ -448,7 +447,7 @@ check_known(struct record_reader *r, char **f, size_t nf,
 	}
 	if (!*f[act ? DUE_ID : CLIENT_ID]) {
 		diag_error(r->name, r->lineno, "%s record has an empty ID",
-			   name);
+			   record_kind_name(kind));
 		return false;
 	}
 	switch (kind) {
