@@ -563,38 +563,51 @@ split_plain(struct record_reader *r, size_t len)
 	}
 }
 
-/* Is s[0..n) ASCII?  Most records are: then their UTF-8 needs no check.
- * Eight bytes at a time, four words a step, the rest in words of which
- * the last ends with the last byte (some read twice: the answer is the
- * same). */
-static bool
-ascii(const char *s, size_t n)
+/* The length of the start of s[0..n) that is ASCII for sure: n when all
+ * of it is (most records: their UTF-8 then needs no check), else a point
+ * before the first byte beyond ASCII (a character boundary).  Eight bytes
+ * at a time, four words a step, the rest in words of which the last ends
+ * with the last byte. */
+static size_t
+ascii_prefix(const char *s, size_t n)
 {
-	uint64_t a, b, c, d, acc = 0;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t a, b, c, d;
 	size_t i = 0;
 	if (n < 8) {
 		for (; i < n; i++)
-			acc |= (unsigned char)s[i];
-		return acc < 0x80;
+			if ((unsigned char)s[i] >= 0x80)
+				return i;
+		return n;
 	}
 	for (; i + 32 <= n; i += 32) {
 		memcpy(&a, s + i, 8);
 		memcpy(&b, s + i + 8, 8);
 		memcpy(&c, s + i + 16, 8);
 		memcpy(&d, s + i + 24, 8);
-		acc |= a | b | c | d;
+		if ((a | b | c | d) & high)
+			return i;
 	}
 	for (; i + 8 < n; i += 8) {
 		memcpy(&a, s + i, 8);
-		acc |= a;
+		if (a & high)
+			return i;
 	}
 	memcpy(&a, s + n - 8, 8);
-	acc |= a;
-	return !(acc & 0x8080808080808080ULL);
+	return a & high ? i : n;
+}
+
+/* Is the line of len bytes valid UTF-8?  Only what follows its ASCII
+ * start is looked at again. */
+static bool
+line_utf8(const char *line, size_t len)
+{
+	size_t i = ascii_prefix(line, len);
+	return i == len || utf8_valid(line + i, len - i);
 }
 
 /* Is the line of len bytes no record at all: empty, or spaces and TABs
- * only?  Most lines start with their kind: one test. */
+ * only? */
 static bool
 blank(const char *s, size_t n)
 {
@@ -620,7 +633,7 @@ split(struct record_reader *r, size_t len, size_t *kindlen)
 		diag_error(r->name, r->lineno, "NUL byte in record");
 		return 0;
 	}
-	if (r->utf8 && !ascii(line, len) && !utf8_valid(line, len)) {
+	if (r->utf8 && !line_utf8(line, len)) {
 		diag_error(r->name, r->lineno, "invalid UTF-8 in record");
 		return 0;
 	}
@@ -647,7 +660,8 @@ record_next(struct record_reader *r, struct record *rec)
 		if (!(r->line = lines_next(&r->in, &len)))
 			return 0;
 		r->lineno = r->in.lineno;
-		if (blank(r->line, len))
+		/* A line starts with a letter (its kind), or is blank. */
+		if ((unsigned char)r->line[0] <= ' ' && blank(r->line, len))
 			continue;
 		size_t nf = split(r, len, &kindlen);
 		if (!nf)
