@@ -131,8 +131,8 @@ static const struct {
 	((n) == sizeof lit - 1 && memcmp(name, lit, sizeof lit - 1) == 0)
 
 /* The kind named name[0..n): by its first letter, then one comparison of
- * a known length. */
-static enum record_kind
+ * a known length.  Inline: the reader calls it for every line. */
+static inline enum record_kind
 kind_of(const char *name, size_t n)
 {
 	switch (name[0]) {
@@ -481,8 +481,9 @@ more_fields(struct record_reader *r)
 	r->fcap = cap;
 }
 
-/* Make r->work hold a copy of the current line's len bytes and a NUL. */
-static void
+/* Make r->work hold a copy of the current line's len bytes and a NUL
+ * (inline: for every line). */
+static inline void
 copy_line(struct record_reader *r, size_t len)
 {
 	if (len + 1 > r->workcap) {
