@@ -136,8 +136,10 @@ more(struct lines *l)
 }
 
 /* lines_next beyond the common case: the first call, a line that needs
- * more of the input, a line too long, the end of the input. */
-static char *
+ * more of the input, a line too long, the end of the input.  Out of line:
+ * inlined, the registers it needs were saved and restored for every
+ * line. */
+__attribute__((noinline)) static char *
 next_slow(struct lines *l, size_t *n)
 {
 	/* A buffer from the start: arithmetic on a NULL l->buf, even "+ 0",
