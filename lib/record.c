@@ -283,8 +283,9 @@ digit(char c)
 /* Is s a valid date "YYYY-MM-DD" (or, when yearless_ok, "--MM-DD"), as
  * date_parse_iso tells?  The common form is read here in a few steps:
  * each byte is tested before the next is read, so nothing past the NUL
- * is.  A month and day that every year has need no table. */
-static bool
+ * is.  A month and day that every year has need no table.  Inline: a
+ * line has up to two dates. */
+static inline bool
 iso_ok(const char *s, bool yearless_ok)
 {
 	if (digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
