@@ -199,12 +199,15 @@ struct record_reader {
 	bool utf8;		/* diagnose lines that are not UTF-8 */
 };
 
+static void more_fields(struct record_reader *r);
+
 struct record_reader *
 record_reader_new(FILE *fp, const char *name)
 {
 	struct record_reader *r = xcalloc(1, sizeof *r);
 	lines_init(&r->in, fp, name);
 	r->name = name;
+	more_fields(r);		/* never NULL: the split works from its end */
 	return r;
 }
 
@@ -628,10 +631,10 @@ split(struct record_reader *r, size_t len, size_t *kindlen)
 {
 	const char *line = r->line;
 	bool escaped = memchr(line, '\\', len) != NULL;
-	size_t nf = 0;
-	if (!escaped)
-		nf = split_plain(r, len);
-	if (!escaped ? !nf : memchr(line, '\0', len) != NULL) {
+	/* split_plain finds a NUL byte (0 fields); a line with escapes is
+	 * searched for one. */
+	size_t nf = escaped ? 0 : split_plain(r, len);
+	if (escaped ? memchr(line, '\0', len) != NULL : nf == 0) {
 		diag_error(r->name, r->lineno, "NUL byte in record");
 		return 0;
 	}
