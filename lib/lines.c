@@ -135,8 +135,12 @@ more(struct lines *l)
 	fill(l);
 }
 
-char *
-lines_next(struct lines *l, size_t *n)
+/* lines_next beyond the common case: the first call, a line that needs
+ * more of the input, a line too long, the end of the input.  Out of line:
+ * inlined, the registers it needs were saved and restored for every
+ * line. */
+__attribute__((noinline)) static char *
+next_slow(struct lines *l, size_t *n)
 {
 	/* A buffer from the start: arithmetic on a NULL l->buf, even "+ 0",
 	 * and memmove from NULL are undefined (UBSan stops there). */
@@ -164,6 +168,26 @@ lines_next(struct lines *l, size_t *n)
 			return NULL;
 		more(l);
 	}
+}
+
+char *
+lines_next(struct lines *l, size_t *n)
+{
+	/* Most lines are whole in the buffer, within the limit: a short
+	 * path for them, the rest in next_slow. */
+	size_t have = l->len - l->pos;
+	if (have) {
+		char *start = l->buf + l->pos;
+		char *nl = memchr(start, '\n', have);
+		if (nl && (size_t)(nl - start) <= l->max) {
+			*nl = '\0';
+			*n = (size_t)(nl - start);
+			l->pos += *n + 1;
+			l->lineno++;
+			return start;
+		}
+	}
+	return next_slow(l, n);
 }
 
 void

@@ -5,8 +5,11 @@
  * buffer its copy that is split at TABs and unescaped in place (rec->f[i]
  * point into it), and the array of field pointers.  They only grow, so a
  * long input costs no allocation per line once the longest line has been
- * seen.  TABs are found with memchr, and a line without a backslash (most
- * lines) is not unescaped at all: its fields are only NUL-terminated. */
+ * seen.  A line without a backslash (most lines) is not unescaped at all:
+ * its TABs are found with strchr, which finds a NUL byte on the way, and
+ * its fields are only NUL-terminated.  Its UTF-8 is checked only when it
+ * has a byte beyond ASCII, and its dates of the common form are read
+ * without the general parser. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,35 +125,46 @@ static const struct {
 	[RECORD_PLAN] = {RECORD_PLAN_NAME, PLAN_NF},
 };
 
-enum record_kind
-record_kind(const char *name)
+/* Is name[0..n) the kind name lit?  With lit's length known, the
+ * comparison is a few loads, not a call. */
+#define KIND_IS(name, n, lit) \
+	((n) == sizeof lit - 1 && memcmp(name, lit, sizeof lit - 1) == 0)
+
+/* The kind named name[0..n): by its first letter, then one comparison of
+ * a known length.  Inline: the reader calls it for every line. */
+static inline enum record_kind
+kind_of(const char *name, size_t n)
 {
-	/* The one kind a name can be by its first letters, then one
-	 * comparison. */
-	enum record_kind k;
 	switch (name[0]) {
 	case 'c':
-		k = name[1] == 'l' ? RECORD_CLIENT : RECORD_CONCERNS;
-		break;
+		return KIND_IS(name, n, RECORD_CLIENT_NAME) ? RECORD_CLIENT :
+		    KIND_IS(name, n, RECORD_CONCERNS_NAME) ? RECORD_CONCERNS :
+		    RECORD_UNKNOWN;
 	case 'd':
-		k = RECORD_DUE;
-		break;
+		return KIND_IS(name, n, RECORD_DUE_NAME) ? RECORD_DUE :
+		    RECORD_UNKNOWN;
 	case 'e':
-		k = RECORD_ENTRY;
-		break;
+		return KIND_IS(name, n, RECORD_ENTRY_NAME) ? RECORD_ENTRY :
+		    RECORD_UNKNOWN;
 	case 'f':
-		k = RECORD_FIELD;
-		break;
+		return KIND_IS(name, n, RECORD_FIELD_NAME) ? RECORD_FIELD :
+		    RECORD_UNKNOWN;
 	case 'o':
-		k = RECORD_OVERDUE;
-		break;
+		return KIND_IS(name, n, RECORD_OVERDUE_NAME) ?
+		    RECORD_OVERDUE : RECORD_UNKNOWN;
 	case 'p':
-		k = name[1] == 'e' ? RECORD_PERSON : RECORD_PLAN;
-		break;
+		return KIND_IS(name, n, RECORD_PERSON_NAME) ? RECORD_PERSON :
+		    KIND_IS(name, n, RECORD_PLAN_NAME) ? RECORD_PLAN :
+		    RECORD_UNKNOWN;
 	default:
 		return RECORD_UNKNOWN;
 	}
-	return strcmp(name, kinds[k].name) == 0 ? k : RECORD_UNKNOWN;
+}
+
+enum record_kind
+record_kind(const char *name)
+{
+	return kind_of(name, strlen(name));
 }
 
 const char *
@@ -185,12 +199,15 @@ struct record_reader {
 	bool utf8;		/* diagnose lines that are not UTF-8 */
 };
 
+static void more_fields(struct record_reader *r);
+
 struct record_reader *
 record_reader_new(FILE *fp, const char *name)
 {
 	struct record_reader *r = xcalloc(1, sizeof *r);
 	lines_init(&r->in, fp, name);
 	r->name = name;
+	more_fields(r);		/* never NULL: the split works from its end */
 	return r;
 }
 
@@ -261,8 +278,29 @@ bad_escape(struct record_reader *r, const char *s, size_t len, size_t at,
 }
 
 static bool
+digit(char c)
+{
+	return (unsigned char)(c - '0') <= 9;
+}
+
+/* Is s a valid date "YYYY-MM-DD" (or, when yearless_ok, "--MM-DD"), as
+ * date_parse_iso tells?  The common form is read here in a few steps:
+ * each byte is tested before the next is read, so nothing past the NUL
+ * is.  A month and day that every year has need no table.  Inline: a
+ * line has up to two dates. */
+static inline bool
 iso_ok(const char *s, bool yearless_ok)
 {
+	if (digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
+	    s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' &&
+	    digit(s[8]) && digit(s[9]) && !s[10]) {
+		int m = (s[5] - '0') * 10 + (s[6] - '0');
+		int d = (s[8] - '0') * 10 + (s[9] - '0');
+		if (memcmp(s, "0000", 4) == 0)
+			return false;	/* no year 0 */
+		return (m >= 1 && m <= 12 && d >= 1 && d <= 28) ||
+		    date_valid(date_of_digits(s));
+	}
 	struct date d;
 	return date_parse_iso(s, &d, yearless_ok) == 0;
 }
@@ -391,12 +429,11 @@ static bool
 check_known(struct record_reader *r, char **f, size_t nf,
     enum record_kind kind)
 {
-	const char *name = record_kind_name(kind);
 	size_t want = record_kind_nf(kind);
 	bool act = kind == RECORD_DUE || kind == RECORD_OVERDUE;
 	if (nf != want) {
 		diag_error(r->name, r->lineno, "%s record has %zu fields, "
-			   "expected %zu", name, nf, want);
+			   "expected %zu", record_kind_name(kind), nf, want);
 		return false;
 	}
 	_Static_assert((int)CLIENT_ID == (int)FIELD_ID &&
@@ -414,7 +451,7 @@ check_known(struct record_reader *r, char **f, size_t nf,
 	}
 	if (!*f[act ? DUE_ID : CLIENT_ID]) {
 		diag_error(r->name, r->lineno, "%s record has an empty ID",
-			   name);
+			   record_kind_name(kind));
 		return false;
 	}
 	switch (kind) {
@@ -438,15 +475,6 @@ check_known(struct record_reader *r, char **f, size_t nf,
 	}
 }
 
-static bool
-blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return false;
-	return true;
-}
-
 static void
 more_fields(struct record_reader *r)
 {
@@ -457,11 +485,29 @@ more_fields(struct record_reader *r)
 	r->fcap = cap;
 }
 
-/* Split a line with escapes into r->f, unescaping each field in place;
- * 0 fields on a bad escape. */
+/* Make r->work hold a copy of the current line's len bytes and a NUL
+ * (inline: for every line). */
+static inline void
+copy_line(struct record_reader *r, size_t len)
+{
+	if (len + 1 > r->workcap) {
+		size_t cap = r->workcap ? r->workcap : 256;
+		while (cap < len + 1)
+			cap = cap > SIZE_MAX / 2 ? len + 1 : cap * 2;
+		free(r->work);
+		r->work = xmalloc(cap);
+		r->workcap = cap;
+	}
+	memcpy(r->work, r->line, len);
+	r->work[len] = '\0';
+}
+
+/* Split the current line, which has a backslash, into r->f, unescaping
+ * each field in place in the copy; 0 fields on a bad escape. */
 static size_t
 split_escaped(struct record_reader *r, size_t len)
 {
+	copy_line(r, len);
 	const char *p = r->line, *end = r->line + len;
 	for (size_t nf = 0;; nf++) {
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
@@ -483,84 +529,154 @@ split_escaped(struct record_reader *r, size_t len)
 	}
 }
 
-/* Split and unescape the current line into r->f (escaped: it has a
- * backslash); 0 fields on error. */
+/* Split the current line, which has no backslash, into r->f: a field
+ * only needs its NUL, which overwrites its TAB in the copy.  0 fields
+ * when the line holds a NUL byte.
+ *
+ * TABs are looked for in the line as read (NUL-terminated by lines.h)
+ * with strchr, which stops at a NUL too: a NUL byte inside the line ends
+ * a field early, which the last field's length tells.  So the line
+ * needs no scan of its own for NUL bytes.  The fields are cut in the
+ * copy, so that the search never reads a byte just written (a stalled
+ * load each field): p walks the line, w the same place in the copy.  The
+ * pointers are kept in locals (f and fend for the fields' array): a store
+ * of a NUL could change r's fields as far as the compiler knows. */
 static size_t
-split(struct record_reader *r, size_t len, bool escaped)
+split_plain(struct record_reader *r, size_t len)
 {
-	if (len + 1 > r->workcap) {
-		size_t cap = r->workcap ? r->workcap : 256;
-		while (cap < len + 1)
-			cap = cap > SIZE_MAX / 2 ? len + 1 : cap * 2;
-		free(r->work);
-		r->work = xmalloc(cap);
-		r->workcap = cap;
-	}
-	memcpy(r->work, r->line, len);
-	r->work[len] = '\0';
-	if (escaped)
-		return split_escaped(r, len);
-
-	/* Most lines have no escape: then a field only needs its NUL, which
-	 * overwrites its TAB.  TABs are looked for in the line as read and
-	 * the fields cut in its copy, so that memchr never reads a byte just
-	 * written (a stalled load each field).  The pointers are kept in
-	 * locals: a store of a NUL could change r's fields as far as the
-	 * compiler knows. */
-	const char *line = r->line, *p = line, *end = line + len;
-	char *work = r->work;
-	char **f = r->f;
-	size_t nf = 0, fcap = r->fcap;
+	copy_line(r, len);
+	const char *p = r->line;
+	char *w = r->work;
+	char **f = r->f, **fend = r->f + r->fcap;
 	for (;;) {
-		if (nf == fcap) {
+		if (f == fend) {
+			size_t nf = (size_t)(f - r->f);
 			more_fields(r);
-			f = r->f;
-			fcap = r->fcap;
+			f = r->f + nf;
+			fend = r->f + r->fcap;
 		}
-		f[nf++] = work + (p - line);
-		const char *tab = memchr(p, '\t', (size_t)(end - p));
-		if (!tab)
-			return nf;
-		work[tab - line] = '\0';
+		*f++ = w;
+		/* Empty fields are common (an entry's AMOUNT, CURRENCY). */
+		const char *tab = *p == '\t' ? p : strchr(p, '\t');
+		if (!tab) {
+			size_t n = strlen(p);
+			return w + n == r->work + len ? (size_t)(f - r->f) : 0;
+		}
+		w += tab - p;
+		*w++ = '\0';
 		p = tab + 1;
 	}
+}
+
+/* The length of the start of s[0..n) that is ASCII for sure: n when all
+ * of it is (most records: their UTF-8 then needs no check), else a point
+ * before the first byte beyond ASCII (a character boundary).  Eight bytes
+ * at a time, four words a step, the rest in words of which the last ends
+ * with the last byte. */
+static size_t
+ascii_prefix(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t a, b, c, d;
+	size_t i = 0;
+	if (n < 8) {
+		for (; i < n; i++)
+			if ((unsigned char)s[i] >= 0x80)
+				return i;
+		return n;
+	}
+	for (; i + 32 <= n; i += 32) {
+		memcpy(&a, s + i, 8);
+		memcpy(&b, s + i + 8, 8);
+		memcpy(&c, s + i + 16, 8);
+		memcpy(&d, s + i + 24, 8);
+		if ((a | b | c | d) & high)
+			return i;
+	}
+	for (; i + 8 < n; i += 8) {
+		memcpy(&a, s + i, 8);
+		if (a & high)
+			return i;
+	}
+	memcpy(&a, s + n - 8, 8);
+	return a & high ? i : n;
+}
+
+/* Is the line of len bytes valid UTF-8?  Only what follows its ASCII
+ * start is looked at again. */
+static bool
+line_utf8(const char *line, size_t len)
+{
+	size_t i = ascii_prefix(line, len);
+	return i == len || utf8_valid(line + i, len - i);
+}
+
+/* Is the line of len bytes no record at all: empty, or spaces and TABs
+ * only? */
+static bool
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* Split the current line into r->f with every check that comes before
+ * its kind's, each diagnosed in this order: a NUL byte, invalid UTF-8
+ * (when asked for), a CR at the end, a bad escape.  The number of fields
+ * and the length of the first, or 0 when the line is diagnosed. */
+static size_t
+split(struct record_reader *r, size_t len, size_t *kindlen)
+{
+	const char *line = r->line;
+	bool escaped = memchr(line, '\\', len) != NULL;
+	/* split_plain finds a NUL byte (0 fields); a line with escapes is
+	 * searched for one. */
+	size_t nf = escaped ? 0 : split_plain(r, len);
+	if (escaped ? memchr(line, '\0', len) != NULL : nf == 0) {
+		diag_error(r->name, r->lineno, "NUL byte in record");
+		return 0;
+	}
+	if (r->utf8 && !line_utf8(line, len)) {
+		diag_error(r->name, r->lineno, "invalid UTF-8 in record");
+		return 0;
+	}
+	if (line[len - 1] == '\r') {
+		diag_error(r->name, r->lineno, "record ends in a CR (CRLF "
+			   "line end?): end lines with LF alone, and write a "
+			   "CR in a field as '\\r'");
+		return 0;
+	}
+	if (escaped) {
+		nf = split_escaped(r, len);
+		*kindlen = nf ? strlen(r->f[RECORD_NAME]) : 0;
+	} else {
+		*kindlen = nf > 1 ? (size_t)(r->f[1] - r->f[0] - 1) : len;
+	}
+	return nf;
 }
 
 int
 record_next(struct record_reader *r, struct record *rec)
 {
 	for (;;) {
-		size_t len;
+		size_t len, kindlen;
 		if (!(r->line = lines_next(&r->in, &len)))
 			return 0;
 		r->lineno = r->in.lineno;
-		if (blank(r->line, len))
+		/* A line starts with a letter (its kind), or is blank. */
+		if ((unsigned char)r->line[0] <= ' ' && blank(r->line, len))
 			continue;
-		/* memchr is vectorized, and utf8_valid goes through ASCII
-		 * eight bytes at a time: cheaper than one pass for both. */
-		if (memchr(r->line, '\0', len)) {
-			diag_error(r->name, r->lineno, "NUL byte in record");
-			continue;
-		}
-		if (r->utf8 && !utf8_valid(r->line, len)) {
-			diag_error(r->name, r->lineno, "invalid UTF-8 in record");
-			continue;
-		}
-		if (r->line[len - 1] == '\r') {
-			diag_error(r->name, r->lineno, "record ends in a CR (CRLF "
-				   "line end?): end lines with LF alone, and "
-				   "write a CR in a field as '\\r'");
-			continue;
-		}
-		size_t nf = split(r, len, memchr(r->line, '\\', len) != NULL);
+		size_t nf = split(r, len, &kindlen);
 		if (!nf)
 			continue;
-		if (!*r->f[RECORD_NAME]) {
+		if (!kindlen) {
 			diag_error(r->name, r->lineno, "record has an empty kind: "
 				   "a record starts with its kind, e.g. 'entry'");
 			continue;
 		}
-		enum record_kind kind = record_kind(r->f[RECORD_NAME]);
+		enum record_kind kind = kind_of(r->f[RECORD_NAME], kindlen);
 		if (kind != RECORD_UNKNOWN && !check_known(r, r->f, nf, kind))
 			continue;
 		rec->kind = kind;

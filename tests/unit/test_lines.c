@@ -202,6 +202,37 @@ reuse(void **state)
 	fclose(b);
 }
 
+/* Lines across many blocks: each comes back whole and numbered, those
+ * cut by a block's end too (a line whole in the buffer takes a shorter
+ * way than one that needs more of the input). */
+static void
+many_blocks(void **state)
+{
+	(void)state;
+	static const char text[] = "abcdefghijklmnopqrstuvwxyz0123456789-";
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	for (int i = 0; i < 60000; i++)
+		fprintf(fp, "%d %.*s\n", i, i % 37, text);
+	rewind(fp);
+	struct lines l;
+	lines_init(&l, fp, "t");
+	char *s, want[64];
+	size_t n;
+	for (int i = 0; i < 60000; i++) {
+		s = lines_next(&l, &n);
+		assert_non_null(s);
+		snprintf(want, sizeof want, "%d %.*s", i, i % 37, text);
+		assert_string_equal(s, want);
+		assert_int_equal(n, strlen(want));
+		assert_int_equal(l.lineno, i + 1);
+	}
+	assert_null(lines_next(&l, &n));
+	assert_false(l.failed);
+	lines_free(&l);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -213,6 +244,7 @@ main(void)
 		cmocka_unit_test(dev_zero),
 		cmocka_unit_test(read_error),
 		cmocka_unit_test(reuse),
+		cmocka_unit_test(many_blocks),
 	};
 	return cmocka_run_group_tests_name("lines", tests, NULL, NULL);
 }

@@ -13,17 +13,24 @@
 #include "diag.h"
 #include "record.h"
 
+/* A stream of in[0..n). */
+static FILE *
+input(const char *in, size_t n)
+{
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	assert_int_equal(fwrite(in, 1, n, fp), n);
+	rewind(fp);
+	return fp;
+}
+
 /* Read in[0..n) named "t" and return what the reader made of it: one line
  * "LINE|raw" and one line of the fields as record_format writes them per
  * record, then the diagnostics.  The result is malloc'd. */
 static char *
 read_records(const char *in, size_t n)
 {
-	FILE *fp = tmpfile();
-	assert_non_null(fp);
-	assert_int_equal(fwrite(in, 1, n, fp), n);
-	rewind(fp);
-
+	FILE *fp = input(in, n);
 	struct buf out = {0}, diags = {0};
 	struct record rec;
 	diag_capture(&diags);
@@ -738,6 +745,167 @@ read_utf8(void **state)
 	}
 }
 
+/* Read in[0..n) as tact-due does (invalid UTF-8 diagnosed): the
+ * diagnostics, malloc'd. */
+static char *
+read_strict(const char *in, size_t n)
+{
+	FILE *fp = input(in, n);
+	struct buf diags = {0};
+	struct record rec;
+	diag_capture(&diags);
+	struct record_reader *r = record_reader_new(fp, "t");
+	record_reader_utf8(r);
+	while (record_next(r, &rec))
+		;
+	record_reader_free(r);
+	diag_capture(NULL);
+	fclose(fp);
+	buf_addc(&diags, '\0');
+	return buf_steal(&diags);
+}
+
+/* A line with several faults gets one diagnostic, the first of: a NUL
+ * byte (anywhere: in the kind, a middle field, the last, with escapes),
+ * invalid UTF-8, a CR at the end, a bad escape, the number of fields. */
+static void
+read_precedence(void **state)
+{
+	(void)state;
+	static const char in[] =
+		"entry\\x\ta\0b\t\xe9\r\n"		/* 1 NUL */
+		"entry\tid\t2026-01-01\t\t\t\tt\\\ts\0\n" /* 2 NUL */
+		"en\0try\tid\n"				/* 3 NUL */
+		"\0\n"					/* 4 NUL */
+		"note\ta\\\\b\0\n"			/* 5 NUL */
+		"note\t\xe9\\x\r\n"			/* 6 UTF-8 */
+		"note\t\xc3\xa9\\x\r\n"			/* 7 CR */
+		"entry\t\xc3\xa9\\q\t1\n"		/* 8 escape */
+		"\t\\q\n"				/* 9 escape */
+		"\t\xc3\n"				/* 10 UTF-8 */
+		"\tx\ty\r\n"				/* 11 CR */
+		"client\t\t\t\t\\x\n"			/* 12 escape */
+		"client\t\t\t\n"			/* 13 empty ID */
+		"entry\tid\tbad\t1\t\t\tt\n"		/* 14 fields */
+		"due\tx\t2026-01-01\t\t\t\t\n"		/* 15 empty ID */
+		"due\tx\t2026-01-01\ti\t\t\t\n";	/* 16 act date */
+	char *got = read_strict(in, sizeof in - 1);
+	assert_string_equal(got,
+		"t:1: error: NUL byte in record\n"
+		"t:2: error: NUL byte in record\n"
+		"t:3: error: NUL byte in record\n"
+		"t:4: error: NUL byte in record\n"
+		"t:5: error: NUL byte in record\n"
+		"t:6: error: invalid UTF-8 in record\n"
+		"t:7: error: record ends in a CR (CRLF line end?): end lines "
+		"with LF alone, and write a CR in a field as '\\r'\n"
+		"t:8: error: bad escape '\\q' in field 2: "
+		"write '\\\\' for a backslash\n"
+		"t:9: error: bad escape '\\q' in field 2: "
+		"write '\\\\' for a backslash\n"
+		"t:10: error: invalid UTF-8 in record\n"
+		"t:11: error: record ends in a CR (CRLF line end?): end lines "
+		"with LF alone, and write a CR in a field as '\\r'\n"
+		"t:12: error: bad escape '\\x' in field 5: "
+		"write '\\\\' for a backslash\n"
+		"t:13: error: client record has an empty ID\n"
+		"t:14: error: entry record has 7 fields, expected 8\n"
+		"t:15: error: due record has an empty ID\n"
+		"t:16: error: bad act date 'x' in due record: "
+		"expected YYYY-MM-DD\n");
+	free(got);
+}
+
+/* One byte beyond ASCII anywhere in lines of every length up to 80 (the
+ * reader looks at eight bytes at a time): a lone 0xe9 is invalid UTF-8,
+ * "é" is not. */
+static void
+read_utf8_every_place(void **state)
+{
+	(void)state;
+	for (size_t n = 1; n <= 80; n++) {
+		for (size_t at = 0; at < n; at++) {
+			char line[96];
+			memset(line, 'a', n);
+			line[n] = '\n';
+			line[at] = (char)0xe9;
+			char *got = read_strict(line, n + 1);
+			assert_string_equal(got,
+			    "t:1: error: invalid UTF-8 in record\n");
+			free(got);
+			if (at + 1 < n) {
+				memcpy(line + at, "\xc3\xa9", 2);
+				got = read_strict(line, n + 1);
+				assert_string_equal(got, "");
+				free(got);
+			}
+		}
+		char line[96];
+		memset(line, 'a', n);
+		line[n] = '\n';
+		char *got = read_strict(line, n + 1);
+		assert_string_equal(got, "");
+		free(got);
+	}
+}
+
+/* Dates the reader reads in its short way, and those next to them:
+ * years 0 and 9999, leap days, the last day of each month and the day
+ * after, a form with a byte too many or a non-digit. */
+static void
+read_date_edges(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *date;
+		bool ok;
+	} d[] = {
+		{"0000-01-01", false}, {"0001-01-01", true},
+		{"9999-12-31", true}, {"2024-02-29", true},
+		{"2023-02-29", false}, {"2000-02-29", true},
+		{"1900-02-29", false}, {"2026-01-31", true},
+		{"2026-01-32", false}, {"2026-04-30", true},
+		{"2026-04-31", false}, {"2026-02-28", true},
+		{"2026-00-10", false}, {"2026-13-10", false},
+		{"2026-01-00", false}, {"2026-12-31", true},
+		{"2026-12-31x", false}, {"2026-1a-01", false},
+		{"2026/12/31", false}, {"202a-12-31", false},
+		{"2026-12-3", false}, {"2026-12-", false},
+		{"2026", false}, {"--12-31", false},
+	};
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+		char in[128], want[160] = "";
+		snprintf(in, sizeof in, "entry\tid\t%s\t\t\t\tt\ts\n",
+		    d[i].date);
+		if (!d[i].ok)
+			snprintf(want, sizeof want, "t:1: error: bad date "
+			    "'%s' in entry record: expected YYYY-MM-DD\n",
+			    d[i].date);
+		char *got = read_strict(in, strlen(in));
+		assert_string_equal(got, want);
+		free(got);
+	}
+}
+
+/* Kind names that share a first letter or a length with a known one. */
+static void
+kind_near_misses(void **state)
+{
+	(void)state;
+	static const char *const unknown[] = {
+		"c", "cl", "clien", "clients", "concern", "concernss",
+		"d", "du", "dues", "e", "entr", "f", "field ", "o",
+		"overdu", "overdues", "p", "pe", "persons", "pla", "plans",
+		"plam", "entrx", "fielt", "clienT", "persom", "concernt",
+		"dua", "overduf",
+	};
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+		assert_int_equal(record_kind(unknown[i]), RECORD_UNKNOWN);
+	check_read("plans\tx\nconcern\tx\ndu\tx\n",
+		"1|plans\tx\nplans\tx\n2|concern\tx\nconcern\tx\n"
+		"3|du\tx\ndu\tx\n");
+}
+
 int
 main(void)
 {
@@ -765,6 +933,10 @@ main(void)
 		cmocka_unit_test(read_nul_cr_empty_kind),
 		cmocka_unit_test(read_long_lines),
 		cmocka_unit_test(read_utf8),
+		cmocka_unit_test(read_precedence),
+		cmocka_unit_test(read_utf8_every_place),
+		cmocka_unit_test(read_date_edges),
+		cmocka_unit_test(kind_near_misses),
 	};
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
 }
