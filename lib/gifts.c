@@ -47,7 +47,7 @@ struct rate {
 struct recip {
 	const char *id, *name, *client_id, *client;
 	long long total;
-	size_t n;
+	size_t n, untagged;	/* its gifts, and those untagged */
 	const char *unknown;	/* a currency not converted, or NULL */
 	enum gifts_deductible d;
 	const char *reason;
@@ -345,14 +345,23 @@ add_entry(struct gifts *g, char *const *f)
 	if (date_cmp(d, g->start) < 0 || date_cmp(d, g->end) >= 0 ||
 	    date_cmp(d, g->o.today) > 0)
 		return;
+	const char *tag;
+	bool untagged;
+	enum gifts_kind kind = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged);
+	if (g->o.sums && kind != GIFTS_GIFT)
+		return;
 	struct entry *e = arena_alloc(&g->a, sizeof *e);
 	memset(e, 0, sizeof *e);
-	e->kind = gifts_kind_of(f[ENTRY_TAGS], &e->tag, &e->untagged);
+	e->kind = kind;
+	e->tag = tag;
+	e->untagged = untagged;
 	e->client_id = arena_strdup(&g->a, f[ENTRY_ID]);
 	e->date = d;
 	e->cents = cents;
 	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
-	e->text = arena_strdup(&g->a, f[ENTRY_TEXT]);
+	/* The sums need the text only to convert another currency. */
+	if (!g->o.sums || strcmp(e->cur, g->cur))
+		e->text = arena_strdup(&g->a, f[ENTRY_TEXT]);
 	e->source = arena_strdup(&g->a, f[ENTRY_SOURCE]);
 	e->seq = g->en;
 	g->ev = grow(g->ev, g->en, &g->ecap, sizeof *g->ev);
@@ -411,6 +420,8 @@ gifts_read(FILE *fp, const char *name, void *g)
 static void
 match_concerns(struct gifts *g)
 {
+	if (!g->cn)
+		return;
 	struct hash bysrc = {0};
 	for (size_t i = 0; i < g->en; i++)
 		*hash_put(&bysrc, g->ev[i]->source) = g->ev[i];
@@ -446,7 +457,7 @@ static void
 convert(struct gifts *g, struct entry *e)
 {
 	struct money_info mi;
-	bool info = g->o.info(e->text, strlen(e->text), &mi);
+	bool info = e->text && g->o.info(e->text, strlen(e->text), &mi);
 	if (info)
 		e->vat = mi.vat;
 	if (!strcmp(e->cur, g->cur)) {
@@ -569,16 +580,20 @@ gift_rows(struct gifts *g, struct entry *e, struct hash *recips)
 	for (size_t k = 0; k < n; k++) {
 		const char *id = e->npersons ? e->persons[k] : e->client_id;
 		struct recip *rc = recipient(g, recips, id, e);
+		long long value = share(e->value, n, k);
+		if (e->converted)
+			rc->total += value;
+		else if (!rc->unknown)
+			rc->unknown = e->cur;
+		rc->n++;
+		rc->untagged += e->untagged;
+		if (g->o.sums)
+			continue;
 		struct gifts_row *r = new_row(g, e, GIFTS_GIFT);
 		r->recipient_id = rc->id;
 		r->recipient = rc->name;
 		r->amount = share(e->cents, n, k);
-		r->value = share(e->value, n, k);
-		if (r->converted)
-			rc->total += r->value;
-		else if (!rc->unknown)
-			rc->unknown = e->cur;
-		rc->n++;
+		r->value = value;
 		r->total = rc->total;
 	}
 }
@@ -762,6 +777,7 @@ gifts_end(struct gifts *g)
 		r->source = "";
 		r->total = rc->total;
 		r->count = rc->n;
+		r->untagged_count = rc->untagged;
 		r->deductible = rc->d;
 		r->reason = rc->reason;
 	}

@@ -172,7 +172,7 @@ report_new(const struct report_opts *o)
 	r->o = *o;
 	r->today = date_to_days(o->today);
 	struct gifts_opts go = {.today = o->today, .limit = o->limit,
-	    .start_m = o->start_m, .start_d = o->start_d};
+	    .start_m = o->start_m, .start_d = o->start_d, .sums = true};
 	memcpy(go.currency, o->currency, sizeof go.currency);
 	go.currency[3] = '\0';
 	r->gifts = gifts_new(&go);
@@ -919,7 +919,8 @@ struct member {
  * without a part of their own first, each part once, after the names of
  * all recipients that have it. */
 static void
-write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
+write_group(const struct report *r, struct buf *out, struct buf *t,
+	    void *const *g, size_t n)
 {
 	const char **text = xmalloc(n * sizeof *text);
 	size_t persons = 0, pre, suf;
@@ -990,6 +991,7 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 			sep = ", ";
 		}
 		para(out, t, 6, 8);
+		spill(r, out);
 	}
 	for (size_t k = 0; k < nfirsts; k++) {
 		for (size_t i = firsts[k]; i < n; i = m[i].next) {
@@ -1000,6 +1002,7 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 		buf_adds(t, ": ");
 		buf_add(t, m[firsts[k]].own, m[firsts[k]].len);
 		para(out, t, 6, 8);
+		spill(r, out);
 	}
 	hash_free(&seen);
 	buf_free(&key);
@@ -1035,7 +1038,7 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 		for (j = i + 1; j < to && same_occasion(g, r->gestures.v[j]); j++)
 			;
 		if (j - i >= GROUP_MIN)
-			write_group(out, &t, r->gestures.v + i, j - i);
+			write_group(r, out, &t, r->gestures.v + i, j - i);
 		else
 			for (size_t k = i; k < j; k++)
 				write_gesture(out, &t, r->gestures.v[k]);
@@ -1064,8 +1067,7 @@ business_year(const struct report *r, struct date d)
 	return date_cmp(d, date_in_year(d.y, s.m, s.d)) < 0 ? d.y - 1 : d.y;
 }
 
-/* The sum rows of a ledger into v, this year's also into r->sums with
- * their untagged gifts counted. */
+/* The sum rows of a ledger into v, this year's also into r->sums. */
 static void
 collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 	     bool index)
@@ -1080,16 +1082,10 @@ collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 		s->p = person(r, row->recipient_id);
 		s->c = s->p ? s->p->c : client(r, row->recipient_id);
 		s->seq = v->n;
+		s->untagged = row->untagged_count;
 		vec_push(v, s);
 		if (index)
 			*hash_put(&r->sums, row->recipient_id) = s;
-	}
-	for (size_t i = 0; index && i < n; i++) {
-		const struct gifts_row *row = gifts_row(g, i);
-		struct sum *s;
-		if (row->kind == GIFTS_GIFT && row->untagged &&
-		    (s = hash_get(&r->sums, row->recipient_id)))
-			s->untagged++;
 	}
 }
 
