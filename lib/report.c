@@ -63,16 +63,16 @@ struct planned {
 	long long cents;
 };
 
+/* A million of them are held at once: 48 bytes each, its name squeezed
+ * for showing (shown_client) each time it is shown, not kept. */
 struct client {
 	const char *id;		/* kept by the clients table */
 	const char *name;	/* of the first client record, or NULL */
-	const char *shown;	/* the display name squeezed (wrap.h), or
-				 * NULL until shown_client */
-	size_t shownlen, width;	/* its bytes and columns */
-	size_t rank;		/* in the order of cmp_keyed */
-	bool has_last;
-	struct date last;	/* the latest entry up to TODAY */
 	struct planned plan;
+	int32_t last;		/* day number of the latest entry up to
+				 * TODAY, when has_last */
+	uint32_t rank;		/* in the order of cmp_keyed */
+	bool has_last;
 };
 
 /* A person of a client (a person id "CLIENT/SLUG"). */
@@ -112,17 +112,17 @@ struct repeat {
 };
 
 /* A due or overdue line, kept as numbers and pointers to what it
- * shares with others: its dates as day numbers, its text in its repeat. */
+ * shares with others: its dates as day numbers, its text in its repeat
+ * (48 bytes). */
 struct gesture {
-	bool overdue;
-	long actday, dateday;	/* the act date and date as day numbers */
 	struct client *c;
 	struct person *p;	/* a person's gesture, else NULL */
 	struct occasion *occ;
 	struct repeat *rep;	/* its text; NULL for an empty text */
-	size_t seq;		/* input order */
-	size_t crank, prank;	/* the recipient's place (rank): its client's
-				 * rank, and 0 or 1 + its person's rank */
+	int32_t actday, dateday;	/* the act date and date as day
+					 * numbers */
+	uint32_t seq;		/* input order */
+	bool overdue;
 };
 
 struct month {
@@ -254,6 +254,8 @@ client_n(struct report *r, const char *id, size_t n)
 	const char *kept;
 	void **slot = hash_put_kept(&r->clients, key, &kept);
 	if (!*slot) {
+		if (r->clientv.n >= UINT32_MAX)
+			die_oom();	/* rank */
 		c = new0(r, sizeof *c);
 		c->id = kept;
 		*slot = c;
@@ -400,8 +402,9 @@ add_entry(struct report *r, char *const *f)
 	struct client *c = client_of(r, f[ENTRY_ID]);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
-	if (!c->has_last || date_cmp(d, c->last) > 0) {
-		c->last = d;
+	int32_t day = (int32_t)date_to_days(d);
+	if (!c->has_last || day > c->last) {
+		c->last = day;
 		c->has_last = true;
 	}
 	long k = (long)d.y * 12 + (d.m - 1);
@@ -441,10 +444,12 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 	if (record_date(r, f[DUE_ACT], &act) != 0 ||
 	    record_date(r, f[DUE_DATE], &date) != 0)
 		return;
+	if (r->gestures.n >= UINT32_MAX)
+		die_oom();	/* seq */
 	struct gesture *g = new0(r, sizeof *g);
 	g->overdue = overdue;
-	g->actday = date_to_days(act);
-	g->dateday = date_to_days(date);
+	g->actday = (int32_t)date_to_days(act);
+	g->dateday = (int32_t)date_to_days(date);
 	g->p = person(r, f[DUE_ID]);
 	g->c = g->p ? g->p->c : client(r, f[DUE_ID]);
 	g->occ = occasion(r, f[DUE_OCCASION]);
@@ -605,7 +610,7 @@ rank(struct report *r)
 	qsort(k, n, sizeof *k, cmp_keyed);
 	for (size_t i = 0; i < n; i++) {
 		r->clientv.v[i] = k[i].c;
-		k[i].c->rank = i;
+		k[i].c->rank = (uint32_t)i;
 		free(k[i].key);
 	}
 	free(k);
@@ -615,11 +620,6 @@ rank(struct report *r)
 	vec_sort(&r->occasionv, cmp_occasion_names);
 	for (size_t i = 0; i < r->occasionv.n; i++)
 		((struct occasion *)r->occasionv.v[i])->rank = i;
-	for (size_t i = 0; i < r->gestures.n; i++) {
-		struct gesture *g = r->gestures.v[i];
-		g->crank = g->c->rank;
-		g->prank = g->p ? 1 + g->p->rank : 0;
-	}
 }
 
 static int
@@ -639,8 +639,9 @@ cmp_long(long a, long b)
 static int
 cmp_recipient_of(const struct gesture *a, const struct gesture *b)
 {
-	int d = cmp_size(a->crank, b->crank);
-	return d ? d : cmp_size(a->prank, b->prank);
+	int d = cmp_size(a->c->rank, b->c->rank);
+	return d ? d : cmp_size(a->p ? 1 + a->p->rank : 0,
+	    b->p ? 1 + b->p->rank : 0);
 }
 
 /* Gestures by act date, occasion date and occasion, so that one
@@ -781,39 +782,28 @@ row(struct buf *out, const char *shown, size_t n, size_t namew,
 }
 
 /* A client's display name as the report shows it (wrap_squeeze: escapes
- * are wider than what they show), made once. */
-static void
-shown_client(struct report *r, struct client *c)
+ * are wider than what they show), in b; its width in columns. */
+static size_t
+shown_client(struct buf *b, const struct client *c)
 {
-	if (c->shown)
-		return;
 	const char *name = display(c);
-	size_t n = strlen(name);
-	buf_reset(&r->tmp);
-	wrap_squeeze(&r->tmp, name, n);
-	c->shownlen = r->tmp.len;
-	/* Most names are shown as they are: no copy then. */
-	if (r->tmp.len == n && memcmp(r->tmp.s, name, n) == 0)
-		c->shown = name;
-	else
-		c->shown = memcpy(arena_alloc(&r->a, r->tmp.len + 1),
-		    r->tmp.s, r->tmp.len + 1);
-	c->width = wrap_width(c->shown, c->shownlen);
+	buf_reset(b);
+	wrap_squeeze(b, name, strlen(name));
+	return wrap_width(b->s, b->len);
 }
 
-/* The name of a sum's recipient as the report shows it, in b. */
-static void
+/* The name of a sum's recipient as the report shows it, in b; its
+ * width. */
+static size_t
 shown_recipient(struct report *r, struct buf *b, const struct sum *s)
 {
+	if (!s->p)
+		return shown_client(b, s->c);
 	buf_reset(b);
-	if (!s->p) {
-		shown_client(r, s->c);
-		buf_add(b, s->c->shown, s->c->shownlen);
-		return;
-	}
 	buf_reset(&r->tmp);
 	name_of(&r->tmp, s->c, s->p);
 	wrap_squeeze(b, r->tmp.s, r->tmp.len);
+	return wrap_width(b->s, b->len);
 }
 
 /* s right-aligned in w bytes, as printf's "%*s". */
@@ -1190,8 +1180,7 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 		buf_reset(&right);
 		buf_addnum(&right, (long)s->row->count);
 		cntw = right.len > cntw ? right.len : cntw;
-		shown_recipient(r, &name, s);
-		w = s->p ? wrap_width(name.s, name.len) : s->c->width;
+		w = shown_recipient(r, &name, s);
 		maxname = w > maxname ? w : maxname;
 	}
 	for (size_t i = 0; i < r->sumv.n; i++) {
@@ -1250,7 +1239,7 @@ last_seen(const struct report *r, const struct client *c, long last,
 		buf_adds(b, "never");
 		return;
 	}
-	add_date(b, c->last);
+	add_date(b, date_from_days(c->last));
 	buf_add(b, " (", 2);
 	relative(b, last - r->today);
 	buf_addc(b, ')');
@@ -1262,13 +1251,14 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 	if (!n)
 		return;
 	size_t maxname = 0, rightw = 0;
-	struct buf right = {0};	/* a row's right part, made twice: for the
-				 * widths, then for the row */
+	struct buf right = {0};	/* a row's right part and name, made twice:
+				 * for the widths, then for the row */
+	struct buf name = {0};
 	qsort(q, n, sizeof *q, cmp_quiet);
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = q[i].c;
-		shown_client(r, c);
-		maxname = c->width > maxname ? c->width : maxname;
+		size_t w = shown_client(&name, c);
+		maxname = w > maxname ? w : maxname;
 		buf_reset(&right);
 		last_seen(r, c, q[i].last, &right);
 		rightw = right.len > rightw ? right.len : rightw;
@@ -1280,10 +1270,12 @@ write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
 		const struct client *c = q[i].c;
 		buf_reset(&right);
 		last_seen(r, c, q[i].last, &right);
-		row(out, c->shown, c->shownlen, namew, right.s);
+		shown_client(&name, c);
+		row(out, name.s ? name.s : "", name.len, namew, right.s);
 		spill(r, out);
 	}
 	buf_free(&right);
+	buf_free(&name);
 }
 
 static void
@@ -1501,7 +1493,7 @@ report_write(struct report *r, struct buf *out)
 	quiet = xmalloc((r->clientv.n ? r->clientv.n : 1) * sizeof *quiet);
 	for (size_t i = 0; i < r->clientv.n; i++) {
 		struct client *c = r->clientv.v[i];
-		long last = c->has_last ? date_to_days(c->last) : LONG_MIN;
+		long last = c->has_last ? c->last : LONG_MIN;
 		if (!c->has_last || r->today - last > r->o.quiet)
 			quiet[nquiet++] = (struct quiet){last, c->rank, c};
 	}
