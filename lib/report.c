@@ -108,6 +108,8 @@ struct repeat {
 	size_t seq;
 	size_t n;
 	size_t first, nrecip;	/* its run recipv.v[first..first + nrecip) */
+	size_t group, member;	/* the last group it is in (its number)
+				 * and its first member there (link_parts) */
 	bool warned;
 };
 
@@ -159,6 +161,7 @@ struct report {
 	struct month month[12];	/* the 12 months ending with TODAY's */
 	struct buf key;
 	struct buf tmp;		/* scratch for a name to show */
+	size_t groups;		/* groups written so far (link_parts) */
 	bool checked;		/* records come from the reader, which
 				 * checked their dates and amounts */
 	FILE *fp;		/* report_print's: where the report goes a
@@ -893,24 +896,95 @@ same_occasion(const struct gesture *a, const struct gesture *b)
 	    a->occ == b->occ;
 }
 
-/* A recipient of a group and its own part; the members with the same
- * part are linked in their order. */
-struct member {
-	const char *own;	/* its own part, own[0..len) */
-	size_t len;
-	size_t next;		/* the next member with the same part, or
-				 * the group's size: none */
-	size_t last;		/* of a part's first member: its last one */
+/* A group member's own part, what is left of its text without the
+ * group's common prefix pre and suffix suf, trimmed; *len its bytes. */
+static const char *
+own_part(const struct gesture *g, size_t pre, size_t suf, size_t *len)
+{
+	const char *text = text_of(g);
+	*len = strlen(text) - pre - suf;
+	return trim(text + pre, len);
+}
+
+/* A distinct text of a group: its own part and its first member. */
+struct part {
+	const char *own;
+	size_t len, first;
 };
+
+static int
+cmp_part(const void *pa, const void *pb)
+{
+	const struct part *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int d = memcmp(a->own, b->own, n);
+	if (!d)
+		d = cmp_size(a->len, b->len);
+	return d ? d : cmp_size(a->first, b->first);
+}
+
+/* The members of a group g[0..n) with the same own part, linked in their
+ * order: lead[i] is n for a member without a part of its own, else the
+ * first member with its part; next[i] the next member with it, or n.
+ * Members with one text have one part (found by their repeat, marked
+ * with the group's number gid); of the distinct texts, those whose parts
+ * are the same are found by a sort. */
+static void
+link_parts(void *const *g, size_t n, size_t pre, size_t suf, size_t gid,
+	   size_t *lead, size_t *next)
+{
+	struct part *pt = NULL;
+	size_t npt = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct gesture *gi = g[i];
+		size_t len;
+		const char *own = own_part(gi, pre, suf, &len);
+		next[i] = n;
+		if (!len) {
+			lead[i] = n;
+			continue;
+		}
+		if (gi->rep->group == gid) {
+			lead[i] = gi->rep->member;	/* its text's first */
+			continue;
+		}
+		gi->rep->group = gid;
+		gi->rep->member = lead[i] = i;
+		if (npt == cap) {
+			cap = cap ? cap * 2 : 16;
+			pt = xrealloc(pt, cap * sizeof *pt);
+		}
+		pt[npt++] = (struct part){own, len, i};
+	}
+	if (npt > 1)
+		qsort(pt, npt, sizeof *pt, cmp_part);
+	for (size_t k = 0, first = 0; k < npt; k++) {
+		if (!k || pt[k].len != pt[k - 1].len ||
+		    memcmp(pt[k].own, pt[k - 1].own, pt[k].len))
+			first = pt[k].first;	/* the least of its run */
+		lead[pt[k].first] = first;
+	}
+	free(pt);
+	size_t *tail = xmalloc(n * sizeof *tail);	/* of a part's first */
+	for (size_t i = 0; i < n; i++) {
+		if (lead[i] == n)
+			continue;
+		size_t f = lead[i] = lead[lead[i]];
+		if (f != i)
+			next[tail[f]] = i;
+		tail[f] = i;
+	}
+	free(tail);
+}
 
 /* The gestures g[0..n) (n >= GROUP_MIN) of one occasion on one day: a
  * line with their count and the text they have in common ("…" standing
  * for what differs), when it says enough; then the recipients, those
  * without a part of their own first, each part once, after the names of
- * all recipients that have it. */
+ * all recipients that have it.  gid numbers the group (link_parts). */
 static void
-write_group(const struct report *r, struct buf *out, struct buf *t,
-	    void *const *g, size_t n)
+write_group(struct report *r, struct buf *out, struct buf *t,
+	    void *const *g, size_t n, size_t gid)
 {
 	const char **text = xmalloc(n * sizeof *text);
 	size_t persons = 0, pre, suf;
@@ -923,6 +997,7 @@ write_group(const struct report *r, struct buf *out, struct buf *t,
 	bool differ = false;
 	for (size_t i = 0; i < n && !differ; i++)
 		differ = pre + suf < strlen(text[i]);
+	free(text);
 	if (differ && pre + suf < GROUP_COMMON)
 		pre = suf = 0;	/* too little to say */
 
@@ -945,36 +1020,16 @@ write_group(const struct report *r, struct buf *out, struct buf *t,
 	}
 	para(out, t, 4, 6);
 
-	struct member *m = xmalloc(n * sizeof *m);
-	size_t *firsts = xmalloc(n * sizeof *firsts), nfirsts = 0;
+	size_t *lead = xmalloc(n * sizeof *lead);
+	size_t *next = xmalloc(n * sizeof *next);
+	link_parts(g, n, pre, suf, gid, lead, next);
 	bool alone = false;	/* a member without a part of its own */
-	struct hash seen = {0};
-	struct buf key = {0};
-	for (size_t i = 0; i < n; i++) {
-		m[i].len = strlen(text[i]) - pre - suf;
-		m[i].own = trim(text[i] + pre, &m[i].len);
-		m[i].next = n;
-		if (!m[i].len) {
-			alone = true;
-			continue;
-		}
-		buf_reset(&key);
-		buf_add(&key, m[i].own, m[i].len);
-		void **v = hash_put(&seen, key.s);
-		struct member *f = *v;
-		if (!f) {
-			*v = &m[i];
-			m[i].last = i;
-			firsts[nfirsts++] = i;
-			continue;
-		}
-		m[f->last].next = i;
-		f->last = i;
-	}
+	for (size_t i = 0; i < n && !alone; i++)
+		alone = lead[i] == n;
 	if (alone) {
 		const char *sep = "";
 		for (size_t i = 0; i < n; i++) {
-			if (m[i].len)
+			if (lead[i] != n)
 				continue;
 			buf_adds(t, sep);
 			recipient(t, g[i]);
@@ -983,22 +1038,23 @@ write_group(const struct report *r, struct buf *out, struct buf *t,
 		para(out, t, 6, 8);
 		spill(r, out);
 	}
-	for (size_t k = 0; k < nfirsts; k++) {
-		for (size_t i = firsts[k]; i < n; i = m[i].next) {
-			if (i != firsts[k])
+	for (size_t f = 0; f < n; f++) {
+		if (lead[f] != f)
+			continue;
+		for (size_t i = f; i < n; i = next[i]) {
+			if (i != f)
 				buf_adds(t, ", ");
 			recipient(t, g[i]);
 		}
+		size_t len;
+		const char *own = own_part(g[f], pre, suf, &len);
 		buf_adds(t, ": ");
-		buf_add(t, m[firsts[k]].own, m[firsts[k]].len);
+		buf_add(t, own, len);
 		para(out, t, 6, 8);
 		spill(r, out);
 	}
-	hash_free(&seen);
-	buf_free(&key);
-	free(firsts);
-	free(m);
-	free(text);
+	free(next);
+	free(lead);
 }
 
 /* The sorted gestures [from, to), all overdue or all due, under a line
@@ -1028,7 +1084,8 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 		for (j = i + 1; j < to && same_occasion(g, r->gestures.v[j]); j++)
 			;
 		if (j - i >= GROUP_MIN)
-			write_group(r, out, &t, r->gestures.v + i, j - i);
+			write_group(r, out, &t, r->gestures.v + i, j - i,
+			    ++r->groups);
 		else
 			for (size_t k = i; k < j; k++)
 				write_gesture(out, &t, r->gestures.v[k]);
