@@ -675,19 +675,26 @@ cmp_sum(const void *pa, const void *pb)
 	return d ? d : cmp_size(a->seq, b->seq);
 }
 
-/* A quiet client with its place in the QUIET CLIENTS table. */
-struct quiet {
-	long last;		/* the day of its last entry; LONG_MIN: never */
-	size_t rank;
-	struct client *c;
-};
+/* The day of a client's last entry; LONG_MIN: never. */
+static long
+last_day(const struct client *c)
+{
+	return c->has_last ? c->last : LONG_MIN;
+}
 
-/* Never contacted first, then the longest quiet. */
+/* No entry for more than the quiet days, or none at all. */
+static bool
+is_quiet(const struct report *r, const struct client *c)
+{
+	return !c->has_last || r->today - c->last > r->o.quiet;
+}
+
+/* Quiet clients: never contacted first, then the longest quiet. */
 static int
 cmp_quiet(const void *pa, const void *pb)
 {
-	const struct quiet *a = pa, *b = pb;
-	int d = cmp_long(a->last, b->last);
+	const struct client *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d = cmp_long(last_day(a), last_day(b));
 	return d ? d : cmp_size(a->rank, b->rank);
 }
 
@@ -1287,10 +1294,9 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 	free(over.v);
 }
 
-/* "2026-03-02 (270 days ago)", or "never"; last is its day number. */
+/* "2026-03-02 (270 days ago)", or "never". */
 static void
-last_seen(const struct report *r, const struct client *c, long last,
-	  struct buf *b)
+last_seen(const struct report *r, const struct client *c, struct buf *b)
 {
 	if (!c->has_last) {
 		buf_adds(b, "never");
@@ -1298,41 +1304,47 @@ last_seen(const struct report *r, const struct client *c, long last,
 	}
 	add_date(b, date_from_days(c->last));
 	buf_add(b, " (", 2);
-	relative(b, last - r->today);
+	relative(b, c->last - r->today);
 	buf_addc(b, ')');
 }
 
+/* The n quiet clients. */
 static void
-write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
+write_quiet(struct report *r, struct buf *out, size_t n)
 {
 	if (!n)
 		return;
+	struct client **q = xmalloc(n * sizeof *q);
+	for (size_t i = 0, k = 0; i < r->clientv.n; i++)
+		if (is_quiet(r, r->clientv.v[i]))
+			q[k++] = r->clientv.v[i];
 	size_t maxname = 0, rightw = 0;
 	struct buf right = {0};	/* a row's right part and name, made twice:
 				 * for the widths, then for the row */
 	struct buf name = {0};
 	qsort(q, n, sizeof *q, cmp_quiet);
 	for (size_t i = 0; i < n; i++) {
-		struct client *c = q[i].c;
+		struct client *c = q[i];
 		size_t w = shown_client(&name, c);
 		maxname = w > maxname ? w : maxname;
 		buf_reset(&right);
-		last_seen(r, c, q[i].last, &right);
+		last_seen(r, c, &right);
 		rightw = right.len > rightw ? right.len : rightw;
 	}
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
 	for (size_t i = 0; i < n; i++) {
-		const struct client *c = q[i].c;
+		const struct client *c = q[i];
 		buf_reset(&right);
-		last_seen(r, c, q[i].last, &right);
+		last_seen(r, c, &right);
 		shown_client(&name, c);
 		row(out, name.s ? name.s : "", name.len, namew, right.s);
 		spill(r, out);
 	}
 	buf_free(&right);
 	buf_free(&name);
+	free(q);
 }
 
 static void
@@ -1525,7 +1537,6 @@ report_write(struct report *r, struct buf *out)
 {
 	char date[DATE_BUFSZ];
 	struct buf t = {0};
-	struct quiet *quiet;
 	size_t nquiet = 0;
 	size_t noverdue = 0, nover = 0;
 
@@ -1547,13 +1558,8 @@ report_write(struct report *r, struct buf *out)
 	for (size_t i = 0; i < r->gestures.n; i++)
 		noverdue += ((struct gesture *)r->gestures.v[i])->overdue;
 	collect_recipients(r);
-	quiet = xmalloc((r->clientv.n ? r->clientv.n : 1) * sizeof *quiet);
-	for (size_t i = 0; i < r->clientv.n; i++) {
-		struct client *c = r->clientv.v[i];
-		long last = c->has_last ? c->last : LONG_MIN;
-		if (!c->has_last || r->today - last > r->o.quiet)
-			quiet[nquiet++] = (struct quiet){last, c->rank, c};
-	}
+	for (size_t i = 0; i < r->clientv.n; i++)
+		nquiet += is_quiet(r, r->clientv.v[i]);
 	size_t ndue = r->gestures.n - noverdue;
 
 	buf_printf(&t, "tact %s %s: %zu overdue, %zu due, %zu %s, "
@@ -1566,13 +1572,12 @@ report_write(struct report *r, struct buf *out)
 	write_gestures(r, out, "OVERDUE", 0, noverdue);
 	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
 	write_gifts(r, out, &t);
-	write_quiet(r, out, quiet, nquiet);
+	write_quiet(r, out, nquiet);
 	write_spread(r, out);
 	bool any = false;
 	warn_limit(r, out, &t, &any);
 	warn_december(r, out, &t, &any);
 	warn_repeats(r, out, &t, &any);
 
-	free(quiet);
 	buf_free(&t);
 }
