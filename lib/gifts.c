@@ -59,7 +59,10 @@ struct gifts {
 	char start_iso[DATE_BUFSZ], today_iso[DATE_BUFSZ];
 	long long limit;
 	char cur[4];
-	struct arena a;
+	struct arena a;		/* what the rows point to */
+	struct arena scratch;	/* entries, concerns, recipients: what
+				 * gifts_end builds the rows from; with
+				 * o.sums freed by it (drop_entries) */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
 	struct entry **ev;
@@ -134,6 +137,7 @@ gifts_free(struct gifts *g)
 	hash_free(&g->persons);
 	buf_free(&g->tmp);
 	arena_free(&g->a);
+	arena_free(&g->scratch);
 	free(g);
 }
 
@@ -328,6 +332,14 @@ gifts_rates_copy(struct gifts *to, const struct gifts *from)
 		    from->rv[i].micro);
 }
 
+/* Where an entry's strings go: the rows of gifts point to them, the sums
+ * do not. */
+static struct arena *
+entry_arena(struct gifts *g)
+{
+	return g->o.sums ? &g->scratch : &g->a;
+}
+
 static void
 add_entry(struct gifts *g, char *const *f)
 {
@@ -350,19 +362,19 @@ add_entry(struct gifts *g, char *const *f)
 	enum gifts_kind kind = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged);
 	if (g->o.sums && kind != GIFTS_GIFT)
 		return;
-	struct entry *e = arena_alloc(&g->a, sizeof *e);
+	struct entry *e = arena_alloc(&g->scratch, sizeof *e);
 	memset(e, 0, sizeof *e);
 	e->kind = kind;
 	e->tag = tag;
 	e->untagged = untagged;
-	e->client_id = arena_strdup(&g->a, f[ENTRY_ID]);
+	e->client_id = arena_strdup(entry_arena(g), f[ENTRY_ID]);
 	e->date = d;
 	e->cents = cents;
 	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
 	/* The sums need the text only to convert another currency. */
 	if (!g->o.sums || strcmp(e->cur, g->cur))
-		e->text = arena_strdup(&g->a, f[ENTRY_TEXT]);
-	e->source = arena_strdup(&g->a, f[ENTRY_SOURCE]);
+		e->text = arena_strdup(entry_arena(g), f[ENTRY_TEXT]);
+	e->source = arena_strdup(entry_arena(g), f[ENTRY_SOURCE]);
 	e->seq = g->en;
 	g->ev = grow(g->ev, g->en, &g->ecap, sizeof *g->ev);
 	g->ev[g->en++] = e;
@@ -391,8 +403,9 @@ gifts_add(struct gifts *g, const struct record *rec)
 		if (!record_person_client_len(f[CONCERNS_ID]))
 			break;
 		g->cv = grow(g->cv, g->cn, &g->ccap, sizeof *g->cv);
-		g->cv[g->cn].person = arena_strdup(&g->a, f[CONCERNS_ID]);
-		g->cv[g->cn++].source = arena_strdup(&g->a,
+		g->cv[g->cn].person = arena_strdup(entry_arena(g),
+		    f[CONCERNS_ID]);
+		g->cv[g->cn++].source = arena_strdup(entry_arena(g),
 		    f[CONCERNS_SOURCE]);
 		break;
 	case RECORD_ENTRY:
@@ -550,12 +563,15 @@ recipient(struct gifts *g, struct hash *h, const char *id,
 {
 	void **slot = hash_put(h, id);
 	if (!*slot) {
-		struct recip *r = arena_alloc(&g->a, sizeof *r);
+		struct recip *r = arena_alloc(&g->scratch, sizeof *r);
 		memset(r, 0, sizeof *r);
-		r->id = id;
-		r->client_id = e->client_id;
-		r->client = client_name(g, e->client_id);
-		r->name = id == e->client_id ? r->client : person_name(g, id);
+		/* the sum rows point to its strings: kept */
+		bool own = id == e->client_id;
+		r->id = g->o.sums ? arena_strdup(&g->a, id) : id;
+		r->client_id = own ? r->id : g->o.sums ?
+		    arena_strdup(&g->a, e->client_id) : e->client_id;
+		r->client = client_name(g, r->client_id);
+		r->name = own ? r->client : person_name(g, r->id);
 		*slot = r;
 		g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
 		g->recv[g->recn++] = r;
@@ -728,12 +744,64 @@ other_rows(struct gifts *g, enum gifts_kind kind)
 	}
 }
 
+/* Room for n more rows, allocated at once: the rows are not doubled past
+ * what they need (a million sums at a million clients). */
+static void
+reserve(struct gifts *g, size_t n)
+{
+	if (g->rowcap - g->nrows >= n)
+		return;
+	if (n > (size_t)-1 / sizeof *g->rows - g->nrows)
+		die_oom();
+	g->rowcap = g->nrows + n;
+	g->rows = xrealloc(g->rows, g->rowcap * sizeof *g->rows);
+}
+
+/* The rows of gifts, and those that gifts_end adds after them. */
+static size_t
+rows_of_gifts(const struct gifts *g)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g->en; i++)
+		if (g->ev[i]->kind == GIFTS_GIFT)
+			n += g->ev[i]->npersons ? g->ev[i]->npersons : 1;
+	return n;
+}
+
+static size_t
+rows_after_gifts(const struct gifts *g)
+{
+	size_t n = g->recn;
+	for (size_t i = 0; i < g->en; i++)
+		n += g->ev[i]->kind != GIFTS_GIFT;
+	return n;
+}
+
+/* The sums are made: the entries, concerns and recipients they were
+ * made from are freed (o.sums: no row points to them). */
+static void
+drop_entries(struct gifts *g)
+{
+	for (size_t i = 0; i < g->en; i++)
+		free(g->ev[i]->persons);
+	free(g->ev);
+	free(g->cv);
+	free(g->recv);
+	g->ev = NULL;
+	g->cv = NULL;
+	g->recv = NULL;
+	g->en = g->ecap = g->cn = g->ccap = g->recn = g->reccap = 0;
+	arena_free(&g->scratch);
+}
+
 void
 gifts_end(struct gifts *g)
 {
 	match_concerns(g);
 	if (g->en > 1)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
+	if (!g->o.sums)
+		reserve(g, rows_of_gifts(g));
 	struct hash recips = {0};
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
@@ -763,6 +831,7 @@ gifts_end(struct gifts *g)
 	}
 	if (g->recn > 1)
 		qsort(g->recv, g->recn, sizeof *g->recv, cmp_recip);
+	reserve(g, rows_after_gifts(g));
 	for (size_t i = 0; i < g->recn; i++) {
 		struct recip *rc = g->recv[i];
 		struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
@@ -784,6 +853,8 @@ gifts_end(struct gifts *g)
 	other_rows(g, GIFTS_GIVEAWAY);
 	other_rows(g, GIFTS_EXPENSE);
 	hash_free(&recips);
+	if (g->o.sums)
+		drop_entries(g);
 }
 
 /* Writing. */

@@ -72,6 +72,8 @@ struct client {
 	int32_t last;		/* day number of the latest entry up to
 				 * TODAY, when has_last */
 	uint32_t rank;		/* in the order of cmp_keyed */
+	uint32_t sum;		/* 1 + the index of its sum row in this
+				 * year's ledger; 0: none */
 	bool has_last;
 };
 
@@ -82,6 +84,7 @@ struct person {
 	struct client *c;
 	size_t rank;		/* by id */
 	struct planned plan;
+	const struct gifts_row *sum;	/* this year's, or NULL */
 };
 
 /* An occasion's name, once for all its gestures. */
@@ -96,7 +99,6 @@ struct sum {
 	const struct gifts_row *row;
 	struct client *c;
 	struct person *p;	/* a person's sum, else NULL */
-	size_t untagged;	/* gifts without a gift tag */
 	size_t seq;		/* the ledger's order */
 };
 
@@ -149,7 +151,6 @@ struct report {
 	struct gifts *gifts;	/* the ledger of this business year */
 	struct gifts *prev;	/* of the previous one, in the first two
 				 * months of this one; else NULL */
-	struct hash sums;	/* recipient id → struct sum (this year) */
 	struct vec sumv, prevv;	/* struct sum, this year's and the last's */
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
@@ -206,13 +207,8 @@ report_free(struct report *r)
 		return;
 	gifts_free(r->gifts);
 	gifts_free(r->prev);
-	for (size_t i = 0; i < r->sumv.n; i++)
-		free(r->sumv.v[i]);
-	for (size_t i = 0; i < r->prevv.n; i++)
-		free(r->prevv.v[i]);
 	free(r->sumv.v);
 	free(r->prevv.v);
-	hash_free(&r->sums);
 	for (size_t i = 0; i < r->planv.n; i++)
 		free(r->planv.v[i]);
 	free(r->planv.v);
@@ -352,13 +348,6 @@ static struct date
 act_of(const struct gesture *g)
 {
 	return date_from_days(g->actday);
-}
-
-/* The ID of a gesture's due line: the person's or the client's. */
-static const char *
-gesture_id(const struct gesture *g)
-{
-	return g->p ? g->p->id : g->c->id;
 }
 
 /* Whom a gesture is for, as the report names it: the client's display
@@ -1121,7 +1110,8 @@ business_year(const struct report *r, struct date d)
 	return date_cmp(d, date_in_year(d.y, s.m, s.d)) < 0 ? d.y - 1 : d.y;
 }
 
-/* The sum rows of a ledger into v, this year's also into r->sums. */
+/* The sum rows of a ledger into v; this year's (index) also with their
+ * recipients. */
 static void
 collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 	     bool index)
@@ -1131,16 +1121,30 @@ collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 		const struct gifts_row *row = gifts_row(g, i);
 		if (row->kind != GIFTS_SUM)
 			continue;
-		struct sum *s = xcalloc(1, sizeof *s);
+		struct sum *s = new0(r, sizeof *s);
 		s->row = row;
 		s->p = person(r, row->recipient_id);
 		s->c = s->p ? s->p->c : client(r, row->recipient_id);
 		s->seq = v->n;
-		s->untagged = row->untagged_count;
 		vec_push(v, s);
-		if (index)
-			*hash_put(&r->sums, row->recipient_id) = s;
+		if (!index)
+			continue;
+		if (i >= UINT32_MAX)
+			die_oom();	/* client's sum */
+		if (s->p)
+			s->p->sum = row;
+		else
+			s->c->sum = (uint32_t)i + 1;
 	}
+}
+
+/* This year's sum row of a gesture's recipient, or NULL. */
+static const struct gifts_row *
+sum_of(const struct report *r, const struct gesture *g)
+{
+	if (g->p)
+		return g->p->sum;
+	return g->c->sum ? gifts_row(r->gifts, g->c->sum - 1) : NULL;
 }
 
 /* "OVER LIMIT", "UNKNOWN: CHF not converted", "1 untagged", joined. */
@@ -1155,8 +1159,8 @@ marks(struct buf *b, const struct sum *s)
 		buf_printf(b, "UNKNOWN: %s", s->row->reason);
 		sep = ", ";
 	}
-	if (s->untagged)
-		buf_printf(b, "%s%zu untagged", sep, s->untagged);
+	if (s->row->untagged_count)
+		buf_printf(b, "%s%zu untagged", sep, s->row->untagged_count);
 }
 
 /* What the marks of the table mean, once each. */
@@ -1168,7 +1172,7 @@ gift_notes(struct report *r, struct buf *out, struct buf *t)
 		const struct sum *s = r->sumv.v[i];
 		over |= s->row->deductible == GIFTS_NO;
 		unknown |= s->row->deductible == GIFTS_UNKNOWN;
-		untagged |= s->untagged > 0;
+		untagged |= s->row->untagged_count > 0;
 	}
 	const char *cur = gifts_currency(r->gifts);
 	if (over) {
@@ -1420,10 +1424,9 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 			pl->year = y;
 			pl->cents = 0;
 		}
-		const struct sum *s = y == this ?
-		    hash_get(&r->sums, gesture_id(g)) : NULL;
-		long long spent = s ? s->row->total : 0;
-		bool unknown = s && s->row->deductible == GIFTS_UNKNOWN;
+		const struct gifts_row *s = y == this ? sum_of(r, g) : NULL;
+		long long spent = s ? s->total : 0;
+		bool unknown = s && s->deductible == GIFTS_UNKNOWN;
 		long long earlier = pl->cents;
 		pl->cents += m.cents;
 		bool over = spent + earlier + m.cents > limit;
@@ -1456,7 +1459,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 				   "%s %s known), limit %s %s: together at "
 				   "least %s %s. Convert it to know whether "
 				   "the limit is crossed.", year.s,
-				   s->row->reason, money_format(spent, a[1]),
+				   s->reason, money_format(spent, a[1]),
 				   cur, money_format(limit, a[2]), cur,
 				   money_format(spent + earlier + m.cents, a[3]),
 				   cur);
