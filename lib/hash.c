@@ -148,6 +148,14 @@ hash_free(struct hash *h)
 }
 
 void
+hash_drop_slots(struct hash *h)
+{
+	free(h->slot);
+	h->slot = NULL;
+	h->cap = h->len = 0;
+}
+
+void
 hash_clear(struct hash *h)
 {
 	if (!h->len)

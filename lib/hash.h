@@ -27,6 +27,9 @@ void **hash_put_kept(struct hash *h, const char *key, const char **kept);
 void *hash_get(const struct hash *h, const char *key);
 /* Remove every key (not the values); a small table keeps its memory. */
 void hash_clear(struct hash *h);
+/* Free the slots but keep the keys, valid until hash_free: a table no
+ * longer looked up whose kept keys are still used.  It is then empty. */
+void hash_drop_slots(struct hash *h);
 /* Free the table and its keys (not the values). */
 void hash_free(struct hash *h);
 

@@ -1552,6 +1552,12 @@ report_write(struct report *r, struct buf *out)
 	for (size_t i = 0; i < r->sumv.n; i++)
 		nover += ((struct sum *)r->sumv.v[i])->row->deductible ==
 		    GIFTS_NO;
+	/* No more look-ups: the tables' slots go, their keys (ids, names,
+	 * texts) stay. */
+	hash_drop_slots(&r->clients);
+	hash_drop_slots(&r->persons);
+	hash_drop_slots(&r->occasions);
+	hash_drop_slots(&r->texts);
 	rank(r);
 	for (size_t i = 0; i < r->occasionv.n; i++) {
 		struct occasion *o = r->occasionv.v[i];
