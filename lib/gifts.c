@@ -60,9 +60,13 @@ struct gifts {
 	long long limit;
 	char cur[4];
 	struct arena a;		/* what the rows point to */
-	struct arena scratch;	/* entries, concerns, recipients: what
-				 * gifts_end builds the rows from; with
-				 * o.sums freed by it (drop_entries) */
+	struct arena scratch;	/* entries and concerns: what gifts_end
+				 * builds the rows from; with o.sums freed
+				 * before the sum rows are made */
+	struct arena recip_a;	/* the recipients, freed with o.sums when
+				 * their sum rows are made */
+	struct hash recips;	/* recipient id → struct recip; with
+				 * o.sums the ids of the sum rows */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
 	struct entry **ev;
@@ -138,6 +142,8 @@ gifts_free(struct gifts *g)
 	buf_free(&g->tmp);
 	arena_free(&g->a);
 	arena_free(&g->scratch);
+	arena_free(&g->recip_a);
+	hash_free(&g->recips);
 	free(g);
 }
 
@@ -558,16 +564,16 @@ new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
 }
 
 static struct recip *
-recipient(struct gifts *g, struct hash *h, const char *id,
-	  const struct entry *e)
+recipient(struct gifts *g, const char *id, const struct entry *e)
 {
-	void **slot = hash_put(h, id);
+	const char *kept;
+	void **slot = hash_put_kept(&g->recips, id, &kept);
 	if (!*slot) {
-		struct recip *r = arena_alloc(&g->scratch, sizeof *r);
+		struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
 		memset(r, 0, sizeof *r);
 		/* the sum rows point to its strings: kept */
 		bool own = id == e->client_id;
-		r->id = g->o.sums ? arena_strdup(&g->a, id) : id;
+		r->id = g->o.sums ? kept : id;
 		r->client_id = own ? r->id : g->o.sums ?
 		    arena_strdup(&g->a, e->client_id) : e->client_id;
 		r->client = client_name(g, r->client_id);
@@ -588,14 +594,14 @@ share(long long whole, size_t n, size_t k)
 }
 
 static void
-gift_rows(struct gifts *g, struct entry *e, struct hash *recips)
+gift_rows(struct gifts *g, struct entry *e)
 {
 	size_t n = e->npersons ? e->npersons : 1;
 	if (e->npersons > 1)
 		qsort(e->persons, e->npersons, sizeof *e->persons, cmp_str);
 	for (size_t k = 0; k < n; k++) {
 		const char *id = e->npersons ? e->persons[k] : e->client_id;
-		struct recip *rc = recipient(g, recips, id, e);
+		struct recip *rc = recipient(g, id, e);
 		long long value = share(e->value, n, k);
 		if (e->converted)
 			rc->total += value;
@@ -777,8 +783,9 @@ rows_after_gifts(const struct gifts *g)
 	return n;
 }
 
-/* The sums are made: the entries, concerns and recipients they were
- * made from are freed (o.sums: no row points to them). */
+/* The sums are known: the entries and concerns they were made from are
+ * freed (o.sums: no row points to them), and the recipients' table,
+ * whose keys the sum rows keep. */
 static void
 drop_entries(struct gifts *g)
 {
@@ -786,12 +793,21 @@ drop_entries(struct gifts *g)
 		free(g->ev[i]->persons);
 	free(g->ev);
 	free(g->cv);
-	free(g->recv);
 	g->ev = NULL;
 	g->cv = NULL;
-	g->recv = NULL;
-	g->en = g->ecap = g->cn = g->ccap = g->recn = g->reccap = 0;
+	g->en = g->ecap = g->cn = g->ccap = 0;
 	arena_free(&g->scratch);
+	hash_drop_slots(&g->recips);
+}
+
+/* The sum rows are made: the recipients go (o.sums). */
+static void
+drop_recipients(struct gifts *g)
+{
+	free(g->recv);
+	g->recv = NULL;
+	g->recn = g->reccap = 0;
+	arena_free(&g->recip_a);
 }
 
 void
@@ -802,7 +818,6 @@ gifts_end(struct gifts *g)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
 	if (!g->o.sums)
 		reserve(g, rows_of_gifts(g));
-	struct hash recips = {0};
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);
@@ -810,7 +825,7 @@ gifts_end(struct gifts *g)
 			continue;
 		if (!e->converted && g->o.warn)
 			warn_unconverted(g, e);
-		gift_rows(g, e, &recips);
+		gift_rows(g, e);
 	}
 	buf_reset(&g->tmp);
 	buf_adds(&g->tmp, "within ");
@@ -821,7 +836,7 @@ gifts_end(struct gifts *g)
 	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
-		const struct recip *rc = hash_get(&recips, r->recipient_id);
+		const struct recip *rc = hash_get(&g->recips, r->recipient_id);
 		r->deductible = rc->d;
 		const char *why = rc->reason;
 		if (rc->d == GIFTS_UNKNOWN && r->converted)
@@ -831,7 +846,10 @@ gifts_end(struct gifts *g)
 	}
 	if (g->recn > 1)
 		qsort(g->recv, g->recn, sizeof *g->recv, cmp_recip);
-	reserve(g, rows_after_gifts(g));
+	size_t after = rows_after_gifts(g);
+	if (g->o.sums)
+		drop_entries(g);
+	reserve(g, after);
 	for (size_t i = 0; i < g->recn; i++) {
 		struct recip *rc = g->recv[i];
 		struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
@@ -852,9 +870,10 @@ gifts_end(struct gifts *g)
 	}
 	other_rows(g, GIFTS_GIVEAWAY);
 	other_rows(g, GIFTS_EXPENSE);
-	hash_free(&recips);
 	if (g->o.sums)
-		drop_entries(g);
+		drop_recipients(g);
+	else
+		hash_free(&g->recips);
 }
 
 /* Writing. */
