@@ -17,21 +17,23 @@
 #include "hash.h"
 #include "lines.h"
 
+/* An entry of the year (a million at a million clients): its fields in
+ * an order without padding. */
 struct entry {
 	const char *client_id;
-	struct date date;
-	long long cents;
-	char cur[4];
-	enum gifts_kind kind;
 	const char *tag;	/* the expense's tag, for its reason */
-	bool untagged;
 	const char *text, *source;
-	size_t seq;
 	const char **persons;
 	size_t npersons, pcap;
-	bool converted;
+	size_t seq;
+	long long cents;
 	long long value;
+	struct date date;
+	char cur[4];
+	enum gifts_kind kind;
 	enum money_vat vat;
+	bool untagged;
+	bool converted;
 };
 
 struct concern {
@@ -818,6 +820,8 @@ gifts_end(struct gifts *g)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
 	if (!g->o.sums)
 		reserve(g, rows_of_gifts(g));
+	else
+		hash_init(&g->recips, rows_of_gifts(g));	/* at most */
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);

@@ -544,7 +544,7 @@ static const char *const wday[] = {
  * so most comparisons compare two numbers. */
 struct keyed {
 	uint64_t head;
-	char *key;
+	const char *key;
 	struct client *c;
 };
 
@@ -594,18 +594,20 @@ rank(struct report *r)
 {
 	size_t n = r->clientv.n;
 	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
+	struct arena keys = {0};	/* not a malloc a key */
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = r->clientv.v[i];
 		char *key = slug_make(display(c), strlen(display(c)));
-		k[i] = (struct keyed){head_of(key), key, c};
+		k[i] = (struct keyed){head_of(key), arena_strdup(&keys, key), c};
+		free(key);
 	}
 	qsort(k, n, sizeof *k, cmp_keyed);
 	for (size_t i = 0; i < n; i++) {
 		r->clientv.v[i] = k[i].c;
 		k[i].c->rank = (uint32_t)i;
-		free(k[i].key);
 	}
 	free(k);
+	arena_free(&keys);
 	vec_sort(&r->personv, cmp_person_ids);
 	for (size_t i = 0; i < r->personv.n; i++)
 		((struct person *)r->personv.v[i])->rank = i;
