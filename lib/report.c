@@ -134,12 +134,26 @@ struct month {
 	size_t entries, gifts;
 };
 
+/* The clients by id: open addressing over 1 + their index in clientv,
+ * with 32 bits of each id's hash beside it: 8 bytes a slot, not the 24
+ * of a struct hash and its pointers (a million clients: 16 MB, not 48);
+ * their ids are in the arena.  Freed before the ranking reorders
+ * clientv. */
+struct clients {
+	struct client_slot {
+		uint32_t i;	/* 1 + index in clientv; 0: empty */
+		uint32_t h;
+	} *slot;
+	size_t cap, len;
+};
+
 struct report {
 	struct report_opts o;
 	long today;		/* day number of TODAY */
 	struct arena a;		/* clients, persons, gestures, names */
-	struct hash clients;	/* id → struct client */
-	struct vec clientv;
+	struct clients clients;	/* id → struct client */
+	struct vec clientv;	/* in the order they come, then (rank) in
+				 * the report's */
 	struct client *lastc;	/* the client found last */
 	struct buf lastid;	/* its id, here: the client may be far in
 				 * memory (a due line's), its id is not */
@@ -219,7 +233,7 @@ report_free(struct report *r)
 	free(r->occasionv.v);
 	free(r->repeatv.v);
 	free(r->gestures.v);
-	hash_free(&r->clients);
+	free(r->clients.slot);
 	hash_free(&r->persons);
 	hash_free(&r->occasions);
 	hash_free(&r->texts);
@@ -236,6 +250,61 @@ new0(struct report *r, size_t size)
 	return memset(arena_alloc(&r->a, size), 0, size);
 }
 
+/* The slot of key, whose hash is h: its client's or an empty one. */
+static struct client_slot *
+clients_find(const struct report *r, const char *key, uint32_t h)
+{
+	const struct clients *t = &r->clients;
+	size_t i = h & (t->cap - 1);
+	for (; t->slot[i].i; i = (i + 1) & (t->cap - 1))
+		if (t->slot[i].h == h &&
+		    !strcmp(((struct client *)r->clientv.v[t->slot[i].i - 1])->id,
+		    key))
+			break;
+	return &t->slot[i];
+}
+
+/* Twice the slots, or the first 16. */
+static void
+clients_grow(struct report *r)
+{
+	struct clients *t = &r->clients, old = *t;
+	t->cap = old.cap ? old.cap * 2 : 16;
+	if (t->cap > (size_t)-1 / sizeof *t->slot)
+		die_oom();
+	t->slot = xcalloc(t->cap, sizeof *t->slot);
+	for (size_t i = 0; i < old.cap; i++) {
+		size_t k = old.slot[i].h & (t->cap - 1);
+		if (!old.slot[i].i)
+			continue;
+		while (t->slot[k].i)
+			k = (k + 1) & (t->cap - 1);
+		t->slot[k] = old.slot[i];
+	}
+	free(old.slot);
+}
+
+/* The client of the id key, made when new. */
+static struct client *
+clients_put(struct report *r, const char *key)
+{
+	struct clients *t = &r->clients;
+	if ((t->len + 1) * 2 > t->cap)
+		clients_grow(r);
+	uint32_t h = (uint32_t)hash_string(key);
+	struct client_slot *s = clients_find(r, key, h);
+	if (s->i)
+		return r->clientv.v[s->i - 1];
+	if (r->clientv.n >= UINT32_MAX - 1)
+		die_oom();	/* the slot's index, the rank */
+	struct client *c = new0(r, sizeof *c);
+	c->id = arena_strdup(&r->a, key);
+	vec_push(&r->clientv, c);
+	*s = (struct client_slot){(uint32_t)r->clientv.n, h};
+	t->len++;
+	return c;
+}
+
 /* The client of the id id[0..n), made when new.  The one found last is
  * tried first: a client's records come one after another. */
 static struct client *
@@ -250,20 +319,11 @@ client_n(struct report *r, const char *id, size_t n)
 		buf_add(&r->key, id, n);
 		key = r->key.s;
 	}
-	const char *kept;
-	void **slot = hash_put_kept(&r->clients, key, &kept);
-	if (!*slot) {
-		if (r->clientv.n >= UINT32_MAX)
-			die_oom();	/* rank */
-		c = new0(r, sizeof *c);
-		c->id = kept;
-		*slot = c;
-		vec_push(&r->clientv, c);
-	}
+	c = clients_put(r, key);
 	buf_reset(&r->lastid);
 	buf_add(&r->lastid, id, n);
 	r->lastslash = memchr(id, '/', n) != NULL;
-	return r->lastc = *slot;
+	return r->lastc = c;
 }
 
 static struct client *
@@ -1556,7 +1616,8 @@ report_write(struct report *r, struct buf *out)
 		    GIFTS_NO;
 	/* No more look-ups: the tables' slots go, their keys (ids, names,
 	 * texts) stay. */
-	hash_drop_slots(&r->clients);
+	free(r->clients.slot);
+	r->clients = (struct clients){0};
 	hash_drop_slots(&r->persons);
 	hash_drop_slots(&r->occasions);
 	hash_drop_slots(&r->texts);
