@@ -63,12 +63,12 @@ struct planned {
 	long long cents;
 };
 
-/* A million of them are held at once: 48 bytes each, its name squeezed
- * for showing (shown_client) each time it is shown, not kept. */
+/* A million of them are held at once: 32 bytes each, its name squeezed
+ * for showing (shown_client) each time it is shown, not kept, its
+ * planned costs only while warn_limit sums them. */
 struct client {
-	const char *id;		/* kept by the clients table */
+	const char *id;		/* in the arena */
 	const char *name;	/* of the first client record, or NULL */
-	struct planned plan;
 	int32_t last;		/* day number of the latest entry up to
 				 * TODAY, when has_last */
 	uint32_t rank;		/* in the order of cmp_keyed */
@@ -1472,6 +1472,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 	long long limit = gifts_limit(r->gifts);
 	int this = gifts_start(r->gifts).y;
 	struct buf year = {0};
+	struct planned *cplan = NULL;	/* the clients', by rank */
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
 		const struct money *plan = g->occ->plan;
@@ -1481,7 +1482,9 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		struct money m = *plan;
 		/* Given when acted on: on the act date, or now if late. */
 		int y = business_year(r, g->overdue ? r->o.today : act_of(g));
-		struct planned *pl = g->p ? &g->p->plan : &g->c->plan;
+		if (!cplan)
+			cplan = xcalloc(r->clientv.n, sizeof *cplan);
+		struct planned *pl = g->p ? &g->p->plan : &cplan[g->c->rank];
 		if (pl->year != y) {
 			pl->year = y;
 			pl->cents = 0;
@@ -1533,6 +1536,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		spill(r, out);
 	}
 	buf_free(&year);
+	free(cplan);
 }
 
 static void
