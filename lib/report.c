@@ -69,8 +69,8 @@ struct planned {
 struct client {
 	const char *id;		/* in the arena */
 	const char *name;	/* of the first client record, or NULL */
-	int32_t last;		/* day number of the latest entry up to
-				 * TODAY, when has_last */
+	int32_t last;		/* the latest entry up to TODAY, when
+				 * has_last: date_pack */
 	uint32_t rank;		/* in the order of cmp_keyed */
 	uint32_t sum;		/* 1 + the index of its sum row in this
 				 * year's ledger; 0: none */
@@ -114,6 +114,20 @@ struct repeat {
 				 * and its first member there (link_parts) */
 	bool warned;
 };
+
+/* A date as one number that orders as dates do: cheaper to make than a
+ * day number, made for every entry. */
+static int32_t
+date_pack(struct date d)
+{
+	return (int32_t)d.y << 9 | d.m << 5 | d.d;
+}
+
+static struct date
+date_unpack(int32_t p)
+{
+	return (struct date){p >> 9, p >> 5 & 15, p & 31};
+}
 
 /* A due or overdue line, kept as numbers and pointers to what it
  * shares with others: its dates as day numbers, its text in its repeat
@@ -454,9 +468,9 @@ add_entry(struct report *r, char *const *f)
 	struct client *c = client_of(r, f[ENTRY_ID]);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
-	int32_t day = (int32_t)date_to_days(d);
-	if (!c->has_last || day > c->last) {
-		c->last = day;
+	int32_t packed = date_pack(d);
+	if (!c->has_last || packed > c->last) {
+		c->last = packed;
 		c->has_last = true;
 	}
 	long k = (long)d.y * 12 + (d.m - 1);
@@ -726,9 +740,10 @@ cmp_sum(const void *pa, const void *pb)
 	return d ? d : cmp_size(a->seq, b->seq);
 }
 
-/* The day of a client's last entry; LONG_MIN: never. */
+/* The packed date of a client's last entry (date_pack); LONG_MIN:
+ * never. */
 static long
-last_day(const struct client *c)
+last_packed(const struct client *c)
 {
 	return c->has_last ? c->last : LONG_MIN;
 }
@@ -737,7 +752,8 @@ last_day(const struct client *c)
 static bool
 is_quiet(const struct report *r, const struct client *c)
 {
-	return !c->has_last || r->today - c->last > r->o.quiet;
+	return !c->has_last ||
+	    r->today - date_to_days(date_unpack(c->last)) > r->o.quiet;
 }
 
 /* Quiet clients: never contacted first, then the longest quiet. */
@@ -745,7 +761,7 @@ static int
 cmp_quiet(const void *pa, const void *pb)
 {
 	const struct client *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d = cmp_long(last_day(a), last_day(b));
+	int d = cmp_long(last_packed(a), last_packed(b));
 	return d ? d : cmp_size(a->rank, b->rank);
 }
 
@@ -1368,9 +1384,9 @@ last_seen(const struct report *r, const struct client *c, struct buf *b)
 		buf_adds(b, "never");
 		return;
 	}
-	add_date(b, date_from_days(c->last));
+	add_date(b, date_unpack(c->last));
 	buf_add(b, " (", 2);
-	relative(b, c->last - r->today);
+	relative(b, date_to_days(date_unpack(c->last)) - r->today);
 	buf_addc(b, ')');
 }
 
