@@ -1625,6 +1625,10 @@ report_write(struct report *r, struct buf *out)
 	size_t nquiet = 0;
 	size_t noverdue = 0, nover = 0;
 
+	/* The records are in: the tables no longer looked up lose their
+	 * slots before the ledgers end; their keys (names, texts) stay. */
+	hash_drop_slots(&r->occasions);
+	hash_drop_slots(&r->texts);
 	gifts_end(r->gifts);
 	collect_sums(r, r->gifts, &r->sumv, true);
 	if (r->prev) {
@@ -1634,13 +1638,10 @@ report_write(struct report *r, struct buf *out)
 	for (size_t i = 0; i < r->sumv.n; i++)
 		nover += ((struct sum *)r->sumv.v[i])->row->deductible ==
 		    GIFTS_NO;
-	/* No more look-ups: the tables' slots go, their keys (ids, names,
-	 * texts) stay. */
+	/* The sums have their clients and persons: no more look-ups. */
 	free(r->clients.slot);
 	r->clients = (struct clients){0};
 	hash_drop_slots(&r->persons);
-	hash_drop_slots(&r->occasions);
-	hash_drop_slots(&r->texts);
 	rank(r);
 	for (size_t i = 0; i < r->occasionv.n; i++) {
 		struct occasion *o = r->occasionv.v[i];
