@@ -64,8 +64,8 @@ struct planned {
 };
 
 /* A million of them are held at once: 32 bytes each, its name squeezed
- * for showing (shown_client) each time it is shown, not kept, its
- * planned costs only while warn_limit sums them. */
+ * for showing (shown_client) each time it is shown unless it is shown as
+ * it is, its planned costs only while warn_limit sums them. */
 struct client {
 	const char *id;		/* in the arena */
 	const char *name;	/* of the first client record, or NULL */
@@ -74,7 +74,10 @@ struct client {
 	uint32_t rank;		/* in the order of cmp_keyed */
 	uint32_t sum;		/* 1 + the index of its sum row in this
 				 * year's ledger; 0: none */
+	uint16_t width;		/* of its name, when plain */
 	bool has_last;
+	bool plain;		/* its name is shown as it is (found when
+				 * it is first shown) */
 };
 
 /* A person of a client (a person id "CLIENT/SLUG"). */
@@ -859,14 +862,25 @@ row(struct buf *out, const char *shown, size_t n, size_t namew,
 }
 
 /* A client's display name as the report shows it (wrap_squeeze: escapes
- * are wider than what they show), in b; its width in columns. */
+ * are wider than what they show), in b; its width in columns.  Most names
+ * are shown as they are: found once, they are copied after. */
 static size_t
-shown_client(struct buf *b, const struct client *c)
+shown_client(struct buf *b, struct client *c)
 {
 	const char *name = display(c);
+	size_t n = strlen(name);
 	buf_reset(b);
-	wrap_squeeze(b, name, strlen(name));
-	return wrap_width(b->s, b->len);
+	if (c->plain) {
+		buf_add(b, name, n);
+		return c->width;
+	}
+	wrap_squeeze(b, name, n);
+	size_t w = wrap_width(b->s, b->len);
+	if (b->len == n && (!n || !memcmp(b->s, name, n)) && w <= UINT16_MAX) {
+		c->plain = true;
+		c->width = (uint16_t)w;
+	}
+	return w;
 }
 
 /* The name of a sum's recipient as the report shows it, in b; its
@@ -1417,7 +1431,7 @@ write_quiet(struct report *r, struct buf *out, size_t n)
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
 	for (size_t i = 0; i < n; i++) {
-		const struct client *c = q[i];
+		struct client *c = q[i];
 		buf_reset(&right);
 		last_seen(r, c, &right);
 		shown_client(&name, c);
