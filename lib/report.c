@@ -151,24 +151,12 @@ struct month {
 	size_t entries, gifts;
 };
 
-/* The clients by id: open addressing over 1 + their index in clientv,
- * with 32 bits of each id's hash beside it: 8 bytes a slot, not the 24
- * of a struct hash and its pointers (a million clients: 16 MB, not 48);
- * their ids are in the arena.  Freed before the ranking reorders
- * clientv. */
-struct clients {
-	struct client_slot {
-		uint32_t i;	/* 1 + index in clientv; 0: empty */
-		uint32_t h;
-	} *slot;
-	size_t cap, len;
-};
-
 struct report {
 	struct report_opts o;
 	long today;		/* day number of TODAY */
 	struct arena a;		/* clients, persons, gestures, names */
-	struct clients clients;	/* id → struct client */
+	struct hash_index clients;	/* id → index in clientv; freed
+					 * before rank reorders it */
 	struct vec clientv;	/* in the order they come, then (rank) in
 				 * the report's */
 	struct client *lastc;	/* the client found last */
@@ -250,7 +238,7 @@ report_free(struct report *r)
 	free(r->occasionv.v);
 	free(r->repeatv.v);
 	free(r->gestures.v);
-	free(r->clients.slot);
+	hash_index_free(&r->clients);
 	hash_free(&r->persons);
 	hash_free(&r->occasions);
 	hash_free(&r->texts);
@@ -267,58 +255,23 @@ new0(struct report *r, size_t size)
 	return memset(arena_alloc(&r->a, size), 0, size);
 }
 
-/* The slot of key, whose hash is h: its client's or an empty one. */
-static struct client_slot *
-clients_find(const struct report *r, const char *key, uint32_t h)
+static const char *
+client_key(const void *r, size_t i)
 {
-	const struct clients *t = &r->clients;
-	size_t i = h & (t->cap - 1);
-	for (; t->slot[i].i; i = (i + 1) & (t->cap - 1))
-		if (t->slot[i].h == h &&
-		    !strcmp(((struct client *)r->clientv.v[t->slot[i].i - 1])->id,
-		    key))
-			break;
-	return &t->slot[i];
-}
-
-/* Twice the slots, or the first 16. */
-static void
-clients_grow(struct report *r)
-{
-	struct clients *t = &r->clients, old = *t;
-	t->cap = old.cap ? old.cap * 2 : 16;
-	if (t->cap > (size_t)-1 / sizeof *t->slot)
-		die_oom();
-	t->slot = xcalloc(t->cap, sizeof *t->slot);
-	for (size_t i = 0; i < old.cap; i++) {
-		size_t k = old.slot[i].h & (t->cap - 1);
-		if (!old.slot[i].i)
-			continue;
-		while (t->slot[k].i)
-			k = (k + 1) & (t->cap - 1);
-		t->slot[k] = old.slot[i];
-	}
-	free(old.slot);
+	return ((struct client *)((const struct report *)r)->clientv.v[i])->id;
 }
 
 /* The client of the id key, made when new. */
 static struct client *
 clients_put(struct report *r, const char *key)
 {
-	struct clients *t = &r->clients;
-	if ((t->len + 1) * 2 > t->cap)
-		clients_grow(r);
-	uint32_t h = (uint32_t)hash_string(key);
-	struct client_slot *s = clients_find(r, key, h);
-	if (s->i)
-		return r->clientv.v[s->i - 1];
-	if (r->clientv.n >= UINT32_MAX - 1)
-		die_oom();	/* the slot's index, the rank */
+	size_t n = r->clientv.n;
+	size_t i = hash_index_put(&r->clients, key, n, client_key, r);
+	if (i < n)
+		return r->clientv.v[i];
 	struct client *c = new0(r, sizeof *c);
 	c->id = arena_strdup(&r->a, key);
 	vec_push(&r->clientv, c);
-	*s = (struct client_slot){(uint32_t)r->clientv.n, h};
-	t->len++;
 	return c;
 }
 
@@ -1653,8 +1606,7 @@ report_write(struct report *r, struct buf *out)
 		nover += ((struct sum *)r->sumv.v[i])->row->deductible ==
 		    GIFTS_NO;
 	/* The sums have their clients and persons: no more look-ups. */
-	free(r->clients.slot);
-	r->clients = (struct clients){0};
+	hash_index_free(&r->clients);
 	hash_drop_slots(&r->persons);
 	rank(r);
 	for (size_t i = 0; i < r->occasionv.n; i++) {
