@@ -67,8 +67,8 @@ struct gifts {
 				 * before the sum rows are made */
 	struct arena recip_a;	/* the recipients, freed with o.sums when
 				 * their sum rows are made */
-	struct hash_index recips;	/* recipient id → its number in
-					 * recv, until recv is sorted */
+	struct hash recips;	/* recipient id → struct recip; with
+				 * o.sums the ids of the sum rows */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
 	struct entry **ev;
@@ -145,7 +145,7 @@ gifts_free(struct gifts *g)
 	arena_free(&g->a);
 	arena_free(&g->scratch);
 	arena_free(&g->recip_a);
-	hash_index_free(&g->recips);
+	hash_free(&g->recips);
 	free(g);
 }
 
@@ -565,31 +565,26 @@ new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
 	return r;
 }
 
-static const char *
-recip_key(const void *g, size_t i)
-{
-	return ((const struct gifts *)g)->recv[i]->id;
-}
-
 static struct recip *
 recipient(struct gifts *g, const char *id, const struct entry *e)
 {
-	size_t i = hash_index_put(&g->recips, id, g->recn, recip_key, g);
-	if (i < g->recn)
-		return g->recv[i];
-	struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
-	memset(r, 0, sizeof *r);
-	/* the sum rows point to its strings: with o.sums they are copied
-	 * out of the entries, which go before the rows are made */
-	bool own = id == e->client_id;
-	r->id = g->o.sums ? arena_strdup(&g->a, id) : id;
-	r->client_id = own ? r->id : g->o.sums ?
-	    arena_strdup(&g->a, e->client_id) : e->client_id;
-	r->client = client_name(g, r->client_id);
-	r->name = own ? r->client : person_name(g, r->id);
-	g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
-	g->recv[g->recn++] = r;
-	return r;
+	const char *kept;
+	void **slot = hash_put_kept(&g->recips, id, &kept);
+	if (!*slot) {
+		struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
+		memset(r, 0, sizeof *r);
+		/* the sum rows point to its strings: kept */
+		bool own = id == e->client_id;
+		r->id = g->o.sums ? kept : id;
+		r->client_id = own ? r->id : g->o.sums ?
+		    arena_strdup(&g->a, e->client_id) : e->client_id;
+		r->client = client_name(g, r->client_id);
+		r->name = own ? r->client : person_name(g, r->id);
+		*slot = r;
+		g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
+		g->recv[g->recn++] = r;
+	}
+	return *slot;
 }
 
 /* The share k of n parts of whole: the first whole % n parts get one
@@ -791,7 +786,8 @@ rows_after_gifts(const struct gifts *g)
 }
 
 /* The sums are known: the entries and concerns they were made from are
- * freed (o.sums: no row points to them), and the recipients' index. */
+ * freed (o.sums: no row points to them), and the recipients' table,
+ * whose keys the sum rows keep. */
 static void
 drop_entries(struct gifts *g)
 {
@@ -803,7 +799,7 @@ drop_entries(struct gifts *g)
 	g->cv = NULL;
 	g->en = g->ecap = g->cn = g->ccap = 0;
 	arena_free(&g->scratch);
-	hash_index_free(&g->recips);
+	hash_drop_slots(&g->recips);
 }
 
 /* The sum rows are made: the recipients go (o.sums). */
@@ -824,6 +820,8 @@ gifts_end(struct gifts *g)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
 	if (!g->o.sums)
 		reserve(g, rows_of_gifts(g));
+	else
+		hash_init(&g->recips, rows_of_gifts(g));	/* at most */
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);
@@ -842,8 +840,7 @@ gifts_end(struct gifts *g)
 	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
-		const struct recip *rc = g->recv[hash_index_get(&g->recips,
-		    r->recipient_id, recip_key, g)];
+		const struct recip *rc = hash_get(&g->recips, r->recipient_id);
 		r->deductible = rc->d;
 		const char *why = rc->reason;
 		if (rc->d == GIFTS_UNKNOWN && r->converted)
@@ -880,7 +877,7 @@ gifts_end(struct gifts *g)
 	if (g->o.sums)
 		drop_recipients(g);
 	else
-		hash_index_free(&g->recips);
+		hash_free(&g->recips);
 }
 
 /* Writing. */

@@ -223,17 +223,6 @@ hash_index_put(struct hash_index *x, const char *key, size_t n,
 	return n;
 }
 
-size_t
-hash_index_get(const struct hash_index *x, const char *key,
-	       hash_index_key *keyof, const void *ctx)
-{
-	if (!x->cap)
-		return (size_t)-1;
-	const struct hash_index_slot *s = index_find(x, key,
-	    (uint32_t)hash_string(key), keyof, ctx);
-	return s->i ? s->i - 1 : (size_t)-1;
-}
-
 void
 hash_index_free(struct hash_index *x)
 {

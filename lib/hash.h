@@ -52,9 +52,6 @@ typedef const char *hash_index_key(const void *ctx, size_t i);
  * added: the caller makes it. */
 size_t hash_index_put(struct hash_index *x, const char *key, size_t n,
 		      hash_index_key *keyof, const void *ctx);
-/* The number of the item whose key is key, or SIZE_MAX. */
-size_t hash_index_get(const struct hash_index *x, const char *key,
-		      hash_index_key *keyof, const void *ctx);
 void hash_index_free(struct hash_index *x);
 
 /* The hash of s the tables use, for a table of one's own. */
