@@ -17,21 +17,23 @@
 #include "hash.h"
 #include "lines.h"
 
+/* An entry of the year (a million at a million clients): its fields in
+ * an order without padding. */
 struct entry {
 	const char *client_id;
-	struct date date;
-	long long cents;
-	char cur[4];
-	enum gifts_kind kind;
 	const char *tag;	/* the expense's tag, for its reason */
-	bool untagged;
 	const char *text, *source;
-	size_t seq;
 	const char **persons;
 	size_t npersons, pcap;
-	bool converted;
+	size_t seq;
+	long long cents;
 	long long value;
+	struct date date;
+	char cur[4];
+	enum gifts_kind kind;
 	enum money_vat vat;
+	bool untagged;
+	bool converted;
 };
 
 struct concern {
@@ -47,7 +49,7 @@ struct rate {
 struct recip {
 	const char *id, *name, *client_id, *client;
 	long long total;
-	size_t n;
+	size_t n, untagged;	/* its gifts, and those untagged */
 	const char *unknown;	/* a currency not converted, or NULL */
 	enum gifts_deductible d;
 	const char *reason;
@@ -59,7 +61,14 @@ struct gifts {
 	char start_iso[DATE_BUFSZ], today_iso[DATE_BUFSZ];
 	long long limit;
 	char cur[4];
-	struct arena a;
+	struct arena a;		/* what the rows point to */
+	struct arena scratch;	/* entries and concerns: what gifts_end
+				 * builds the rows from; with o.sums freed
+				 * before the sum rows are made */
+	struct arena recip_a;	/* the recipients, freed with o.sums when
+				 * their sum rows are made */
+	struct hash recips;	/* recipient id → struct recip; with
+				 * o.sums the ids of the sum rows */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
 	struct entry **ev;
@@ -134,6 +143,9 @@ gifts_free(struct gifts *g)
 	hash_free(&g->persons);
 	buf_free(&g->tmp);
 	arena_free(&g->a);
+	arena_free(&g->scratch);
+	arena_free(&g->recip_a);
+	hash_free(&g->recips);
 	free(g);
 }
 
@@ -328,6 +340,14 @@ gifts_rates_copy(struct gifts *to, const struct gifts *from)
 		    from->rv[i].micro);
 }
 
+/* Where an entry's strings go: the rows of gifts point to them, the sums
+ * do not. */
+static struct arena *
+entry_arena(struct gifts *g)
+{
+	return g->o.sums ? &g->scratch : &g->a;
+}
+
 static void
 add_entry(struct gifts *g, char *const *f)
 {
@@ -345,15 +365,24 @@ add_entry(struct gifts *g, char *const *f)
 	if (date_cmp(d, g->start) < 0 || date_cmp(d, g->end) >= 0 ||
 	    date_cmp(d, g->o.today) > 0)
 		return;
-	struct entry *e = arena_alloc(&g->a, sizeof *e);
+	const char *tag;
+	bool untagged;
+	enum gifts_kind kind = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged);
+	if (g->o.sums && kind != GIFTS_GIFT)
+		return;
+	struct entry *e = arena_alloc(&g->scratch, sizeof *e);
 	memset(e, 0, sizeof *e);
-	e->kind = gifts_kind_of(f[ENTRY_TAGS], &e->tag, &e->untagged);
-	e->client_id = arena_strdup(&g->a, f[ENTRY_ID]);
+	e->kind = kind;
+	e->tag = tag;
+	e->untagged = untagged;
+	e->client_id = arena_strdup(entry_arena(g), f[ENTRY_ID]);
 	e->date = d;
 	e->cents = cents;
 	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
-	e->text = arena_strdup(&g->a, f[ENTRY_TEXT]);
-	e->source = arena_strdup(&g->a, f[ENTRY_SOURCE]);
+	/* The sums need the text only to convert another currency. */
+	if (!g->o.sums || strcmp(e->cur, g->cur))
+		e->text = arena_strdup(entry_arena(g), f[ENTRY_TEXT]);
+	e->source = arena_strdup(entry_arena(g), f[ENTRY_SOURCE]);
 	e->seq = g->en;
 	g->ev = grow(g->ev, g->en, &g->ecap, sizeof *g->ev);
 	g->ev[g->en++] = e;
@@ -382,8 +411,9 @@ gifts_add(struct gifts *g, const struct record *rec)
 		if (!record_person_client_len(f[CONCERNS_ID]))
 			break;
 		g->cv = grow(g->cv, g->cn, &g->ccap, sizeof *g->cv);
-		g->cv[g->cn].person = arena_strdup(&g->a, f[CONCERNS_ID]);
-		g->cv[g->cn++].source = arena_strdup(&g->a,
+		g->cv[g->cn].person = arena_strdup(entry_arena(g),
+		    f[CONCERNS_ID]);
+		g->cv[g->cn++].source = arena_strdup(entry_arena(g),
 		    f[CONCERNS_SOURCE]);
 		break;
 	case RECORD_ENTRY:
@@ -411,6 +441,8 @@ gifts_read(FILE *fp, const char *name, void *g)
 static void
 match_concerns(struct gifts *g)
 {
+	if (!g->cn)
+		return;
 	struct hash bysrc = {0};
 	for (size_t i = 0; i < g->en; i++)
 		*hash_put(&bysrc, g->ev[i]->source) = g->ev[i];
@@ -446,7 +478,7 @@ static void
 convert(struct gifts *g, struct entry *e)
 {
 	struct money_info mi;
-	bool info = g->o.info(e->text, strlen(e->text), &mi);
+	bool info = e->text && g->o.info(e->text, strlen(e->text), &mi);
 	if (info)
 		e->vat = mi.vat;
 	if (!strcmp(e->cur, g->cur)) {
@@ -534,17 +566,20 @@ new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
 }
 
 static struct recip *
-recipient(struct gifts *g, struct hash *h, const char *id,
-	  const struct entry *e)
+recipient(struct gifts *g, const char *id, const struct entry *e)
 {
-	void **slot = hash_put(h, id);
+	const char *kept;
+	void **slot = hash_put_kept(&g->recips, id, &kept);
 	if (!*slot) {
-		struct recip *r = arena_alloc(&g->a, sizeof *r);
+		struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
 		memset(r, 0, sizeof *r);
-		r->id = id;
-		r->client_id = e->client_id;
-		r->client = client_name(g, e->client_id);
-		r->name = id == e->client_id ? r->client : person_name(g, id);
+		/* the sum rows point to its strings: kept */
+		bool own = id == e->client_id;
+		r->id = g->o.sums ? kept : id;
+		r->client_id = own ? r->id : g->o.sums ?
+		    arena_strdup(&g->a, e->client_id) : e->client_id;
+		r->client = client_name(g, r->client_id);
+		r->name = own ? r->client : person_name(g, r->id);
 		*slot = r;
 		g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
 		g->recv[g->recn++] = r;
@@ -561,24 +596,28 @@ share(long long whole, size_t n, size_t k)
 }
 
 static void
-gift_rows(struct gifts *g, struct entry *e, struct hash *recips)
+gift_rows(struct gifts *g, struct entry *e)
 {
 	size_t n = e->npersons ? e->npersons : 1;
 	if (e->npersons > 1)
 		qsort(e->persons, e->npersons, sizeof *e->persons, cmp_str);
 	for (size_t k = 0; k < n; k++) {
 		const char *id = e->npersons ? e->persons[k] : e->client_id;
-		struct recip *rc = recipient(g, recips, id, e);
+		struct recip *rc = recipient(g, id, e);
+		long long value = share(e->value, n, k);
+		if (e->converted)
+			rc->total += value;
+		else if (!rc->unknown)
+			rc->unknown = e->cur;
+		rc->n++;
+		rc->untagged += e->untagged;
+		if (g->o.sums)
+			continue;
 		struct gifts_row *r = new_row(g, e, GIFTS_GIFT);
 		r->recipient_id = rc->id;
 		r->recipient = rc->name;
 		r->amount = share(e->cents, n, k);
-		r->value = share(e->value, n, k);
-		if (r->converted)
-			rc->total += r->value;
-		else if (!rc->unknown)
-			rc->unknown = e->cur;
-		rc->n++;
+		r->value = value;
 		r->total = rc->total;
 	}
 }
@@ -713,13 +752,76 @@ other_rows(struct gifts *g, enum gifts_kind kind)
 	}
 }
 
+/* Room for n more rows, allocated at once: the rows are not doubled past
+ * what they need (a million sums at a million clients). */
+static void
+reserve(struct gifts *g, size_t n)
+{
+	if (g->rowcap - g->nrows >= n)
+		return;
+	if (n > (size_t)-1 / sizeof *g->rows - g->nrows)
+		die_oom();
+	g->rowcap = g->nrows + n;
+	g->rows = xrealloc(g->rows, g->rowcap * sizeof *g->rows);
+}
+
+/* The rows of gifts, and those that gifts_end adds after them. */
+static size_t
+rows_of_gifts(const struct gifts *g)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g->en; i++)
+		if (g->ev[i]->kind == GIFTS_GIFT)
+			n += g->ev[i]->npersons ? g->ev[i]->npersons : 1;
+	return n;
+}
+
+static size_t
+rows_after_gifts(const struct gifts *g)
+{
+	size_t n = g->recn;
+	for (size_t i = 0; i < g->en; i++)
+		n += g->ev[i]->kind != GIFTS_GIFT;
+	return n;
+}
+
+/* The sums are known: the entries and concerns they were made from are
+ * freed (o.sums: no row points to them), and the recipients' table,
+ * whose keys the sum rows keep. */
+static void
+drop_entries(struct gifts *g)
+{
+	for (size_t i = 0; i < g->en; i++)
+		free(g->ev[i]->persons);
+	free(g->ev);
+	free(g->cv);
+	g->ev = NULL;
+	g->cv = NULL;
+	g->en = g->ecap = g->cn = g->ccap = 0;
+	arena_free(&g->scratch);
+	hash_drop_slots(&g->recips);
+}
+
+/* The sum rows are made: the recipients go (o.sums). */
+static void
+drop_recipients(struct gifts *g)
+{
+	free(g->recv);
+	g->recv = NULL;
+	g->recn = g->reccap = 0;
+	arena_free(&g->recip_a);
+}
+
 void
 gifts_end(struct gifts *g)
 {
 	match_concerns(g);
 	if (g->en > 1)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
-	struct hash recips = {0};
+	if (!g->o.sums)
+		reserve(g, rows_of_gifts(g));
+	else
+		hash_init(&g->recips, rows_of_gifts(g));	/* at most */
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);
@@ -727,7 +829,7 @@ gifts_end(struct gifts *g)
 			continue;
 		if (!e->converted && g->o.warn)
 			warn_unconverted(g, e);
-		gift_rows(g, e, &recips);
+		gift_rows(g, e);
 	}
 	buf_reset(&g->tmp);
 	buf_adds(&g->tmp, "within ");
@@ -738,7 +840,7 @@ gifts_end(struct gifts *g)
 	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
-		const struct recip *rc = hash_get(&recips, r->recipient_id);
+		const struct recip *rc = hash_get(&g->recips, r->recipient_id);
 		r->deductible = rc->d;
 		const char *why = rc->reason;
 		if (rc->d == GIFTS_UNKNOWN && r->converted)
@@ -748,6 +850,10 @@ gifts_end(struct gifts *g)
 	}
 	if (g->recn > 1)
 		qsort(g->recv, g->recn, sizeof *g->recv, cmp_recip);
+	size_t after = rows_after_gifts(g);
+	if (g->o.sums)
+		drop_entries(g);
+	reserve(g, after);
 	for (size_t i = 0; i < g->recn; i++) {
 		struct recip *rc = g->recv[i];
 		struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
@@ -762,12 +868,16 @@ gifts_end(struct gifts *g)
 		r->source = "";
 		r->total = rc->total;
 		r->count = rc->n;
+		r->untagged_count = rc->untagged;
 		r->deductible = rc->d;
 		r->reason = rc->reason;
 	}
 	other_rows(g, GIFTS_GIVEAWAY);
 	other_rows(g, GIFTS_EXPENSE);
-	hash_free(&recips);
+	if (g->o.sums)
+		drop_recipients(g);
+	else
+		hash_free(&g->recips);
 }
 
 /* Writing. */

@@ -35,6 +35,9 @@ struct gifts_opts {
 	 * (tests give an equivalent of their own). */
 	bool (*info)(const char *s, size_t n, struct money_info *mi);
 	bool warn;		/* a warning for each amount not converted */
+	bool sums;		/* the sum rows only (tact-report): no row
+				 * of a gift, giveaway or expense, so that
+				 * entries are kept without their texts */
 };
 
 struct gifts;
@@ -105,6 +108,7 @@ struct gifts_row {
 	bool untagged;
 	enum money_vat vat;
 	size_t count;			/* a sum: its number of gifts */
+	size_t untagged_count;		/* a sum: those of them untagged */
 };
 
 /* What an entry with an amount is by its tags (comma-separated): an

@@ -148,6 +148,14 @@ hash_free(struct hash *h)
 }
 
 void
+hash_drop_slots(struct hash *h)
+{
+	free(h->slot);
+	h->slot = NULL;
+	h->cap = h->len = 0;
+}
+
+void
 hash_clear(struct hash *h)
 {
 	if (!h->len)
@@ -162,4 +170,62 @@ hash_clear(struct hash *h)
 	}
 	free_keys(h);
 	h->len = 0;
+}
+
+/* Index tables. */
+
+/* The slot of key (hash h): its item's or an empty one. */
+static struct hash_index_slot *
+index_find(const struct hash_index *x, const char *key, uint32_t h,
+	   hash_index_key *keyof, const void *ctx)
+{
+	size_t i = h & (x->cap - 1);
+	while (x->slot[i].i && (x->slot[i].h != h ||
+	    strcmp(keyof(ctx, x->slot[i].i - 1), key)))
+		i = (i + 1) & (x->cap - 1);
+	return &x->slot[i];
+}
+
+/* Twice the slots, or the first 16; the items' hashes are in the slots. */
+static void
+index_grow(struct hash_index *x)
+{
+	struct hash_index old = *x;
+	x->cap = old.cap ? old.cap * 2 : 16;
+	if (x->cap > (size_t)-1 / sizeof *x->slot)
+		die_oom();
+	x->slot = xcalloc(x->cap, sizeof *x->slot);
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.slot[i].i)
+			continue;
+		size_t k = old.slot[i].h & (x->cap - 1);
+		while (x->slot[k].i)
+			k = (k + 1) & (x->cap - 1);
+		x->slot[k] = old.slot[i];
+	}
+	free(old.slot);
+}
+
+size_t
+hash_index_put(struct hash_index *x, const char *key, size_t n,
+	       hash_index_key *keyof, const void *ctx)
+{
+	if (n >= UINT32_MAX - 1)
+		die_oom();
+	if ((x->len + 1) * 2 > x->cap)
+		index_grow(x);
+	uint32_t h = (uint32_t)hash_string(key);
+	struct hash_index_slot *s = index_find(x, key, h, keyof, ctx);
+	if (s->i)
+		return s->i - 1;
+	*s = (struct hash_index_slot){(uint32_t)n + 1, h};
+	x->len++;
+	return n;
+}
+
+void
+hash_index_free(struct hash_index *x)
+{
+	free(x->slot);
+	memset(x, 0, sizeof *x);
 }

@@ -27,8 +27,32 @@ void **hash_put_kept(struct hash *h, const char *key, const char **kept);
 void *hash_get(const struct hash *h, const char *key);
 /* Remove every key (not the values); a small table keeps its memory. */
 void hash_clear(struct hash *h);
+/* Free the slots but keep the keys, valid until hash_free: a table no
+ * longer looked up whose kept keys are still used.  It is then empty. */
+void hash_drop_slots(struct hash *h);
 /* Free the table and its keys (not the values). */
 void hash_free(struct hash *h);
+
+/* An index of items the caller keeps (in an array, by number), found by
+ * a string key each has: 8 bytes a slot, the item's number and 32 bits of
+ * its key's hash, where a struct hash takes 24 and a copy of the key (a
+ * million clients: 16 MB, not 48 and the copies).  Zero-initialised is
+ * empty.  keyof(ctx, i) is the key of item i. */
+struct hash_index {
+	struct hash_index_slot {
+		uint32_t i;	/* 1 + the item's number; 0: empty */
+		uint32_t h;
+	} *slot;
+	size_t cap, len;
+};
+typedef const char *hash_index_key(const void *ctx, size_t i);
+
+/* The number of the item whose key is key; when there is none, n, the
+ * number of the caller's next item (below UINT32_MAX - 1), which is
+ * added: the caller makes it. */
+size_t hash_index_put(struct hash_index *x, const char *key, size_t n,
+		      hash_index_key *keyof, const void *ctx);
+void hash_index_free(struct hash_index *x);
 
 /* The hash of s the tables use, for a table of one's own. */
 uint64_t hash_string(const char *s);

@@ -63,16 +63,21 @@ struct planned {
 	long long cents;
 };
 
+/* A million of them are held at once: 32 bytes each, its name squeezed
+ * for showing (shown_client) each time it is shown unless it is shown as
+ * it is, its planned costs only while warn_limit sums them. */
 struct client {
-	const char *id;		/* kept by the clients table */
+	const char *id;		/* in the arena */
 	const char *name;	/* of the first client record, or NULL */
-	const char *shown;	/* the display name squeezed (wrap.h), or
-				 * NULL until shown_client */
-	size_t shownlen, width;	/* its bytes and columns */
-	size_t rank;		/* in the order of cmp_keyed */
+	int32_t last;		/* the latest entry up to TODAY, when
+				 * has_last: date_pack */
+	uint32_t rank;		/* in the order of cmp_keyed */
+	uint32_t sum;		/* 1 + the index of its sum row in this
+				 * year's ledger; 0: none */
+	uint16_t width;		/* of its name, when plain */
 	bool has_last;
-	struct date last;	/* the latest entry up to TODAY */
-	struct planned plan;
+	bool plain;		/* its name is shown as it is (found when
+				 * it is first shown) */
 };
 
 /* A person of a client (a person id "CLIENT/SLUG"). */
@@ -82,6 +87,7 @@ struct person {
 	struct client *c;
 	size_t rank;		/* by id */
 	struct planned plan;
+	const struct gifts_row *sum;	/* this year's, or NULL */
 };
 
 /* An occasion's name, once for all its gestures. */
@@ -96,7 +102,6 @@ struct sum {
 	const struct gifts_row *row;
 	struct client *c;
 	struct person *p;	/* a person's sum, else NULL */
-	size_t untagged;	/* gifts without a gift tag */
 	size_t seq;		/* the ledger's order */
 };
 
@@ -108,21 +113,37 @@ struct repeat {
 	size_t seq;
 	size_t n;
 	size_t first, nrecip;	/* its run recipv.v[first..first + nrecip) */
+	size_t group, member;	/* the last group it is in (its number)
+				 * and its first member there (link_parts) */
 	bool warned;
 };
 
+/* A date as one number that orders as dates do: cheaper to make than a
+ * day number, made for every entry. */
+static int32_t
+date_pack(struct date d)
+{
+	return (int32_t)d.y << 9 | d.m << 5 | d.d;
+}
+
+static struct date
+date_unpack(int32_t p)
+{
+	return (struct date){p >> 9, p >> 5 & 15, p & 31};
+}
+
 /* A due or overdue line, kept as numbers and pointers to what it
- * shares with others: its dates as day numbers, its text in its repeat. */
+ * shares with others: its dates as day numbers, its text in its repeat
+ * (48 bytes). */
 struct gesture {
-	bool overdue;
-	long actday, dateday;	/* the act date and date as day numbers */
 	struct client *c;
 	struct person *p;	/* a person's gesture, else NULL */
 	struct occasion *occ;
 	struct repeat *rep;	/* its text; NULL for an empty text */
-	size_t seq;		/* input order */
-	size_t crank, prank;	/* the recipient's place (rank): its client's
-				 * rank, and 0 or 1 + its person's rank */
+	int32_t actday, dateday;	/* the act date and date as day
+					 * numbers */
+	uint32_t seq;		/* input order */
+	bool overdue;
 };
 
 struct month {
@@ -134,8 +155,10 @@ struct report {
 	struct report_opts o;
 	long today;		/* day number of TODAY */
 	struct arena a;		/* clients, persons, gestures, names */
-	struct hash clients;	/* id → struct client */
-	struct vec clientv;
+	struct hash_index clients;	/* id → index in clientv; freed
+					 * before rank reorders it */
+	struct vec clientv;	/* in the order they come, then (rank) in
+				 * the report's */
 	struct client *lastc;	/* the client found last */
 	struct buf lastid;	/* its id, here: the client may be far in
 				 * memory (a due line's), its id is not */
@@ -147,7 +170,6 @@ struct report {
 	struct gifts *gifts;	/* the ledger of this business year */
 	struct gifts *prev;	/* of the previous one, in the first two
 				 * months of this one; else NULL */
-	struct hash sums;	/* recipient id → struct sum (this year) */
 	struct vec sumv, prevv;	/* struct sum, this year's and the last's */
 	struct hash texts;	/* gesture text → struct repeat */
 	struct vec repeatv;
@@ -159,6 +181,7 @@ struct report {
 	struct month month[12];	/* the 12 months ending with TODAY's */
 	struct buf key;
 	struct buf tmp;		/* scratch for a name to show */
+	size_t groups;		/* groups written so far (link_parts) */
 	bool checked;		/* records come from the reader, which
 				 * checked their dates and amounts */
 	FILE *fp;		/* report_print's: where the report goes a
@@ -172,7 +195,7 @@ report_new(const struct report_opts *o)
 	r->o = *o;
 	r->today = date_to_days(o->today);
 	struct gifts_opts go = {.today = o->today, .limit = o->limit,
-	    .start_m = o->start_m, .start_d = o->start_d};
+	    .start_m = o->start_m, .start_d = o->start_d, .sums = true};
 	memcpy(go.currency, o->currency, sizeof go.currency);
 	go.currency[3] = '\0';
 	r->gifts = gifts_new(&go);
@@ -203,13 +226,8 @@ report_free(struct report *r)
 		return;
 	gifts_free(r->gifts);
 	gifts_free(r->prev);
-	for (size_t i = 0; i < r->sumv.n; i++)
-		free(r->sumv.v[i]);
-	for (size_t i = 0; i < r->prevv.n; i++)
-		free(r->prevv.v[i]);
 	free(r->sumv.v);
 	free(r->prevv.v);
-	hash_free(&r->sums);
 	for (size_t i = 0; i < r->planv.n; i++)
 		free(r->planv.v[i]);
 	free(r->planv.v);
@@ -220,7 +238,7 @@ report_free(struct report *r)
 	free(r->occasionv.v);
 	free(r->repeatv.v);
 	free(r->gestures.v);
-	hash_free(&r->clients);
+	hash_index_free(&r->clients);
 	hash_free(&r->persons);
 	hash_free(&r->occasions);
 	hash_free(&r->texts);
@@ -237,6 +255,26 @@ new0(struct report *r, size_t size)
 	return memset(arena_alloc(&r->a, size), 0, size);
 }
 
+static const char *
+client_key(const void *r, size_t i)
+{
+	return ((struct client *)((const struct report *)r)->clientv.v[i])->id;
+}
+
+/* The client of the id key, made when new. */
+static struct client *
+clients_put(struct report *r, const char *key)
+{
+	size_t n = r->clientv.n;
+	size_t i = hash_index_put(&r->clients, key, n, client_key, r);
+	if (i < n)
+		return r->clientv.v[i];
+	struct client *c = new0(r, sizeof *c);
+	c->id = arena_strdup(&r->a, key);
+	vec_push(&r->clientv, c);
+	return c;
+}
+
 /* The client of the id id[0..n), made when new.  The one found last is
  * tried first: a client's records come one after another. */
 static struct client *
@@ -251,18 +289,11 @@ client_n(struct report *r, const char *id, size_t n)
 		buf_add(&r->key, id, n);
 		key = r->key.s;
 	}
-	const char *kept;
-	void **slot = hash_put_kept(&r->clients, key, &kept);
-	if (!*slot) {
-		c = new0(r, sizeof *c);
-		c->id = kept;
-		*slot = c;
-		vec_push(&r->clientv, c);
-	}
+	c = clients_put(r, key);
 	buf_reset(&r->lastid);
 	buf_add(&r->lastid, id, n);
 	r->lastslash = memchr(id, '/', n) != NULL;
-	return r->lastc = *slot;
+	return r->lastc = c;
 }
 
 static struct client *
@@ -349,13 +380,6 @@ act_of(const struct gesture *g)
 	return date_from_days(g->actday);
 }
 
-/* The ID of a gesture's due line: the person's or the client's. */
-static const char *
-gesture_id(const struct gesture *g)
-{
-	return g->p ? g->p->id : g->c->id;
-}
-
 /* Whom a gesture is for, as the report names it: the client's display
  * name, and for a person's gesture " – " and the person's name. */
 static void
@@ -400,8 +424,9 @@ add_entry(struct report *r, char *const *f)
 	struct client *c = client_of(r, f[ENTRY_ID]);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
-	if (!c->has_last || date_cmp(d, c->last) > 0) {
-		c->last = d;
+	int32_t packed = date_pack(d);
+	if (!c->has_last || packed > c->last) {
+		c->last = packed;
 		c->has_last = true;
 	}
 	long k = (long)d.y * 12 + (d.m - 1);
@@ -441,10 +466,12 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 	if (record_date(r, f[DUE_ACT], &act) != 0 ||
 	    record_date(r, f[DUE_DATE], &date) != 0)
 		return;
+	if (r->gestures.n >= UINT32_MAX)
+		die_oom();	/* seq */
 	struct gesture *g = new0(r, sizeof *g);
 	g->overdue = overdue;
-	g->actday = date_to_days(act);
-	g->dateday = date_to_days(date);
+	g->actday = (int32_t)date_to_days(act);
+	g->dateday = (int32_t)date_to_days(date);
 	g->p = person(r, f[DUE_ID]);
 	g->c = g->p ? g->p->c : client(r, f[DUE_ID]);
 	g->occ = occasion(r, f[DUE_OCCASION]);
@@ -547,7 +574,7 @@ static const char *const wday[] = {
  * so most comparisons compare two numbers. */
 struct keyed {
 	uint64_t head;
-	char *key;
+	const char *key;
 	struct client *c;
 };
 
@@ -597,29 +624,26 @@ rank(struct report *r)
 {
 	size_t n = r->clientv.n;
 	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
+	struct arena keys = {0};	/* not a malloc a key */
 	for (size_t i = 0; i < n; i++) {
 		struct client *c = r->clientv.v[i];
 		char *key = slug_make(display(c), strlen(display(c)));
-		k[i] = (struct keyed){head_of(key), key, c};
+		k[i] = (struct keyed){head_of(key), arena_strdup(&keys, key), c};
+		free(key);
 	}
 	qsort(k, n, sizeof *k, cmp_keyed);
 	for (size_t i = 0; i < n; i++) {
 		r->clientv.v[i] = k[i].c;
-		k[i].c->rank = i;
-		free(k[i].key);
+		k[i].c->rank = (uint32_t)i;
 	}
 	free(k);
+	arena_free(&keys);
 	vec_sort(&r->personv, cmp_person_ids);
 	for (size_t i = 0; i < r->personv.n; i++)
 		((struct person *)r->personv.v[i])->rank = i;
 	vec_sort(&r->occasionv, cmp_occasion_names);
 	for (size_t i = 0; i < r->occasionv.n; i++)
 		((struct occasion *)r->occasionv.v[i])->rank = i;
-	for (size_t i = 0; i < r->gestures.n; i++) {
-		struct gesture *g = r->gestures.v[i];
-		g->crank = g->c->rank;
-		g->prank = g->p ? 1 + g->p->rank : 0;
-	}
 }
 
 static int
@@ -639,8 +663,9 @@ cmp_long(long a, long b)
 static int
 cmp_recipient_of(const struct gesture *a, const struct gesture *b)
 {
-	int d = cmp_size(a->crank, b->crank);
-	return d ? d : cmp_size(a->prank, b->prank);
+	int d = cmp_size(a->c->rank, b->c->rank);
+	return d ? d : cmp_size(a->p ? 1 + a->p->rank : 0,
+	    b->p ? 1 + b->p->rank : 0);
 }
 
 /* Gestures by act date, occasion date and occasion, so that one
@@ -671,19 +696,28 @@ cmp_sum(const void *pa, const void *pb)
 	return d ? d : cmp_size(a->seq, b->seq);
 }
 
-/* A quiet client with its place in the QUIET CLIENTS table. */
-struct quiet {
-	long last;		/* the day of its last entry; LONG_MIN: never */
-	size_t rank;
-	struct client *c;
-};
+/* The packed date of a client's last entry (date_pack); LONG_MIN:
+ * never. */
+static long
+last_packed(const struct client *c)
+{
+	return c->has_last ? c->last : LONG_MIN;
+}
 
-/* Never contacted first, then the longest quiet. */
+/* No entry for more than the quiet days, or none at all. */
+static bool
+is_quiet(const struct report *r, const struct client *c)
+{
+	return !c->has_last ||
+	    r->today - date_to_days(date_unpack(c->last)) > r->o.quiet;
+}
+
+/* Quiet clients: never contacted first, then the longest quiet. */
 static int
 cmp_quiet(const void *pa, const void *pb)
 {
-	const struct quiet *a = pa, *b = pb;
-	int d = cmp_long(a->last, b->last);
+	const struct client *a = *(void *const *)pa, *b = *(void *const *)pb;
+	int d = cmp_long(last_packed(a), last_packed(b));
 	return d ? d : cmp_size(a->rank, b->rank);
 }
 
@@ -781,39 +815,39 @@ row(struct buf *out, const char *shown, size_t n, size_t namew,
 }
 
 /* A client's display name as the report shows it (wrap_squeeze: escapes
- * are wider than what they show), made once. */
-static void
-shown_client(struct report *r, struct client *c)
+ * are wider than what they show), in b; its width in columns.  Most names
+ * are shown as they are: found once, they are copied after. */
+static size_t
+shown_client(struct buf *b, struct client *c)
 {
-	if (c->shown)
-		return;
 	const char *name = display(c);
 	size_t n = strlen(name);
-	buf_reset(&r->tmp);
-	wrap_squeeze(&r->tmp, name, n);
-	c->shownlen = r->tmp.len;
-	/* Most names are shown as they are: no copy then. */
-	if (r->tmp.len == n && memcmp(r->tmp.s, name, n) == 0)
-		c->shown = name;
-	else
-		c->shown = memcpy(arena_alloc(&r->a, r->tmp.len + 1),
-		    r->tmp.s, r->tmp.len + 1);
-	c->width = wrap_width(c->shown, c->shownlen);
+	buf_reset(b);
+	if (c->plain) {
+		buf_add(b, name, n);
+		return c->width;
+	}
+	wrap_squeeze(b, name, n);
+	size_t w = wrap_width(b->s, b->len);
+	if (b->len == n && (!n || !memcmp(b->s, name, n)) && w <= UINT16_MAX) {
+		c->plain = true;
+		c->width = (uint16_t)w;
+	}
+	return w;
 }
 
-/* The name of a sum's recipient as the report shows it, in b. */
-static void
+/* The name of a sum's recipient as the report shows it, in b; its
+ * width. */
+static size_t
 shown_recipient(struct report *r, struct buf *b, const struct sum *s)
 {
+	if (!s->p)
+		return shown_client(b, s->c);
 	buf_reset(b);
-	if (!s->p) {
-		shown_client(r, s->c);
-		buf_add(b, s->c->shown, s->c->shownlen);
-		return;
-	}
 	buf_reset(&r->tmp);
 	name_of(&r->tmp, s->c, s->p);
 	wrap_squeeze(b, r->tmp.s, r->tmp.len);
+	return wrap_width(b->s, b->len);
 }
 
 /* s right-aligned in w bytes, as printf's "%*s". */
@@ -903,23 +937,95 @@ same_occasion(const struct gesture *a, const struct gesture *b)
 	    a->occ == b->occ;
 }
 
-/* A recipient of a group and its own part; the members with the same
- * part are linked in their order. */
-struct member {
-	const char *own;	/* its own part, own[0..len) */
-	size_t len;
-	size_t next;		/* the next member with the same part, or
-				 * the group's size: none */
-	size_t last;		/* of a part's first member: its last one */
+/* A group member's own part, what is left of its text without the
+ * group's common prefix pre and suffix suf, trimmed; *len its bytes. */
+static const char *
+own_part(const struct gesture *g, size_t pre, size_t suf, size_t *len)
+{
+	const char *text = text_of(g);
+	*len = strlen(text) - pre - suf;
+	return trim(text + pre, len);
+}
+
+/* A distinct text of a group: its own part and its first member. */
+struct part {
+	const char *own;
+	size_t len, first;
 };
+
+static int
+cmp_part(const void *pa, const void *pb)
+{
+	const struct part *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int d = memcmp(a->own, b->own, n);
+	if (!d)
+		d = cmp_size(a->len, b->len);
+	return d ? d : cmp_size(a->first, b->first);
+}
+
+/* The members of a group g[0..n) with the same own part, linked in their
+ * order: lead[i] is n for a member without a part of its own, else the
+ * first member with its part; next[i] the next member with it, or n.
+ * Members with one text have one part (found by their repeat, marked
+ * with the group's number gid); of the distinct texts, those whose parts
+ * are the same are found by a sort. */
+static void
+link_parts(void *const *g, size_t n, size_t pre, size_t suf, size_t gid,
+	   size_t *lead, size_t *next)
+{
+	struct part *pt = NULL;
+	size_t npt = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct gesture *gi = g[i];
+		size_t len;
+		const char *own = own_part(gi, pre, suf, &len);
+		next[i] = n;
+		if (!len) {
+			lead[i] = n;
+			continue;
+		}
+		if (gi->rep->group == gid) {
+			lead[i] = gi->rep->member;	/* its text's first */
+			continue;
+		}
+		gi->rep->group = gid;
+		gi->rep->member = lead[i] = i;
+		if (npt == cap) {
+			cap = cap ? cap * 2 : 16;
+			pt = xrealloc(pt, cap * sizeof *pt);
+		}
+		pt[npt++] = (struct part){own, len, i};
+	}
+	if (npt > 1)
+		qsort(pt, npt, sizeof *pt, cmp_part);
+	for (size_t k = 0, first = 0; k < npt; k++) {
+		if (!k || pt[k].len != pt[k - 1].len ||
+		    memcmp(pt[k].own, pt[k - 1].own, pt[k].len))
+			first = pt[k].first;	/* the least of its run */
+		lead[pt[k].first] = first;
+	}
+	free(pt);
+	size_t *tail = xmalloc(n * sizeof *tail);	/* of a part's first */
+	for (size_t i = 0; i < n; i++) {
+		if (lead[i] == n)
+			continue;
+		size_t f = lead[i] = lead[lead[i]];
+		if (f != i)
+			next[tail[f]] = i;
+		tail[f] = i;
+	}
+	free(tail);
+}
 
 /* The gestures g[0..n) (n >= GROUP_MIN) of one occasion on one day: a
  * line with their count and the text they have in common ("…" standing
  * for what differs), when it says enough; then the recipients, those
  * without a part of their own first, each part once, after the names of
- * all recipients that have it. */
+ * all recipients that have it.  gid numbers the group (link_parts). */
 static void
-write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
+write_group(struct report *r, struct buf *out, struct buf *t,
+	    void *const *g, size_t n, size_t gid)
 {
 	const char **text = xmalloc(n * sizeof *text);
 	size_t persons = 0, pre, suf;
@@ -932,6 +1038,7 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 	bool differ = false;
 	for (size_t i = 0; i < n && !differ; i++)
 		differ = pre + suf < strlen(text[i]);
+	free(text);
 	if (differ && pre + suf < GROUP_COMMON)
 		pre = suf = 0;	/* too little to say */
 
@@ -954,58 +1061,41 @@ write_group(struct buf *out, struct buf *t, void *const *g, size_t n)
 	}
 	para(out, t, 4, 6);
 
-	struct member *m = xmalloc(n * sizeof *m);
-	size_t *firsts = xmalloc(n * sizeof *firsts), nfirsts = 0;
+	size_t *lead = xmalloc(n * sizeof *lead);
+	size_t *next = xmalloc(n * sizeof *next);
+	link_parts(g, n, pre, suf, gid, lead, next);
 	bool alone = false;	/* a member without a part of its own */
-	struct hash seen = {0};
-	struct buf key = {0};
-	for (size_t i = 0; i < n; i++) {
-		m[i].len = strlen(text[i]) - pre - suf;
-		m[i].own = trim(text[i] + pre, &m[i].len);
-		m[i].next = n;
-		if (!m[i].len) {
-			alone = true;
-			continue;
-		}
-		buf_reset(&key);
-		buf_add(&key, m[i].own, m[i].len);
-		void **v = hash_put(&seen, key.s);
-		struct member *f = *v;
-		if (!f) {
-			*v = &m[i];
-			m[i].last = i;
-			firsts[nfirsts++] = i;
-			continue;
-		}
-		m[f->last].next = i;
-		f->last = i;
-	}
+	for (size_t i = 0; i < n && !alone; i++)
+		alone = lead[i] == n;
 	if (alone) {
 		const char *sep = "";
 		for (size_t i = 0; i < n; i++) {
-			if (m[i].len)
+			if (lead[i] != n)
 				continue;
 			buf_adds(t, sep);
 			recipient(t, g[i]);
 			sep = ", ";
 		}
 		para(out, t, 6, 8);
+		spill(r, out);
 	}
-	for (size_t k = 0; k < nfirsts; k++) {
-		for (size_t i = firsts[k]; i < n; i = m[i].next) {
-			if (i != firsts[k])
+	for (size_t f = 0; f < n; f++) {
+		if (lead[f] != f)
+			continue;
+		for (size_t i = f; i < n; i = next[i]) {
+			if (i != f)
 				buf_adds(t, ", ");
 			recipient(t, g[i]);
 		}
+		size_t len;
+		const char *own = own_part(g[f], pre, suf, &len);
 		buf_adds(t, ": ");
-		buf_add(t, m[firsts[k]].own, m[firsts[k]].len);
+		buf_add(t, own, len);
 		para(out, t, 6, 8);
+		spill(r, out);
 	}
-	hash_free(&seen);
-	buf_free(&key);
-	free(firsts);
-	free(m);
-	free(text);
+	free(next);
+	free(lead);
 }
 
 /* The sorted gestures [from, to), all overdue or all due, under a line
@@ -1035,7 +1125,8 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 		for (j = i + 1; j < to && same_occasion(g, r->gestures.v[j]); j++)
 			;
 		if (j - i >= GROUP_MIN)
-			write_group(out, &t, r->gestures.v + i, j - i);
+			write_group(r, out, &t, r->gestures.v + i, j - i,
+			    ++r->groups);
 		else
 			for (size_t k = i; k < j; k++)
 				write_gesture(out, &t, r->gestures.v[k]);
@@ -1064,8 +1155,8 @@ business_year(const struct report *r, struct date d)
 	return date_cmp(d, date_in_year(d.y, s.m, s.d)) < 0 ? d.y - 1 : d.y;
 }
 
-/* The sum rows of a ledger into v, this year's also into r->sums with
- * their untagged gifts counted. */
+/* The sum rows of a ledger into v; this year's (index) also with their
+ * recipients. */
 static void
 collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 	     bool index)
@@ -1075,22 +1166,30 @@ collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 		const struct gifts_row *row = gifts_row(g, i);
 		if (row->kind != GIFTS_SUM)
 			continue;
-		struct sum *s = xcalloc(1, sizeof *s);
+		struct sum *s = new0(r, sizeof *s);
 		s->row = row;
 		s->p = person(r, row->recipient_id);
 		s->c = s->p ? s->p->c : client(r, row->recipient_id);
 		s->seq = v->n;
 		vec_push(v, s);
-		if (index)
-			*hash_put(&r->sums, row->recipient_id) = s;
+		if (!index)
+			continue;
+		if (i >= UINT32_MAX)
+			die_oom();	/* client's sum */
+		if (s->p)
+			s->p->sum = row;
+		else
+			s->c->sum = (uint32_t)i + 1;
 	}
-	for (size_t i = 0; index && i < n; i++) {
-		const struct gifts_row *row = gifts_row(g, i);
-		struct sum *s;
-		if (row->kind == GIFTS_GIFT && row->untagged &&
-		    (s = hash_get(&r->sums, row->recipient_id)))
-			s->untagged++;
-	}
+}
+
+/* This year's sum row of a gesture's recipient, or NULL. */
+static const struct gifts_row *
+sum_of(const struct report *r, const struct gesture *g)
+{
+	if (g->p)
+		return g->p->sum;
+	return g->c->sum ? gifts_row(r->gifts, g->c->sum - 1) : NULL;
 }
 
 /* "OVER LIMIT", "UNKNOWN: CHF not converted", "1 untagged", joined. */
@@ -1105,8 +1204,8 @@ marks(struct buf *b, const struct sum *s)
 		buf_printf(b, "UNKNOWN: %s", s->row->reason);
 		sep = ", ";
 	}
-	if (s->untagged)
-		buf_printf(b, "%s%zu untagged", sep, s->untagged);
+	if (s->row->untagged_count)
+		buf_printf(b, "%s%zu untagged", sep, s->row->untagged_count);
 }
 
 /* What the marks of the table mean, once each. */
@@ -1118,7 +1217,7 @@ gift_notes(struct report *r, struct buf *out, struct buf *t)
 		const struct sum *s = r->sumv.v[i];
 		over |= s->row->deductible == GIFTS_NO;
 		unknown |= s->row->deductible == GIFTS_UNKNOWN;
-		untagged |= s->untagged > 0;
+		untagged |= s->row->untagged_count > 0;
 	}
 	const char *cur = gifts_currency(r->gifts);
 	if (over) {
@@ -1194,8 +1293,7 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 		buf_reset(&right);
 		buf_addnum(&right, (long)s->row->count);
 		cntw = right.len > cntw ? right.len : cntw;
-		shown_recipient(r, &name, s);
-		w = s->p ? wrap_width(name.s, name.len) : s->c->width;
+		w = shown_recipient(r, &name, s);
 		maxname = w > maxname ? w : maxname;
 	}
 	for (size_t i = 0; i < r->sumv.n; i++) {
@@ -1245,49 +1343,57 @@ write_gifts(struct report *r, struct buf *out, struct buf *t)
 	free(over.v);
 }
 
-/* "2026-03-02 (270 days ago)", or "never"; last is its day number. */
+/* "2026-03-02 (270 days ago)", or "never". */
 static void
-last_seen(const struct report *r, const struct client *c, long last,
-	  struct buf *b)
+last_seen(const struct report *r, const struct client *c, struct buf *b)
 {
 	if (!c->has_last) {
 		buf_adds(b, "never");
 		return;
 	}
-	add_date(b, c->last);
+	add_date(b, date_unpack(c->last));
 	buf_add(b, " (", 2);
-	relative(b, last - r->today);
+	relative(b, date_to_days(date_unpack(c->last)) - r->today);
 	buf_addc(b, ')');
 }
 
+/* The n quiet clients. */
 static void
-write_quiet(struct report *r, struct buf *out, struct quiet *q, size_t n)
+write_quiet(struct report *r, struct buf *out, size_t n)
 {
 	if (!n)
 		return;
+	struct client **q = xmalloc(n * sizeof *q);
+	for (size_t i = 0, k = 0; i < r->clientv.n; i++)
+		if (is_quiet(r, r->clientv.v[i]))
+			q[k++] = r->clientv.v[i];
 	size_t maxname = 0, rightw = 0;
-	struct buf right = {0};	/* a row's right part, made twice: for the
-				 * widths, then for the row */
+	struct buf right = {0};	/* a row's right part and name, made twice:
+				 * for the widths, then for the row */
+	struct buf name = {0};
 	qsort(q, n, sizeof *q, cmp_quiet);
 	for (size_t i = 0; i < n; i++) {
-		struct client *c = q[i].c;
-		shown_client(r, c);
-		maxname = c->width > maxname ? c->width : maxname;
+		struct client *c = q[i];
+		size_t w = shown_client(&name, c);
+		maxname = w > maxname ? w : maxname;
 		buf_reset(&right);
-		last_seen(r, c, q[i].last, &right);
+		last_seen(r, c, &right);
 		rightw = right.len > rightw ? right.len : rightw;
 	}
 	size_t namew = name_width(maxname, rightw);
 	buf_printf(out, "\nQUIET CLIENTS (no entry for more than %ld %s)\n",
 		   r->o.quiet, r->o.quiet == 1 ? "day" : "days");
 	for (size_t i = 0; i < n; i++) {
-		const struct client *c = q[i].c;
+		struct client *c = q[i];
 		buf_reset(&right);
-		last_seen(r, c, q[i].last, &right);
-		row(out, c->shown, c->shownlen, namew, right.s);
+		last_seen(r, c, &right);
+		shown_client(&name, c);
+		row(out, name.s ? name.s : "", name.len, namew, right.s);
 		spill(r, out);
 	}
 	buf_free(&right);
+	buf_free(&name);
+	free(q);
 }
 
 static void
@@ -1349,6 +1455,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 	long long limit = gifts_limit(r->gifts);
 	int this = gifts_start(r->gifts).y;
 	struct buf year = {0};
+	struct planned *cplan = NULL;	/* the clients', by rank */
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
 		const struct money *plan = g->occ->plan;
@@ -1358,15 +1465,16 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		struct money m = *plan;
 		/* Given when acted on: on the act date, or now if late. */
 		int y = business_year(r, g->overdue ? r->o.today : act_of(g));
-		struct planned *pl = g->p ? &g->p->plan : &g->c->plan;
+		if (!cplan)
+			cplan = xcalloc(r->clientv.n, sizeof *cplan);
+		struct planned *pl = g->p ? &g->p->plan : &cplan[g->c->rank];
 		if (pl->year != y) {
 			pl->year = y;
 			pl->cents = 0;
 		}
-		const struct sum *s = y == this ?
-		    hash_get(&r->sums, gesture_id(g)) : NULL;
-		long long spent = s ? s->row->total : 0;
-		bool unknown = s && s->row->deductible == GIFTS_UNKNOWN;
+		const struct gifts_row *s = y == this ? sum_of(r, g) : NULL;
+		long long spent = s ? s->total : 0;
+		bool unknown = s && s->deductible == GIFTS_UNKNOWN;
 		long long earlier = pl->cents;
 		pl->cents += m.cents;
 		bool over = spent + earlier + m.cents > limit;
@@ -1399,7 +1507,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 				   "%s %s known), limit %s %s: together at "
 				   "least %s %s. Convert it to know whether "
 				   "the limit is crossed.", year.s,
-				   s->row->reason, money_format(spent, a[1]),
+				   s->reason, money_format(spent, a[1]),
 				   cur, money_format(limit, a[2]), cur,
 				   money_format(spent + earlier + m.cents, a[3]),
 				   cur);
@@ -1411,6 +1519,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		spill(r, out);
 	}
 	buf_free(&year);
+	free(cplan);
 }
 
 static void
@@ -1480,10 +1589,13 @@ report_write(struct report *r, struct buf *out)
 {
 	char date[DATE_BUFSZ];
 	struct buf t = {0};
-	struct quiet *quiet;
 	size_t nquiet = 0;
 	size_t noverdue = 0, nover = 0;
 
+	/* The records are in: the tables no longer looked up lose their
+	 * slots before the ledgers end; their keys (names, texts) stay. */
+	hash_drop_slots(&r->occasions);
+	hash_drop_slots(&r->texts);
 	gifts_end(r->gifts);
 	collect_sums(r, r->gifts, &r->sumv, true);
 	if (r->prev) {
@@ -1493,6 +1605,9 @@ report_write(struct report *r, struct buf *out)
 	for (size_t i = 0; i < r->sumv.n; i++)
 		nover += ((struct sum *)r->sumv.v[i])->row->deductible ==
 		    GIFTS_NO;
+	/* The sums have their clients and persons: no more look-ups. */
+	hash_index_free(&r->clients);
+	hash_drop_slots(&r->persons);
 	rank(r);
 	for (size_t i = 0; i < r->occasionv.n; i++) {
 		struct occasion *o = r->occasionv.v[i];
@@ -1502,13 +1617,8 @@ report_write(struct report *r, struct buf *out)
 	for (size_t i = 0; i < r->gestures.n; i++)
 		noverdue += ((struct gesture *)r->gestures.v[i])->overdue;
 	collect_recipients(r);
-	quiet = xmalloc((r->clientv.n ? r->clientv.n : 1) * sizeof *quiet);
-	for (size_t i = 0; i < r->clientv.n; i++) {
-		struct client *c = r->clientv.v[i];
-		long last = c->has_last ? date_to_days(c->last) : LONG_MIN;
-		if (!c->has_last || r->today - last > r->o.quiet)
-			quiet[nquiet++] = (struct quiet){last, c->rank, c};
-	}
+	for (size_t i = 0; i < r->clientv.n; i++)
+		nquiet += is_quiet(r, r->clientv.v[i]);
 	size_t ndue = r->gestures.n - noverdue;
 
 	buf_printf(&t, "tact %s %s: %zu overdue, %zu due, %zu %s, "
@@ -1521,13 +1631,12 @@ report_write(struct report *r, struct buf *out)
 	write_gestures(r, out, "OVERDUE", 0, noverdue);
 	write_gestures(r, out, "DUE", noverdue, r->gestures.n);
 	write_gifts(r, out, &t);
-	write_quiet(r, out, quiet, nquiet);
+	write_quiet(r, out, nquiet);
 	write_spread(r, out);
 	bool any = false;
 	warn_limit(r, out, &t, &any);
 	warn_december(r, out, &t, &any);
 	warn_repeats(r, out, &t, &any);
 
-	free(quiet);
 	buf_free(&t);
 }
