@@ -100,33 +100,34 @@ struct tagrole {
 	bool trigger;		/* the TAG of a #TAG+N rule */
 };
 
-/* A client, or a person of one (owner set).  A person has fields and
- * the marks of the entries that concern it, no entries of its own. */
-struct client {
-	const char *id;
-	const char *name;	/* as read when a rule reads it, else the id
-				 * (a person's SLUG) */
+/* What few clients have: persons, or marks; a person's owner. */
+struct kin {
 	struct client *owner;	/* a person's client, else NULL */
 	struct client **person;	/* a client's persons, in input order */
 	struct mark *mark;
-	/* The latest entry without occasion tags: in the arena, or
-	 * malloc'd (last_own) when a later one of the client did not fit
-	 * there. */
-	char *last_text;
-	size_t nent;		/* entries up to TODAY read so far */
+	uint32_t nperson, nmark;	/* arrays grown at powers of two */
+	bool listed;		/* a person in its owner's list */
+};
+
+/* A client, or a person of one (kin->owner set).  A person has fields
+ * and the marks of the entries that concern it, no entries of its own.
+ * Its strings (name, the values of the keys read, the {last} text) are
+ * packed in one piece, str (see pack()), made when a run of its records
+ * ends: a client's records mostly come together. */
+struct client {
+	const char *id;
+	char *str;		/* the packed strings, or NULL: none yet */
+	struct kin *kin;	/* NULL: no persons, no marks, no owner */
 	struct src source;
 	struct src latest_source;	/* the latest entry (by date, then
 					 * input order) */
-	int32_t latest_day, last_day;	/* valid when nent, has_last */
-	uint32_t hash;		/* of the id (due.index) */
-	uint32_t nperson, nmark;	/* arrays grown at powers of two */
+	uint32_t latest_day, last_day;	/* packed (pack_date); valid when
+					 * nent, has_last */
+	uint32_t nent;		/* entries up to TODAY read so far */
 	bool named;		/* a client (person) record was read */
 	bool has_last;
-	bool listed;		/* a person in its owner's list */
-	bool last_own;
-	/* The values of the keys read (due.nvalue, NULL: none), then the
-	 * dated fields of the WHEN FIELD keys (due.nwhen: dated()). */
-	const char *value[];
+	/* The dated fields of the WHEN FIELD keys (due.nwhen). */
+	struct dated when[];
 };
 
 /* A rule, and what the engine looked up of it once rather than once a
@@ -159,6 +160,7 @@ struct due {
 	struct due_opts opt;
 	long today, dmin, dmax;
 	long horizon;		/* marks dated before it are not kept */
+	uint32_t ptoday, phorizon;	/* the same, packed (0: none) */
 	/* The first year a yearly DATE can be due or overdue in (the last:
 	 * rule.year1). */
 	int year0;
@@ -176,16 +178,20 @@ struct due {
 	bool keep_latest;	/* a last+N rule needs the latest's source */
 	bool keep_name;		/* a gesture reads names */
 	struct arena arena;	/* clients and their strings */
-	/* The strings of the latest entries of one client, held until an
-	 * entry of another client comes (a client's entries mostly follow
-	 * one another, and most are the latest so far): then kept, one
-	 * copy a client rather than one an entry. */
+	/* The strings of one client, held while its records come (a
+	 * client's records mostly follow one another, and most entries are
+	 * the latest so far): packed when a record of another comes, one
+	 * copy a client rather than one a record. */
 	struct pending {
 		struct client *c;	/* whose, or NULL */
-		bool latest, last;	/* held: latest_source, last_text */
-		struct buf latest_source, last_text;
+		bool latest;		/* latest_source held */
+		bool changed;		/* a string set: c->str is stale */
+		struct buf latest_source;
+		struct buf *str;	/* due.nstr strings (STR_NAME …) */
+		bool *has;		/* which of them are set */
 	} pend;
-	struct buf scratch;	/* a tag being looked up */
+	size_t nstr;		/* a client's strings: name, values, last */
+	struct buf scratch;	/* a tag being looked up, or strings packed */
 	struct buf pass;	/* -p: records not yet written */
 	/* The clients and persons, in order of first appearance, and by
 	 * id: an open-addressing table of 1 + their places in all (0: an
@@ -215,6 +221,20 @@ struct due {
 	struct buf gesture, years, esc, src;	/* one being written */
 	bool finished;
 };
+
+/* A date packed into 32 bits, never 0: year, month, day;
+ * packed dates compare as the dates do. */
+static uint32_t
+pack_date(struct date dt)
+{
+	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
+}
+
+static struct date
+unpack_date(uint32_t v)
+{
+	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
+}
 
 /* A field key (normalized) that a rule reads: its date and source
  * (when), or its value.  Each gets the next place among a client's
@@ -312,6 +332,12 @@ due_new(const struct occasions *os, const struct due_opts *o)
 			back = oc->lead + 30;
 	}
 	d->horizon = d->today - d->opt.grace - back;
+	d->ptoday = pack_date(o->today);
+	d->phorizon = d->horizon < d->dmin ? 0 :
+	    pack_date(date_from_days(d->horizon));
+	d->nstr = 1 + d->nvalue + 1;
+	d->pend.str = xcalloc(d->nstr, sizeof *d->pend.str);
+	d->pend.has = xcalloc(d->nstr, sizeof *d->pend.has);
 	/* TODAY - GRACE <= DATE <= TODAY + WINDOW + LEAD + 2 (ACT is at
 	 * most 2 days before DATE - LEAD), within the years 1 to 9999. */
 	long lo = d->today - d->opt.grace;
@@ -328,12 +354,11 @@ due_free(struct due *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->nall; i++) {
-		free(d->all[i]->mark);
-		free(d->all[i]->person);
-		if (d->all[i]->last_own)
-			free(d->all[i]->last_text);
-	}
+	for (size_t i = 0; i < d->nall; i++)
+		if (d->all[i]->kin) {
+			free(d->all[i]->kin->mark);
+			free(d->all[i]->kin->person);
+		}
 	free(d->all);
 	free(d->index);
 	arena_free(&d->ids);
@@ -349,7 +374,10 @@ due_free(struct due *d)
 	buf_free(&d->scratch);
 	buf_free(&d->pass);
 	buf_free(&d->pend.latest_source);
-	buf_free(&d->pend.last_text);
+	for (size_t i = 0; i < d->nstr; i++)
+		buf_free(&d->pend.str[i]);
+	free(d->pend.str);
+	free(d->pend.has);
 	free(d->hit);
 	buf_free(&d->gesture);
 	buf_free(&d->years);
@@ -435,9 +463,10 @@ index_slot(const struct due *d, const char *id, uint32_t h)
 	}
 }
 
-/* Append c to due.all and to the index (c->id is not there yet). */
+/* Append c, whose id hashes to h, to due.all and to the index (c->id
+ * is not there yet). */
 static void
-index_add(struct due *d, struct client *c)
+index_add(struct due *d, struct client *c, uint32_t h)
 {
 	if (d->nall == d->capall) {
 		if (d->capall >= UINT32_MAX / 2)
@@ -447,17 +476,40 @@ index_add(struct due *d, struct client *c)
 	}
 	d->all[d->nall++] = c;
 	if (2 * d->nall > d->capindex) {	/* twice the size, anew */
-		free(d->index);
+		struct slot *old = d->index;
+		size_t oldcap = d->capindex;
 		d->capindex = d->capindex ? 2 * d->capindex : 128;
 		d->index = xcalloc(d->capindex, sizeof *d->index);
-		for (size_t i = 0; i + 1 < d->nall; i++) {
-			const struct client *o = d->all[i];
-			*index_slot(d, o->id, o->hash) =
-			    (struct slot){(uint32_t)i + 1, o->hash};
+		size_t mask = d->capindex - 1;
+		for (size_t i = 0; i < oldcap; i++) {	/* ids all differ */
+			size_t j = old[i].hash & mask;
+			while (old[i].at && d->index[j].at)
+				j = (j + 1) & mask;
+			if (old[i].at)
+				d->index[j] = old[i];
 		}
+		free(old);
 	}
-	*index_slot(d, c->id, c->hash) = (struct slot){(uint32_t)d->nall,
-	    c->hash};
+	*index_slot(d, c->id, h) = (struct slot){(uint32_t)d->nall, h};
+}
+
+/* The kin of c, made on first use. */
+static struct kin *
+kin_of(struct due *d, struct client *c)
+{
+	if (!c->kin) {
+		c->kin = arena_alloc(&d->arena, sizeof *c->kin);
+		*c->kin = (struct kin){0};
+	}
+	return c->kin;
+}
+
+/* The kin of c to read: an empty one when it has none. */
+static const struct kin *
+kin(const struct client *c)
+{
+	static const struct kin none;
+	return c->kin ? c->kin : &none;
 }
 
 /* A new client or person of the id whose hash is h; named by its id (a
@@ -465,15 +517,12 @@ index_add(struct due *d, struct client *c)
 static struct client *
 new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
 {
-	size_t size = sizeof(struct client) + d->nvalue * sizeof(char *) +
-	    d->nwhen * sizeof(struct dated);
+	size_t size = sizeof(struct client) + d->nwhen * sizeof(struct dated);
 	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
-	c->id = c->name = arena_strdup(&d->ids, id);
-	c->hash = h;
-	c->owner = owner;
+	c->id = arena_strdup(&d->ids, id);
 	if (owner)
-		c->name += record_person_client_len(id) + 1;
-	index_add(d, c);
+		kin_of(d, c)->owner = owner;
+	index_add(d, c, h);
 	return c;
 }
 
@@ -510,16 +559,16 @@ client_get(struct due *d, const char *id, const char *source)
 /* A person that a record names: one of its client's persons from now on
  * (in the order they come). */
 static void
-list_person(struct client *p)
+list_person(struct due *d, struct client *p)
 {
-	if (!p->owner || p->listed)
+	if (!p->kin || !p->kin->owner || p->kin->listed)
 		return;
-	p->listed = true;
-	struct client *c = p->owner;
-	if ((c->nperson & (c->nperson - 1)) == 0)	/* 0, 1, 2, 4 … */
-		c->person = xrealloc(c->person, (c->nperson ?
-		    2 * (size_t)c->nperson : 1) * sizeof *c->person);
-	c->person[c->nperson++] = p;
+	p->kin->listed = true;
+	struct kin *k = kin_of(d, p->kin->owner);
+	if ((k->nperson & (k->nperson - 1)) == 0)	/* 0, 1, 2, 4 … */
+		k->person = xrealloc(k->person, (k->nperson ?
+		    2 * (size_t)k->nperson : 1) * sizeof *k->person);
+	k->person[k->nperson++] = p;
 }
 
 /* The field key of a record as the rules want it, or NULL.  Keys as
@@ -544,68 +593,114 @@ wanted(const struct due *d, const char *key)
 	return w;
 }
 
-/* Keep the text s (n bytes) as c's last_text: in the space of the one
- * before when it fits, else in the arena the first time and malloc'd
- * after, so that a client's texts never pile up. */
-static void
-keep_last_text(struct due *d, struct client *c, const char *s, size_t n)
+/* A client's strings, packed (struct client.str): for each of the
+ * due.nstr in turn, '\1', the string and '\0', or '\0' alone when it
+ * has none.  Which: */
+enum { STR_NAME = 0 };	/* then the values (1 + wanted.vi), then the
+			 * {last} text (str_last) */
+
+static size_t
+str_last(const struct due *d)
 {
-	if (c->last_text && strlen(c->last_text) >= n) {
-		memcpy(c->last_text, s, n + 1);
-	} else if (!c->last_text) {
-		c->last_text = arena_strdup(&d->arena, s);
-	} else {
-		char *t = xrealloc(c->last_own ? c->last_text : NULL, n + 1);
-		c->last_text = memcpy(t, s, n + 1);
-		c->last_own = true;
-	}
+	return 1 + d->nvalue;
 }
 
-/* Keep the strings held for the client of due.pend. */
+/* The place after the string of the packed s. */
+static const char *
+str_skip(const char *s)
+{
+	return *s ? s + strlen(s) + 1 : s + 1;
+}
+
+/* The string i of c (kept: not the one held), or NULL. */
+static const char *
+str_of(const struct client *c, size_t i)
+{
+	const char *s = c->str;
+	if (!s)
+		return NULL;
+	for (; i > 0; i--)
+		s = str_skip(s);
+	return *s ? s + 1 : NULL;
+}
+
+/* Pack the strings held into c->str: in the space of the old piece when
+ * they fit (a client whose records come in several runs), else anew. */
+static void
+pack(struct due *d, struct client *c)
+{
+	struct pending *p = &d->pend;
+	struct buf *b = &d->scratch;
+	buf_reset(b);
+	for (size_t i = 0; i < d->nstr; i++) {
+		if (p->has[i]) {
+			buf_addc(b, '\1');
+			buf_add(b, p->str[i].s, p->str[i].len);
+		}
+		buf_addc(b, '\0');
+	}
+	const char *end = c->str;
+	for (size_t i = 0; end && i < d->nstr; i++)
+		end = str_skip(end);
+	if (end && (size_t)(end - c->str) >= b->len)
+		memcpy(c->str, b->s, b->len);
+	else
+		c->str = arena_copy(&d->arena, b->s, b->len);
+}
+
+/* Keep what is held for the client of due.pend. */
 static void
 keep_pending(struct due *d)
 {
 	struct pending *p = &d->pend;
 	if (p->latest)
 		p->c->latest_source = src_keep(d, p->latest_source.s);
-	if (p->last)
-		keep_last_text(d, p->c, p->last_text.s, p->last_text.len);
+	if (p->changed)
+		pack(d, p->c);
 	p->c = NULL;
-	p->latest = p->last = false;
+	p->latest = p->changed = false;
 }
 
-/* Hold s in b (a string of due.pend) for c, *held set. */
+/* Hold the strings of c from now on (those kept so far, unpacked). */
 static void
-hold(struct due *d, struct client *c, struct buf *b, bool *held,
-    const char *s)
+pend_switch(struct due *d, struct client *c)
 {
-	if (d->pend.c != c) {
-		keep_pending(d);
-		d->pend.c = c;
+	struct pending *p = &d->pend;
+	if (p->c == c)
+		return;
+	keep_pending(d);
+	p->c = c;
+	const char *s = c->str;
+	for (size_t i = 0; i < d->nstr; i++) {
+		p->has[i] = s && *s;
+		if (p->has[i]) {
+			buf_reset(&p->str[i]);
+			buf_adds(&p->str[i], s + 1);
+		}
+		if (s)
+			s = str_skip(s);
 	}
-	buf_reset(b);
-	buf_adds(b, s);
-	*held = true;
 }
 
-/* A date packed into 32 bits, never 0: year, month, day. */
-static uint32_t
-pack_date(struct date dt)
+/* Hold s as the string i of c. */
+static void
+hold_str(struct due *d, struct client *c, size_t i, const char *s)
 {
-	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
+	pend_switch(d, c);
+	buf_reset(&d->pend.str[i]);
+	buf_adds(&d->pend.str[i], s);
+	d->pend.has[i] = true;
+	d->pend.changed = true;
 }
 
-static struct date
-unpack_date(uint32_t v)
+/* Hold s as the source of c's latest entry. */
+static void
+hold_latest(struct due *d, struct client *c, const char *s)
 {
-	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
-}
-
-/* The dated fields of c: after its values. */
-static struct dated *
-dated(const struct due *d, struct client *c)
-{
-	return (struct dated *)(void *)(c->value + d->nvalue);
+	pend_switch(d, c);
+	buf_reset(&d->pend.latest_source);
+	buf_adds(&d->pend.latest_source, s);
+	d->pend.latest = true;
 }
 
 /* A field record; the last one of a key wins. */
@@ -616,14 +711,14 @@ add_field(struct due *d, struct client *c, char *const *f)
 	if (!w)
 		return;		/* no rule reads it */
 	if (w->when) {
-		struct dated *dt = &dated(d, c)[w->wi];
+		struct dated *dt = &c->when[w->wi];
 		struct date v;
 		bool ok = date_parse_iso(f[FIELD_DATE], &v, true) == 0;
 		dt->date = ok ? pack_date(v) : 0;
 		dt->source = src_keep(d, f[FIELD_SOURCE]);
 	}
 	if (w->value)
-		c->value[w->vi] = arena_strdup(&d->arena, f[FIELD_VALUE]);
+		hold_str(d, c, 1 + w->vi, f[FIELD_VALUE]);
 }
 
 static char
@@ -653,15 +748,16 @@ next_tag(struct due *d, const char **s)
 }
 
 static void
-add_mark(struct client *c, struct mark m)
+add_mark(struct due *d, struct client *c, struct mark m)
 {
-	if ((c->nmark & (c->nmark - 1)) == 0)	/* 0, 1, 2, 4 … */
-		c->mark = xrealloc(c->mark, (c->nmark ?
-		    2 * (size_t)c->nmark : 1) * sizeof *c->mark);
-	c->mark[c->nmark++] = m;
+	struct kin *k = kin_of(d, c);
+	if ((k->nmark & (k->nmark - 1)) == 0)	/* 0, 1, 2, 4 … */
+		k->mark = xrealloc(k->mark, (k->nmark ?
+		    2 * (size_t)k->nmark : 1) * sizeof *k->mark);
+	k->mark[k->nmark++] = m;
 }
 
-/* A kept entry of c (the one whose marks start at c->mark[first]), found
+/* A kept entry of c (the one whose marks start at c's mark first), found
  * by its source from then on. */
 static struct kentry *
 kentry_new(struct due *d, struct client *c, long day, const char *source)
@@ -669,22 +765,25 @@ kentry_new(struct due *d, struct client *c, long day, const char *source)
 	struct kentry *e = arena_alloc(&d->arena, sizeof *e);
 	void **slot = hash_put_kept(&d->entries, source, &e->source);
 	*e = (struct kentry){.c = c, .day = day, .source = e->source,
-	    .first = c->nmark, .next = *slot};
+	    .first = kin(c)->nmark, .next = *slot};
 	*slot = e;
 	return e;
 }
 
-/* An entry of c; returns it when it is kept (it has marks). */
+/* An entry of c; returns it when it is kept (it has marks).  Its date
+ * is compared packed: a day number only for an entry with marks. */
 static struct kentry *
 add_entry(struct due *d, struct client *c, char *const *f)
 {
 	struct date dt;
 	if (date_parse_iso(f[ENTRY_DATE], &dt, false) < 0)
 		return NULL;
-	long day = date_to_days(dt);
-	if (day > d->today)
+	uint32_t pd = pack_date(dt);
+	if (pd > d->ptoday)
 		return NULL;	/* a plan: no rule reads it */
-	size_t idx = c->nent++;
+	if (c->nent == UINT32_MAX)
+		die_oom();
+	uint32_t idx = c->nent++;
 	bool occ = false;	/* a tag names an occasion */
 	const char *text = NULL;	/* copied once */
 	struct kentry *e = NULL;
@@ -693,29 +792,28 @@ add_entry(struct due *d, struct client *c, char *const *f)
 		if (!r)
 			continue;
 		occ = occ || r->name;
-		if (day < d->horizon)
+		if (pd < d->phorizon)
 			continue;
 		if (!e)
-			e = kentry_new(d, c, day, f[ENTRY_SOURCE]);
+			e = kentry_new(d, c, date_to_days(dt),
+			    f[ENTRY_SOURCE]);
 		if (r->trigger && !text && d->keep_entry)
 			text = arena_strdup(&d->arena, f[ENTRY_TEXT]);
-		add_mark(c, (struct mark){r->tag, day, idx,
+		add_mark(d, c, (struct mark){r->tag, e->day, idx,
 		    r->trigger ? text : NULL, e});
 	}
 	if (e)
-		e->nmark = c->nmark - e->first;
-	if (idx == 0 || day >= c->latest_day) {
-		c->latest_day = (int32_t)day;
+		e->nmark = c->kin->nmark - e->first;
+	if (idx == 0 || pd >= c->latest_day) {
+		c->latest_day = pd;
 		if (d->keep_latest)
-			hold(d, c, &d->pend.latest_source, &d->pend.latest,
-			    f[ENTRY_SOURCE]);
+			hold_latest(d, c, f[ENTRY_SOURCE]);
 	}
-	if (!occ && (!c->has_last || day >= c->last_day)) {
+	if (!occ && (!c->has_last || pd >= c->last_day)) {
 		c->has_last = true;
-		c->last_day = (int32_t)day;
+		c->last_day = pd;
 		if (d->keep_last)
-			hold(d, c, &d->pend.last_text, &d->pend.last,
-			    f[ENTRY_TEXT]);
+			hold_str(d, c, str_last(d), f[ENTRY_TEXT]);
 	}
 	return e;
 }
@@ -724,14 +822,14 @@ add_entry(struct due *d, struct client *c, char *const *f)
  * are read before any mark is sorted, so e's marks are where they were
  * put. */
 static void
-concern(struct kentry *e, struct client *p)
+concern(struct due *d, struct kentry *e, struct client *p)
 {
 	if (e->np && e->last == p)
 		return;		/* said twice */
 	e->np++;
 	e->last = p;
 	for (size_t i = 0; i < e->nmark; i++)
-		add_mark(p, e->c->mark[e->first + i]);
+		add_mark(d, p, e->c->kin->mark[e->first + i]);
 }
 
 /* concerns ID DATE SOURCE: the kept entry of the client of ID at SOURCE
@@ -754,7 +852,7 @@ add_concerns(struct due *d, char *const *f)
 		    e->c->id[n] == '\0')
 			break;
 	if (e)
-		concern(e, client_get(d, id, NULL));
+		concern(d, e, client_get(d, id, NULL));
 }
 
 /* The SOURCE of a client, field, entry or person record. */
@@ -804,19 +902,19 @@ due_add(struct due *d, const struct record *rec)
 	struct client *c = client_get(d, f[CLIENT_ID], source);
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
 		if (d->keep_name)
-			c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
+			hold_str(d, c, STR_NAME, f[CLIENT_NAME]);
 		c->source = src_keep(d, source);
 		c->named = true;
 	}
-	list_person(c);
+	list_person(d, c);
 	if (kind == RECORD_FIELD) {
 		add_field(d, c, f);
-	} else if (kind == RECORD_ENTRY && c->owner) {
+	} else if (kind == RECORD_ENTRY && kin(c)->owner) {
 		/* entries are the client's; one under a person's id
 		 * concerns that person */
-		struct kentry *e = add_entry(d, c->owner, f);
+		struct kentry *e = add_entry(d, c->kin->owner, f);
 		if (e)
-			concern(e, c);
+			concern(d, e, c);
 	} else if (kind == RECORD_ENTRY) {
 		add_entry(d, c, f);
 	}
@@ -863,11 +961,12 @@ mark_cmp(const void *a, const void *b)
 static size_t
 mark_find(const struct client *c, const char *tag, long day)
 {
-	size_t lo = 0, hi = c->nmark;
+	const struct kin *k = kin(c);
+	size_t lo = 0, hi = k->nmark;
 	struct mark key = {.tag = tag, .day = day};
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (mark_cmp(&c->mark[mid], &key) < 0)
+		if (mark_cmp(&k->mark[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -881,9 +980,10 @@ static bool
 done(const struct client *c, const char *name, long from,
     const struct mark *trigger)
 {
+	const struct kin *k = kin(c);
 	for (size_t i = mark_find(c, name, from);
-	    i < c->nmark && strcmp(c->mark[i].tag, name) == 0; i++)
-		if (!trigger || c->mark[i].idx != trigger->idx)
+	    i < k->nmark && strcmp(k->mark[i].tag, name) == 0; i++)
+		if (!trigger || k->mark[i].idx != trigger->idx)
 			return true;
 	return false;
 }
@@ -895,12 +995,13 @@ person_done(const struct client *p, const char *name, long from)
 {
 	if (done(p, name, from, NULL))
 		return true;
-	const struct client *c = p->owner;
-	if (c->nperson != 1)
+	const struct client *c = kin(p)->owner;
+	const struct kin *k = kin(c);
+	if (k->nperson != 1)
 		return false;
 	for (size_t i = mark_find(c, name, from);
-	    i < c->nmark && strcmp(c->mark[i].tag, name) == 0; i++)
-		if (c->mark[i].e->np == 0)
+	    i < k->nmark && strcmp(k->mark[i].tag, name) == 0; i++)
+		if (k->mark[i].e->np == 0)
 			return true;
 	return false;
 }
@@ -962,9 +1063,19 @@ static const char *
 value_of(const struct client *c, const struct client *p,
     const struct wanted *w)
 {
-	if (p && !missing(p->value[w->vi]))
-		return p->value[w->vi];
-	return c->value[w->vi];
+	const char *v = p ? str_of(p, 1 + w->vi) : NULL;
+	return !missing(v) ? v : str_of(c, 1 + w->vi);
+}
+
+/* The name of c as read, or its id (a person's SLUG) when no rule reads
+ * it or its record has not come. */
+static const char *
+name_of(const struct client *c)
+{
+	const char *s = str_of(c, STR_NAME);
+	if (s)
+		return s;
+	return kin(c)->owner ? c->id + strlen(kin(c)->owner->id) + 1 : c->id;
 }
 
 /* Do the filters of the rule r hold for the client c (and its person
@@ -1007,12 +1118,12 @@ contact_of(const struct due *d, const struct whom *w)
 	if (!d->contact)
 		return NULL;
 	const struct client *who = w->about ? w->about : w->c;
-	const char *v = who->value[d->contact->vi];
+	const char *v = str_of(who, 1 + d->contact->vi);
 	if (!missing(v))
 		return v;
 	if (w->about)
-		return w->about->name;
-	return w->c->nperson ? w->c->person[0]->name : NULL;
+		return name_of(w->about);
+	return kin(w->c)->nperson ? name_of(w->c->kin->person[0]) : NULL;
 }
 
 /* Keep a hit for who (of trigger, for a #TAG+N rule). */
@@ -1110,11 +1221,9 @@ yearly(struct due *d, const struct rule *r, const struct whom *w, int m,
 /* The field a FIELD rule r reads of who (a client or a person: its own
  * field, a person does not inherit the client's birthday). */
 static const struct dated *
-when_field(const struct due *d, const struct rule *r,
-    const struct client *who)
+when_field(const struct rule *r, const struct client *who)
 {
-	return (const struct dated *)(const void *)(who->value + d->nvalue) +
-	    r->field->wi;
+	return &who->when[r->field->wi];
 }
 
 /* The entry a trigger is about one person of: the gesture is about that
@@ -1123,7 +1232,7 @@ static const struct client *
 about_of(const struct mark *trigger)
 {
 	const struct kentry *e = trigger->e;
-	return e->np == 1 && e->last->listed ? e->last : NULL;
+	return e->np == 1 && kin(e->last)->listed ? e->last : NULL;
 }
 
 /* The rule r on client c, or (FIELD rules only) on its person p. */
@@ -1137,7 +1246,7 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 	struct whom w = {c, p, p};
 	switch (o->when) {
 	case OCC_FIELD: {
-		const struct dated *f = when_field(d, r, p ? p : c);
+		const struct dated *f = when_field(r, p ? p : c);
 		struct date v = unpack_date(f->date);
 		if (!f->date || ((o->every || o->nyears) && !v.y))
 			return;
@@ -1151,9 +1260,10 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 		consider(d, r, &w, date_to_days(o->date), NULL);
 		break;
 	case OCC_TAG: {
+		const struct kin *k = kin(c);
 		for (size_t i = mark_find(c, o->key, d->dmin - 1);
-		    i < c->nmark && strcmp(c->mark[i].tag, o->key) == 0; i++) {
-			const struct mark *m = &c->mark[i];
+		    i < k->nmark && strcmp(k->mark[i].tag, o->key) == 0; i++) {
+			const struct mark *m = &k->mark[i];
 			w.about = about_of(m);
 			consider(d, r, &w, m->day + o->days, m);
 		}
@@ -1161,7 +1271,8 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 	}
 	case OCC_LAST:
 		if (c->nent)
-			consider(d, r, &w, c->latest_day + o->days, NULL);
+			consider(d, r, &w, date_to_days(unpack_date(
+			    c->latest_day)) + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
 			add_hit(d, c, r, NULL, d->today, d->today);
@@ -1276,7 +1387,7 @@ hit_source(struct due *d, const struct hit *h, size_t *len)
 	const char *s;
 	switch (h->rule->o->when) {
 	case OCC_FIELD:
-		return src_text(d, when_field(d, h->rule, c)->source, len);
+		return src_text(d, when_field(h->rule, c)->source, len);
 	case OCC_LAST:
 		return src_text(d, c->nent ? c->latest_source : c->source,
 		    len);
@@ -1300,24 +1411,24 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 	const struct rule *r = h->rule;
 	const struct client *who = hit_who(h);
 	const struct mark *trigger = hit_trigger(h);
-	const struct client *p = who->owner ? who : NULL;
-	const struct client *c = p ? p->owner : who;
+	const struct client *p = kin(who)->owner ? who : NULL;
+	const struct client *c = p ? kin(p)->owner : who;
 	struct whom w = {c, p, trigger ? about_of(trigger) : p};
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
-		years = years_of(unpack_date(when_field(d, r, who)->date).y,
+		years = years_of(unpack_date(when_field(r, who)->date).y,
 		    day.y);
 	buf_reset(&d->years);
 	if (years)
 		buf_addnum(&d->years, years);
 	struct fields_of fo = {d, &w};
 	struct gesture_vals v = {
-		.client = c->name, .id = h->id,
-		.name = w.about ? w.about->name : c->name,
+		.client = name_of(c), .id = h->id,
+		.name = name_of(w.about ? w.about : c),
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
 		.entry = trigger ? trigger->text : NULL,
-		.last = c->has_last ? c->last_text : NULL,
+		.last = c->has_last ? str_of(c, str_last(d)) : NULL,
 		.field = field_value, .arg = &fo,
 	};
 	buf_reset(&d->gesture);
@@ -1359,20 +1470,20 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	d->finished = true;
 	keep_pending(d);
 	for (size_t i = 0; i < d->nall; i++)
-		if (d->all[i]->nmark > 1)
-			qsort(d->all[i]->mark, d->all[i]->nmark,
-			    sizeof *d->all[i]->mark, mark_cmp);
+		if (kin(d->all[i])->nmark > 1)
+			qsort(d->all[i]->kin->mark, d->all[i]->kin->nmark,
+			    sizeof *d->all[i]->kin->mark, mark_cmp);
 	/* Client by client (its persons after it); the hits of one rule
 	 * and client keep their order. */
 	for (size_t i = 0; i < d->nall; i++) {
 		const struct client *c = d->all[i];
-		if (c->owner)
+		if (kin(c)->owner)
 			continue;
 		for (size_t k = 0; k < d->os->n; k++)
 			apply(d, &d->rule[k], c, NULL);
-		for (size_t j = 0; j < c->nperson; j++)
+		for (size_t j = 0; j < kin(c)->nperson; j++)
 			for (size_t k = 0; k < d->os->n; k++)
-				apply(d, &d->rule[k], c, c->person[j]);
+				apply(d, &d->rule[k], c, c->kin->person[j]);
 	}
 	unsigned depth = 0;
 	for (size_t n = d->nhit; n > 1; n /= 2)

@@ -197,6 +197,13 @@ arena_strdup(struct arena *a, const char *s)
 	return memcpy(arena_get(a, n, 1), s, n);
 }
 
+void *
+arena_copy(struct arena *a, const void *s, size_t n)
+{
+	void *t = arena_get(a, n, 1);
+	return n ? memcpy(t, s, n) : t;
+}
+
 void
 arena_free(struct arena *a)
 {

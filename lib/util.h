@@ -81,6 +81,7 @@ struct arena {
 
 void *arena_alloc(struct arena *a, size_t n);	/* aligned for any type */
 char *arena_strdup(struct arena *a, const char *s);
+void *arena_copy(struct arena *a, const void *s, size_t n);	/* unaligned */
 void arena_free(struct arena *a);
 
 #endif
