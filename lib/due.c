@@ -143,16 +143,15 @@ struct rule {
 /* A due or overdue gesture: what it is about, its gesture expanded only
  * when it is written (emit), so that the hits stay small. */
 struct hit {
-	const char *id;		/* whose: the client's, or the person's */
-	const struct rule *rule;
-	/* A #TAG+N rule's hit: the mark of its entry (whose client is
-	 * trigger->e->c); another's: the client, or the person of a FIELD
-	 * rule (hit_who). */
-	union {
-		const struct mark *trigger;
-		const struct client *who;
-	} of;
-	int32_t act, day;
+	uint32_t at;		/* the client's place in due.all */
+	/* A #TAG+N rule's hit: the place of the mark of its entry among
+	 * the client's; a FIELD rule's: 1 + the place of its person among
+	 * the client's, or 0 (the client's own), as the others' */
+	uint32_t sub;
+	/* The rule's place in due.rule << 2 | the days ACT moved back from
+	 * a weekend (DATE = ACT + LEAD + them), or 3: DATE is ACT */
+	uint32_t rule;
+	int32_t act;
 };
 
 struct due {
@@ -309,6 +308,8 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
 	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
 	long back = 0;
+	if (os->n > UINT32_MAX >> 2)	/* struct hit.rule */
+		die_oom();
 	d->rule = xcalloc(os->n ? os->n : 1, sizeof *d->rule);
 	for (size_t k = 0; k < os->n; k++) {
 		const struct occasion *oc = os->v[k];
@@ -1052,6 +1053,8 @@ missing(const char *s)
 struct whom {
 	const struct client *c;	/* the client */
 	const struct client *p;	/* the person (a FIELD rule's), or NULL */
+	uint32_t at, sub;	/* c's place in due.all; 1 + p's place among
+				 * c's persons, or 0 */
 	/* whose name, contact and fields the gesture reads first: p, or
 	 * the one person a trigger concerns, or NULL */
 	const struct client *about;
@@ -1126,36 +1129,52 @@ contact_of(const struct due *d, const struct whom *w)
 	return kin(w->c)->nperson ? name_of(w->c->kin->person[0]) : NULL;
 }
 
-/* Keep a hit for who (of trigger, for a #TAG+N rule). */
+/* Keep a hit of the rule r for w (of trigger, for a #TAG+N rule). */
 static void
-add_hit(struct due *d, const struct client *who, const struct rule *r,
+add_hit(struct due *d, const struct whom *w, const struct rule *r,
     const struct mark *trigger, long act, long day)
 {
 	if (d->nhit == d->caphit) {
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	struct hit *h = &d->hit[d->nhit++];
-	*h = (struct hit){.id = who->id, .rule = r, .act = (int32_t)act,
-	    .day = (int32_t)day};
-	if (trigger)
-		h->of.trigger = trigger;
-	else
-		h->of.who = who;
+	long moved = day - r->o->lead - act;
+	d->hit[d->nhit++] = (struct hit){.at = w->at,
+	    .sub = trigger ? (uint32_t)(trigger - w->c->kin->mark) : w->sub,
+	    .rule = (uint32_t)(r - d->rule) << 2 |
+	    (moved >= 0 && moved <= 2 ? (uint32_t)moved : 3),
+	    .act = (int32_t)act};
+}
+
+static const struct rule *
+hit_rule(const struct due *d, const struct hit *h)
+{
+	return &d->rule[h->rule >> 2];
+}
+
+/* The DATE of the hit h. */
+static long
+hit_day(const struct due *d, const struct hit *h)
+{
+	uint32_t moved = h->rule & 3;
+	return moved == 3 ? h->act : h->act + hit_rule(d, h)->o->lead + moved;
 }
 
 /* The trigger of the hit h, or NULL. */
 static const struct mark *
-hit_trigger(const struct hit *h)
+hit_trigger(const struct due *d, const struct hit *h)
 {
-	return h->rule->o->when == OCC_TAG ? h->of.trigger : NULL;
+	return hit_rule(d, h)->o->when == OCC_TAG ?
+	    &d->all[h->at]->kin->mark[h->sub] : NULL;
 }
 
 /* Whom the hit h is for: a client, or a person. */
 static const struct client *
-hit_who(const struct hit *h)
+hit_who(const struct due *d, const struct hit *h)
 {
-	return h->rule->o->when == OCC_TAG ? h->of.trigger->e->c : h->of.who;
+	const struct client *c = d->all[h->at];
+	return hit_rule(d, h)->o->when != OCC_TAG && h->sub ?
+	    c->kin->person[h->sub - 1] : c;
 }
 
 /* The rule r on day DATE for w: a hit when it is due or overdue. */
@@ -1180,7 +1199,7 @@ consider(struct due *d, const struct rule *r, const struct whom *w,
 	if (o->when != OCC_LAST && (w->p ? person_done(w->p, o->name, from) :
 	    done(w->c, o->name, from, trigger)))
 		return;
-	add_hit(d, w->p ? w->p : w->c, r, trigger, act, day);
+	add_hit(d, w, r, trigger, act, day);
 }
 
 static int
@@ -1235,15 +1254,17 @@ about_of(const struct mark *trigger)
 	return e->np == 1 && kin(e->last)->listed ? e->last : NULL;
 }
 
-/* The rule r on client c, or (FIELD rules only) on its person p. */
+/* The rule r on the client at due.all[at], or (FIELD rules only) on its
+ * person sub (1 + its place among the client's persons; 0: none). */
 static void
-apply(struct due *d, const struct rule *r, const struct client *c,
-    const struct client *p)
+apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
 {
 	const struct occasion *o = r->o;
+	const struct client *c = d->all[at];
+	const struct client *p = sub ? c->kin->person[sub - 1] : NULL;
 	if ((p && o->when != OCC_FIELD) || !filters_hold(r, c, p))
 		return;
-	struct whom w = {c, p, p};
+	struct whom w = {.c = c, .p = p, .at = at, .sub = sub, .about = p};
 	switch (o->when) {
 	case OCC_FIELD: {
 		const struct dated *f = when_field(r, p ? p : c);
@@ -1275,7 +1296,7 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 			    c->latest_day)) + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
-			add_hit(d, c, r, NULL, d->today, d->today);
+			add_hit(d, &w, r, NULL, d->today, d->today);
 		break;
 	}
 }
@@ -1283,23 +1304,32 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 /* Sorted by ACT, DATE, ID, NAME.  Hits equal in all four are the
  * triggers of one #TAG+N rule on one day: in the order of their marks,
  * as found. */
-static int
-hit_cmp(const void *a, const void *b)
+/* The hits of one client or person have the same at and who_sub. */
+static uint32_t
+who_sub(const struct due *d, const struct hit *h)
 {
-	const struct hit *x = a, *y = b;
+	return hit_rule(d, h)->o->when == OCC_TAG ? 0 : h->sub;
+}
+
+static int
+hit_cmp(const struct due *d, const struct hit *x, const struct hit *y)
+{
 	int r;
 	if (x->act != y->act)
 		return x->act < y->act ? -1 : 1;
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	if ((r = strcmp(x->id, y->id)) != 0)
+	long dx = hit_day(d, x), dy = hit_day(d, y);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	if ((x->at != y->at || who_sub(d, x) != who_sub(d, y)) &&
+	    (r = strcmp(hit_who(d, x)->id, hit_who(d, y)->id)) != 0)
 		return r;
-	if ((r = strcmp(x->rule->o->name, y->rule->o->name)) != 0)
+	if (x->rule >> 2 != y->rule >> 2 &&
+	    (r = strcmp(hit_rule(d, x)->o->name, hit_rule(d, y)->o->name)))
 		return r;
-	const struct mark *tx = hit_trigger(x), *ty = hit_trigger(y);
-	if (tx == ty)
+	/* one #TAG+N rule's triggers of one client: by their marks */
+	if (hit_rule(d, x)->o->when != OCC_TAG || x->sub == y->sub)
 		return 0;
-	return tx < ty ? -1 : 1;
+	return x->sub < y->sub ? -1 : 1;
 }
 
 static void
@@ -1311,68 +1341,68 @@ swap_hits(struct hit *a, struct hit *b)
 }
 
 static void
-sift_down(struct hit *v, size_t i, size_t n)
+sift_down(const struct due *d, struct hit *v, size_t i, size_t n)
 {
 	for (size_t c; (c = 2 * i + 1) < n; i = c) {
-		if (c + 1 < n && hit_cmp(&v[c], &v[c + 1]) < 0)
+		if (c + 1 < n && hit_cmp(d, &v[c], &v[c + 1]) < 0)
 			c++;
-		if (hit_cmp(&v[i], &v[c]) >= 0)
+		if (hit_cmp(d, &v[i], &v[c]) >= 0)
 			return;
 		swap_hits(&v[i], &v[c]);
 	}
 }
 
 /* The hits v[0..n) sorted in place (qsort, glibc's merge sort, takes a
- * copy of them: 46 MB at a million clients): quicksort on the median of
+ * copy of them): quicksort on the median of
  * three, the smaller part first, a short run by insertion; below depth
  * parts, heapsort, so that no order of the input makes it quadratic.
  * Hits that compare equal are alike to the byte. */
 static void
-sort_hits(struct hit *v, size_t n, unsigned depth)
+sort_hits(const struct due *d, struct hit *v, size_t n, unsigned depth)
 {
 	while (n > 16 && depth-- > 0) {
 		struct hit *a = &v[0], *m = &v[(n - 1) / 2], *z = &v[n - 1];
-		if (hit_cmp(m, a) < 0)
+		if (hit_cmp(d, m, a) < 0)
 			swap_hits(m, a);
-		if (hit_cmp(z, m) < 0) {
+		if (hit_cmp(d, z, m) < 0) {
 			swap_hits(z, m);
-			if (hit_cmp(m, a) < 0)
+			if (hit_cmp(d, m, a) < 0)
 				swap_hits(m, a);
 		}
 		/* Hoare's partition: v[0..j] <= pivot <= v[j+1..n) */
 		struct hit pivot = *m;
 		size_t i = 0, j = n - 1;
 		for (;;) {
-			while (hit_cmp(&v[i], &pivot) < 0)
+			while (hit_cmp(d, &v[i], &pivot) < 0)
 				i++;
-			while (hit_cmp(&v[j], &pivot) > 0)
+			while (hit_cmp(d, &v[j], &pivot) > 0)
 				j--;
 			if (i >= j)
 				break;
 			swap_hits(&v[i++], &v[j--]);
 		}
 		if (j + 1 < n - j - 1) {
-			sort_hits(v, j + 1, depth);
+			sort_hits(d, v, j + 1, depth);
 			v += j + 1;
 			n -= j + 1;
 		} else {
-			sort_hits(v + j + 1, n - j - 1, depth);
+			sort_hits(d, v + j + 1, n - j - 1, depth);
 			n = j + 1;
 		}
 	}
 	if (n > 16) {
 		for (size_t i = n / 2; i-- > 0; )
-			sift_down(v, i, n);
+			sift_down(d, v, i, n);
 		for (size_t k = n - 1; k > 0; k--) {
 			swap_hits(&v[0], &v[k]);
-			sift_down(v, 0, k);
+			sift_down(d, v, 0, k);
 		}
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
 		struct hit t = v[i];
 		size_t j = i;
-		for (; j > 0 && hit_cmp(&t, &v[j - 1]) < 0; j--)
+		for (; j > 0 && hit_cmp(d, &t, &v[j - 1]) < 0; j--)
 			v[j] = v[j - 1];
 		v[j] = t;
 	}
@@ -1383,19 +1413,20 @@ sort_hits(struct hit *v, size_t n, unsigned depth)
 static const char *
 hit_source(struct due *d, const struct hit *h, size_t *len)
 {
-	const struct client *c = hit_who(h);
+	const struct client *c = hit_who(d, h);
+	const struct rule *r = hit_rule(d, h);
 	const char *s;
-	switch (h->rule->o->when) {
+	switch (r->o->when) {
 	case OCC_FIELD:
-		return src_text(d, when_field(h->rule, c)->source, len);
+		return src_text(d, when_field(r, c)->source, len);
 	case OCC_LAST:
 		return src_text(d, c->nent ? c->latest_source : c->source,
 		    len);
 	case OCC_TAG:
-		s = h->of.trigger->e->source;
+		s = hit_trigger(d, h)->e->source;
 		break;
 	default:
-		s = h->rule->o->source;
+		s = r->o->source;
 		break;
 	}
 	*len = strlen(s);
@@ -1408,12 +1439,13 @@ static const struct buf *
 expand_hit(struct due *d, const struct hit *h, struct date day,
     const char *date)
 {
-	const struct rule *r = h->rule;
-	const struct client *who = hit_who(h);
-	const struct mark *trigger = hit_trigger(h);
+	const struct rule *r = hit_rule(d, h);
+	const struct client *who = hit_who(d, h);
+	const struct mark *trigger = hit_trigger(d, h);
 	const struct client *p = kin(who)->owner ? who : NULL;
 	const struct client *c = p ? kin(p)->owner : who;
-	struct whom w = {c, p, trigger ? about_of(trigger) : p};
+	struct whom w = {.c = c, .p = p,
+	    .about = trigger ? about_of(trigger) : p};
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
 		years = years_of(unpack_date(when_field(r, who)->date).y,
@@ -1423,7 +1455,7 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 		buf_addnum(&d->years, years);
 	struct fields_of fo = {d, &w};
 	struct gesture_vals v = {
-		.client = name_of(c), .id = h->id,
+		.client = name_of(c), .id = who->id,
 		.name = name_of(w.about ? w.about : c),
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
@@ -1446,18 +1478,19 @@ static void
 emit(struct due *d, const struct hit *h, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
-	struct date day = date_from_days(h->day);
+	struct date day = date_from_days(hit_day(d, h));
 	date_format(date_from_days(h->act), act);
 	date_format(day, date);
 	const struct buf *g = expand_hit(d, h, day, date);
 	size_t sourcelen;
 	const char *source = hit_source(d, h, &sourcelen);
+	const char *id = hit_who(d, h)->id;
 	record_put_due(w, &(struct record_due){
 	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
-	    .act = act, .date = date, .id = h->id,
-	    .occasion = h->rule->o->name,
+	    .act = act, .date = date, .id = id,
+	    .occasion = hit_rule(d, h)->o->name,
 	    .gesture = g->s, .source = source,
-	    .idlen = strlen(h->id), .gesturelen = g->len,
+	    .idlen = strlen(id), .gesturelen = g->len,
 	    .sourcelen = sourcelen});
 }
 
@@ -1480,15 +1513,15 @@ finish(struct due *d, struct buf *out, FILE *fp)
 		if (kin(c)->owner)
 			continue;
 		for (size_t k = 0; k < d->os->n; k++)
-			apply(d, &d->rule[k], c, NULL);
-		for (size_t j = 0; j < kin(c)->nperson; j++)
+			apply(d, &d->rule[k], (uint32_t)i, 0);
+		for (uint32_t j = 1; j <= kin(c)->nperson; j++)
 			for (size_t k = 0; k < d->os->n; k++)
-				apply(d, &d->rule[k], c, c->kin->person[j]);
+				apply(d, &d->rule[k], (uint32_t)i, j);
 	}
 	unsigned depth = 0;
 	for (size_t n = d->nhit; n > 1; n /= 2)
 		depth += 2;
-	sort_hits(d->hit, d->nhit, depth);
+	sort_hits(d, d->hit, d->nhit, depth);
 	struct record_out w;
 	record_out_init(&w, out, NULL);
 	/* -p: the report reads the rules' planned costs from here. */
