@@ -140,6 +140,9 @@ struct rule {
 				 * overdue in (it depends on the lead) */
 };
 
+enum { HIT_TAG = 1 << 9, HIT_DAYS = HIT_TAG - 1, HIT_RULE = 10 };
+_Static_assert(OCC_MAX_LEAD + 2 <= HIT_DAYS, "DATE - ACT fits");
+
 /* A due or overdue gesture: what it is about, its gesture expanded only
  * when it is written (emit), so that the hits stay small. */
 struct hit {
@@ -148,8 +151,8 @@ struct hit {
 	 * the client's; a FIELD rule's: 1 + the place of its person among
 	 * the client's, or 0 (the client's own), as the others' */
 	uint32_t sub;
-	/* The rule's place in due.rule << 2 | the days ACT moved back from
-	 * a weekend (DATE = ACT + LEAD + them), or 3: DATE is ACT */
+	/* The rule's place in due.rule << 10 | HIT_TAG for a #TAG+N rule |
+	 * DATE - ACT (at most OCC_MAX_LEAD + 2) */
 	uint32_t rule;
 	int32_t act;
 };
@@ -308,7 +311,7 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
 	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
 	long back = 0;
-	if (os->n > UINT32_MAX >> 2)	/* struct hit.rule */
+	if (os->n > UINT32_MAX >> HIT_RULE)	/* struct hit.rule */
 		die_oom();
 	d->rule = xcalloc(os->n ? os->n : 1, sizeof *d->rule);
 	for (size_t k = 0; k < os->n; k++) {
@@ -1138,34 +1141,31 @@ add_hit(struct due *d, const struct whom *w, const struct rule *r,
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	long moved = day - r->o->lead - act;
 	d->hit[d->nhit++] = (struct hit){.at = w->at,
 	    .sub = trigger ? (uint32_t)(trigger - w->c->kin->mark) : w->sub,
-	    .rule = (uint32_t)(r - d->rule) << 2 |
-	    (moved >= 0 && moved <= 2 ? (uint32_t)moved : 3),
+	    .rule = (uint32_t)(r - d->rule) << HIT_RULE |
+	    (trigger ? HIT_TAG : 0) | (uint32_t)(day - act),
 	    .act = (int32_t)act};
 }
 
 static const struct rule *
 hit_rule(const struct due *d, const struct hit *h)
 {
-	return &d->rule[h->rule >> 2];
+	return &d->rule[h->rule >> HIT_RULE];
 }
 
 /* The DATE of the hit h. */
 static long
-hit_day(const struct due *d, const struct hit *h)
+hit_day(const struct hit *h)
 {
-	uint32_t moved = h->rule & 3;
-	return moved == 3 ? h->act : h->act + hit_rule(d, h)->o->lead + moved;
+	return h->act + (long)(h->rule & HIT_DAYS);
 }
 
 /* The trigger of the hit h, or NULL. */
 static const struct mark *
 hit_trigger(const struct due *d, const struct hit *h)
 {
-	return hit_rule(d, h)->o->when == OCC_TAG ?
-	    &d->all[h->at]->kin->mark[h->sub] : NULL;
+	return h->rule & HIT_TAG ? &d->all[h->at]->kin->mark[h->sub] : NULL;
 }
 
 /* Whom the hit h is for: a client, or a person. */
@@ -1173,8 +1173,7 @@ static const struct client *
 hit_who(const struct due *d, const struct hit *h)
 {
 	const struct client *c = d->all[h->at];
-	return hit_rule(d, h)->o->when != OCC_TAG && h->sub ?
-	    c->kin->person[h->sub - 1] : c;
+	return !(h->rule & HIT_TAG) && h->sub ? c->kin->person[h->sub - 1] : c;
 }
 
 /* The rule r on day DATE for w: a hit when it is due or overdue. */
@@ -1306,9 +1305,9 @@ apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
  * as found. */
 /* The hits of one client or person have the same at and who_sub. */
 static uint32_t
-who_sub(const struct due *d, const struct hit *h)
+who_sub(const struct hit *h)
 {
-	return hit_rule(d, h)->o->when == OCC_TAG ? 0 : h->sub;
+	return h->rule & HIT_TAG ? 0 : h->sub;
 }
 
 static int
@@ -1317,17 +1316,17 @@ hit_cmp(const struct due *d, const struct hit *x, const struct hit *y)
 	int r;
 	if (x->act != y->act)
 		return x->act < y->act ? -1 : 1;
-	long dx = hit_day(d, x), dy = hit_day(d, y);
-	if (dx != dy)
+	uint32_t dx = x->rule & HIT_DAYS, dy = y->rule & HIT_DAYS;
+	if (dx != dy)		/* DATE - ACT, ACT being the same */
 		return dx < dy ? -1 : 1;
-	if ((x->at != y->at || who_sub(d, x) != who_sub(d, y)) &&
+	if ((x->at != y->at || who_sub(x) != who_sub(y)) &&
 	    (r = strcmp(hit_who(d, x)->id, hit_who(d, y)->id)) != 0)
 		return r;
-	if (x->rule >> 2 != y->rule >> 2 &&
+	if (x->rule >> HIT_RULE != y->rule >> HIT_RULE &&
 	    (r = strcmp(hit_rule(d, x)->o->name, hit_rule(d, y)->o->name)))
 		return r;
 	/* one #TAG+N rule's triggers of one client: by their marks */
-	if (hit_rule(d, x)->o->when != OCC_TAG || x->sub == y->sub)
+	if (!(x->rule & HIT_TAG) || x->sub == y->sub)
 		return 0;
 	return x->sub < y->sub ? -1 : 1;
 }
@@ -1478,7 +1477,7 @@ static void
 emit(struct due *d, const struct hit *h, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
-	struct date day = date_from_days(hit_day(d, h));
+	struct date day = date_from_days(hit_day(h));
 	date_format(date_from_days(h->act), act);
 	date_format(day, date);
 	const struct buf *g = expand_hit(d, h, day, date);
