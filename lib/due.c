@@ -111,9 +111,9 @@ struct kin {
 
 /* A client, or a person of one (kin->owner set).  A person has fields
  * and the marks of the entries that concern it, no entries of its own.
- * Its strings (name, the values of the keys read, the {last} text) are
- * packed in one piece, str (see pack()), made when a run of its records
- * ends: a client's records mostly come together. */
+ * Its strings (name, the values of the keys read, the {last} text
+ * untagged) are packed in one piece, str (see pack()), made when a run
+ * of its records ends: a client's records mostly come together. */
 struct client {
 	const char *id;
 	char *str;		/* the packed strings, or NULL: none yet */
@@ -188,6 +188,8 @@ struct due {
 		struct client *c;	/* whose, or NULL */
 		bool latest;		/* latest_source held */
 		bool changed;		/* a string set: c->str is stale */
+		bool last_raw;		/* the {last} text as read, not yet
+					 * untagged (pack) */
 		struct buf latest_source;
 		struct buf *str;	/* due.nstr strings (STR_NAME …) */
 		bool *has;		/* which of them are set */
@@ -639,7 +641,11 @@ pack(struct due *d, struct client *c)
 	for (size_t i = 0; i < d->nstr; i++) {
 		if (p->has[i]) {
 			buf_addc(b, '\1');
-			buf_add(b, p->str[i].s, p->str[i].len);
+			/* {last} kept as it is written, once a client */
+			if (i == str_last(d) && p->last_raw)
+				gesture_untag(b, p->str[i].s);
+			else
+				buf_add(b, p->str[i].s, p->str[i].len);
 		}
 		buf_addc(b, '\0');
 	}
@@ -662,7 +668,7 @@ keep_pending(struct due *d)
 	if (p->changed)
 		pack(d, p->c);
 	p->c = NULL;
-	p->latest = p->changed = false;
+	p->latest = p->changed = p->last_raw = false;
 }
 
 /* Hold the strings of c from now on (those kept so far, unpacked). */
@@ -816,8 +822,10 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	if (!occ && (!c->has_last || pd >= c->last_day)) {
 		c->has_last = true;
 		c->last_day = pd;
-		if (d->keep_last)
+		if (d->keep_last) {
 			hold_str(d, c, str_last(d), f[ENTRY_TEXT]);
+			d->pend.last_raw = true;
+		}
 	}
 	return e;
 }
@@ -1460,7 +1468,7 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 		.years = years ? d->years.s : NULL, .date = date,
 		.entry = trigger ? trigger->text : NULL,
 		.last = c->has_last ? str_of(c, str_last(d)) : NULL,
-		.field = field_value, .arg = &fo,
+		.field = field_value, .arg = &fo, .last_untagged = true,
 	};
 	buf_reset(&d->gesture);
 	gesture_expand(&r->o->gesture, &v, &d->gesture);

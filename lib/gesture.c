@@ -317,7 +317,10 @@ expand(const struct gesture *g, const struct gesture_vals *v,
 			if (s) {
 				/* as gesture_untag: its white space is
 				 * collapsed with the rest (gesture_expand) */
-				untag(out, s);
+				if (p->kind == GP_LAST && v->last_untagged)
+					buf_adds(out, s);
+				else
+					untag(out, s);
 				trim_from(out, at);	/* empty: nothing */
 				if (out->len > at)
 					continue;

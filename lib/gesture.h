@@ -52,6 +52,7 @@ struct gesture_vals {
 	    *last;
 	const char *(*field)(const char *key, void *arg);
 	void *arg;
+	bool last_untagged;	/* last is as gesture_untag made it */
 };
 
 /* Split s[0..n) into *g.  Returns 0, or -1 with *err a malloc'd message

@@ -232,6 +232,26 @@ values_not_expanded(void **state)
 	check("{client}", &v, "{contact}");
 }
 
+/* {last} given as gesture_untag made it is not untagged again (a
+ * wikilink's label may read as a tag); it is trimmed and collapsed with
+ * the rest, an empty one takes the default; {entry} is untagged still. */
+static void
+last_untagged(void **state)
+{
+	(void)state;
+	struct gesture_vals v = vals;
+	struct buf u = {0};
+	gesture_untag(&u, "met at [[Fair|#fair]] #visit");
+	assert_string_equal(u.s, "met at #fair");
+	v.last = u.s;
+	v.last_untagged = true;
+	check("refer to {last}.", &v, "refer to met at #fair.");
+	check("{entry}", &v, "new role: Head of Marketing");
+	v.last = "";
+	check("{last|nothing}", &v, "nothing");
+	buf_free(&u);
+}
+
 /* A lone '}' is text. */
 static void
 lone_close(void **state)
@@ -378,6 +398,7 @@ main(void)
 		cmocka_unit_test(nested_defaults),
 		cmocka_unit_test(nested_too_deep),
 		cmocka_unit_test(errors),
+		cmocka_unit_test(last_untagged),
 	};
 	return cmocka_run_group_tests_name("gesture", tests, NULL, NULL);
 }
