@@ -61,10 +61,16 @@ struct src {
 	uint32_t line;		/* 1 + LINE; 0: none */
 };
 
+/* A client's sources are kept as lines of one file, the client's (that
+ * of the first source kept), or whole in its kin when they are of
+ * another (LINE_FAR, rare).  Which source: */
+enum { SRC_CLIENT, SRC_LATEST, SRC_WHEN };	/* SRC_WHEN + wanted.wi */
+#define LINE_FAR UINT32_MAX	/* never a struct src.line */
+
 /* A field of a WHEN FIELD key: its date, packed (pack_date), and its
- * source. */
+ * source's line. */
 struct dated {
-	struct src source;
+	uint32_t line;
 	uint32_t date;		/* 0: none, or not a date */
 };
 
@@ -88,7 +94,7 @@ struct kentry {
 struct mark {
 	const char *tag;	/* the rule's copy of the tag */
 	long day;
-	size_t idx;		/* the entry's input order within the client */
+	size_t idx;		/* the entry's input order (due.nentry) */
 	const char *text;	/* a trigger's, when {entry} is expanded */
 	const struct kentry *e;	/* the entry */
 };
@@ -107,6 +113,7 @@ struct kin {
 	struct mark *mark;
 	uint32_t nperson, nmark;	/* arrays grown at powers of two */
 	bool listed;		/* a person in its owner's list */
+	struct src *far;	/* the sources of another file (SRC_…) */
 };
 
 /* A client, or a person of one (kin->owner set).  A person has fields
@@ -118,14 +125,15 @@ struct client {
 	const char *id;
 	char *str;		/* the packed strings, or NULL: none yet */
 	struct kin *kin;	/* NULL: no persons, no marks, no owner */
-	struct src source;
-	struct src latest_source;	/* the latest entry (by date, then
-					 * input order) */
-	uint32_t latest_day, last_day;	/* packed (pack_date); valid when
-					 * nent, has_last */
-	uint32_t nent;		/* entries up to TODAY read so far */
+	uint32_t file;		/* its sources' file (struct src), 0: none
+				 * kept yet */
+	uint32_t line;		/* its source's */
+	uint32_t latest_line;	/* the latest entry's (by date, then input
+				 * order) */
+	/* Packed (pack_date), 0 when none: the latest entry up to TODAY,
+	 * the latest without occasion tags. */
+	uint32_t latest_day, last_day;
 	bool named;		/* a client (person) record was read */
-	bool has_last;
 	/* The dated fields of the WHEN FIELD keys (due.nwhen). */
 	struct dated when[];
 };
@@ -211,6 +219,7 @@ struct due {
 	size_t capindex;
 	struct arena ids;	/* the ids, apart: the sort reads them */
 	struct client *cur;	/* the client of the previous record */
+	size_t nentry;		/* entries read up to TODAY: their order */
 	struct buf owner;	/* the client id of a person id */
 	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
 	/* The files of the sources kept (struct src): name → 1 + its place
@@ -364,6 +373,7 @@ due_free(struct due *d)
 		if (d->all[i]->kin) {
 			free(d->all[i]->kin->mark);
 			free(d->all[i]->kin->person);
+			free(d->all[i]->kin->far);
 		}
 	free(d->all);
 	free(d->index);
@@ -518,13 +528,42 @@ kin(const struct client *c)
 	return c->kin ? c->kin : &none;
 }
 
+/* Keep source as c's source `which` (SRC_…), its line at *line. */
+static void
+src_put(struct due *d, struct client *c, size_t which, uint32_t *line,
+    const char *source)
+{
+	struct src s = src_keep(d, source);
+	if (!c->file)
+		c->file = s.file;
+	if (s.file == c->file) {
+		*line = s.line;
+		return;
+	}
+	struct kin *k = kin_of(d, c);
+	if (!k->far)
+		k->far = xcalloc(SRC_WHEN + d->nwhen, sizeof *k->far);
+	k->far[which] = s;
+	*line = LINE_FAR;
+}
+
+/* The source `which` of c, whose line src_put kept at line. */
+static struct src
+src_get(const struct client *c, size_t which, uint32_t line)
+{
+	if (line == LINE_FAR)
+		return c->kin->far[which];
+	return (struct src){c->file, line};
+}
+
 /* A new client or person of the id whose hash is h; named by its id (a
  * person by its SLUG) until its record comes. */
 static struct client *
 new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
 {
 	size_t size = sizeof(struct client) + d->nwhen * sizeof(struct dated);
-	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
+	struct client *c = memset(arena_alloc_align(&d->arena, size,
+	    _Alignof(struct client)), 0, size);
 	c->id = arena_strdup(&d->ids, id);
 	if (owner)
 		kin_of(d, c)->owner = owner;
@@ -557,8 +596,8 @@ client_get(struct due *d, const char *id, const char *source)
 			c = new_client(d, id, h, owner);
 		}
 	}
-	if (!c->source.file && source)
-		c->source = src_keep(d, source);
+	if (!c->file && source)
+		src_put(d, c, SRC_CLIENT, &c->line, source);
 	return d->cur = c;
 }
 
@@ -664,7 +703,8 @@ keep_pending(struct due *d)
 {
 	struct pending *p = &d->pend;
 	if (p->latest)
-		p->c->latest_source = src_keep(d, p->latest_source.s);
+		src_put(d, p->c, SRC_LATEST, &p->c->latest_line,
+		    p->latest_source.s);
 	if (p->changed)
 		pack(d, p->c);
 	p->c = NULL;
@@ -722,10 +762,10 @@ add_field(struct due *d, struct client *c, char *const *f)
 		return;		/* no rule reads it */
 	if (w->when) {
 		struct dated *dt = &c->when[w->wi];
+		src_put(d, c, SRC_WHEN + w->wi, &dt->line, f[FIELD_SOURCE]);
 		struct date v;
 		bool ok = date_parse_iso(f[FIELD_DATE], &v, true) == 0;
 		dt->date = ok ? pack_date(v) : 0;
-		dt->source = src_keep(d, f[FIELD_SOURCE]);
 	}
 	if (w->value)
 		hold_str(d, c, 1 + w->vi, f[FIELD_VALUE]);
@@ -791,9 +831,7 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	uint32_t pd = pack_date(dt);
 	if (pd > d->ptoday)
 		return NULL;	/* a plan: no rule reads it */
-	if (c->nent == UINT32_MAX)
-		die_oom();
-	uint32_t idx = c->nent++;
+	size_t idx = d->nentry++;
 	bool occ = false;	/* a tag names an occasion */
 	const char *text = NULL;	/* copied once */
 	struct kentry *e = NULL;
@@ -814,13 +852,12 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	}
 	if (e)
 		e->nmark = c->kin->nmark - e->first;
-	if (idx == 0 || pd >= c->latest_day) {
+	if (pd >= c->latest_day) {	/* never 0 */
 		c->latest_day = pd;
 		if (d->keep_latest)
 			hold_latest(d, c, f[ENTRY_SOURCE]);
 	}
-	if (!occ && (!c->has_last || pd >= c->last_day)) {
-		c->has_last = true;
+	if (!occ && pd >= c->last_day) {
 		c->last_day = pd;
 		if (d->keep_last) {
 			hold_str(d, c, str_last(d), f[ENTRY_TEXT]);
@@ -915,7 +952,7 @@ due_add(struct due *d, const struct record *rec)
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
 		if (d->keep_name)
 			hold_str(d, c, STR_NAME, f[CLIENT_NAME]);
-		c->source = src_keep(d, source);
+		src_put(d, c, SRC_CLIENT, &c->line, source);
 		c->named = true;
 	}
 	list_person(d, c);
@@ -1298,7 +1335,7 @@ apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
 		break;
 	}
 	case OCC_LAST:
-		if (c->nent)
+		if (c->latest_day)
 			consider(d, r, &w, date_to_days(unpack_date(
 			    c->latest_day)) + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
@@ -1425,10 +1462,12 @@ hit_source(struct due *d, const struct hit *h, size_t *len)
 	const char *s;
 	switch (r->o->when) {
 	case OCC_FIELD:
-		return src_text(d, when_field(r, c)->source, len);
+		return src_text(d, src_get(c, SRC_WHEN + r->field->wi,
+		    when_field(r, c)->line), len);
 	case OCC_LAST:
-		return src_text(d, c->nent ? c->latest_source : c->source,
-		    len);
+		return src_text(d, c->latest_day ?
+		    src_get(c, SRC_LATEST, c->latest_line) :
+		    src_get(c, SRC_CLIENT, c->line), len);
 	case OCC_TAG:
 		s = hit_trigger(d, h)->e->source;
 		break;
@@ -1467,7 +1506,7 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
 		.entry = trigger ? trigger->text : NULL,
-		.last = c->has_last ? str_of(c, str_last(d)) : NULL,
+		.last = c->last_day ? str_of(c, str_last(d)) : NULL,
 		.field = field_value, .arg = &fo, .last_untagged = true,
 	};
 	buf_reset(&d->gesture);

@@ -217,6 +217,22 @@ arena_copy_bytes(void **state)
 	arena_free(&a);
 }
 
+/* arena_alloc_align: at a multiple of the alignment asked, right after
+ * what came before when that is one. */
+static void
+arena_align(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *x = arena_copy(&a, "abc", 3);
+	uint64_t *y = arena_alloc_align(&a, 24, _Alignof(uint64_t));
+	assert_int_equal((uintptr_t)y % _Alignof(uint64_t), 0);
+	assert_true((char *)y >= x + 3 && (char *)y < x + 3 + 8);
+	char *z = arena_alloc_align(&a, 8, 8);
+	assert_ptr_equal(z, (char *)(y + 3));
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -228,6 +244,7 @@ main(void)
 		cmocka_unit_test(rx_basic),
 		cmocka_unit_test(rx_limits),
 		cmocka_unit_test(arena_copy_bytes),
+		cmocka_unit_test(arena_align),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
