@@ -119,7 +119,7 @@ struct kin {
 /* A client, or a person of one (kin->owner set).  A person has fields
  * and the marks of the entries that concern it, no entries of its own.
  * Its strings (name, the values of the keys read, the {last} text
- * untagged) are packed in one piece, str (see pack()), made when a run
+ * without tags) are packed in one piece, str (see pack()), made when a run
  * of its records ends: a client's records mostly come together. */
 struct client {
 	const char *id;
@@ -682,7 +682,7 @@ pack(struct due *d, struct client *c)
 			buf_addc(b, '\1');
 			/* {last} kept as it is written, once a client */
 			if (i == str_last(d) && p->last_raw)
-				gesture_untag(b, p->str[i].s);
+				gesture_strip(b, p->str[i].s);
 			else
 				buf_add(b, p->str[i].s, p->str[i].len);
 		}
