@@ -783,10 +783,15 @@ ascii_lower(char c)
 static const struct tagrole *
 next_tag(struct due *d, const char **s)
 {
-	const char *t = *s;
-	size_t n = strcspn(t, ",");
-	*s = t + n + (t[n] == ',');
-	t = trim(t, &n);
+	const char *t = *s, *e = t;
+	while (*e && *e != ',')		/* a few bytes: no strcspn */
+		e++;
+	*s = e + (*e == ',');
+	while (t < e && is_blank(*t))
+		t++;
+	while (e > t && is_blank(e[-1]))
+		e--;
+	size_t n = (size_t)(e - t);
 	if (!n || !(d->tagfirst[(unsigned char)ascii_lower(t[0])] &
 	    tag_length_bit(n)))
 		return NULL;
