@@ -47,6 +47,7 @@ enum { DUE_BLOCK = 256 * 1024 };	/* bytes of output written at once */
 
 /* A field key that rules read, and what they read of it. */
 struct wanted {
+	const char *key;	/* due.want's copy */
 	bool when;		/* a WHEN FIELD: the date and the source */
 	bool value;		/* a filter or a placeholder: the value */
 	size_t wi, vi;		/* their places in a client's dated fields
@@ -98,6 +99,38 @@ struct mark {
 	const char *text;	/* a trigger's, when {entry} is expanded */
 	const struct kentry *e;	/* the entry */
 };
+
+/* The keys of due.want and the tags of due.tags found last, by their
+ * first byte and length: the records name the same few again and
+ * again, and a look-up here is one comparison rather than a hash. */
+enum { MEMO = 64 };
+struct memo {
+	const char *key[MEMO];	/* a copy that lives as long as val */
+	const void *val[MEMO];
+};
+
+static size_t
+memo_at(const char *s, size_t n)
+{
+	return ((unsigned char)s[0] + 7 * n) & (MEMO - 1);
+}
+
+/* The value of s[0..n) (n > 0) put last, or NULL. */
+static const void *
+memo_get(const struct memo *m, const char *s, size_t n)
+{
+	size_t i = memo_at(s, n);
+	const char *k = m->key[i];
+	return k && strncmp(k, s, n) == 0 && k[n] == '\0' ? m->val[i] : NULL;
+}
+
+static void
+memo_put(struct memo *m, const char *key, const void *val)
+{
+	size_t i = memo_at(key, strlen(key));
+	m->key[i] = key;
+	m->val[i] = val;
+}
 
 /* What the rules make of a tag. */
 struct tagrole {
@@ -204,6 +237,7 @@ struct due {
 	} pend;
 	size_t nstr;		/* a client's strings: name, values, last */
 	struct buf scratch;	/* a tag being looked up, or strings packed */
+	struct memo keys, tags_seen;	/* struct wanted, struct tagrole */
 	struct buf pass;	/* -p: records not yet written */
 	/* The clients and persons, in order of first appearance, and by
 	 * id: an open-addressing table of 1 + their places in all (0: an
@@ -255,10 +289,11 @@ unpack_date(uint32_t v)
 static struct wanted *
 want(struct due *d, const char *key, bool when)
 {
-	void **slot = hash_put(&d->want, key);
+	const char *kept;
+	void **slot = hash_put_kept(&d->want, key, &kept);
 	if (!*slot) {
 		struct wanted *w = arena_alloc(&d->arena, sizeof *w);
-		*w = (struct wanted){0};
+		*w = (struct wanted){.key = kept};
 		*slot = w;
 	}
 	struct wanted *w = *slot;
@@ -619,13 +654,19 @@ list_person(struct due *d, struct client *p)
 /* The field key of a record as the rules want it, or NULL.  Keys as
  * tact-parse writes them are normalized already. */
 static const struct wanted *
-wanted(const struct due *d, const char *key)
+wanted(struct due *d, const char *key)
 {
-	/* A key found as it is needs no normalizing: the keys of due.want
-	 * hold none of the bytes that normalizing changes below. */
-	const struct wanted *w = hash_get(&d->want, key);
+	if (!*key)
+		return hash_get(&d->want, key);
+	const struct wanted *w = memo_get(&d->keys, key, strlen(key));
 	if (w)
 		return w;
+	/* A key found as it is needs no normalizing: the keys of due.want
+	 * hold none of the bytes that normalizing changes below. */
+	if ((w = hash_get(&d->want, key)) != NULL) {
+		memo_put(&d->keys, w->key, w);
+		return w;
+	}
 	const char *p = key;
 	while (*p && !(*p >= 'A' && *p <= 'Z') && *p != ' ' && *p != '\t' &&
 	    *p != '_')
@@ -795,11 +836,16 @@ next_tag(struct due *d, const char **s)
 	if (!n || !(d->tagfirst[(unsigned char)ascii_lower(t[0])] &
 	    tag_length_bit(n)))
 		return NULL;
+	const struct tagrole *r = memo_get(&d->tags_seen, t, n);
+	if (r)
+		return r;
 	buf_reset(&d->scratch);
 	buf_add(&d->scratch, t, n);
 	for (size_t i = 0; i < n; i++)
 		d->scratch.s[i] = ascii_lower(d->scratch.s[i]);
-	return hash_get(&d->tags, d->scratch.s);
+	if ((r = hash_get(&d->tags, d->scratch.s)) != NULL)
+		memo_put(&d->tags_seen, r->tag, r);
+	return r;
 }
 
 static void
