@@ -219,7 +219,9 @@ struct due {
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
 	bool keep_latest;	/* a last+N rule needs the latest's source */
-	bool keep_name;		/* a gesture reads names */
+	/* A gesture reads the names of clients ({client}, {name}), of
+	 * persons ({name}, {contact} when there is no contact field) */
+	bool keep_client_name, keep_person_name;
 	struct arena arena;	/* clients and their strings */
 	/* The strings of one client, held while its records come (a
 	 * client's records mostly follow one another, and most entries are
@@ -338,9 +340,11 @@ want_part(const struct gesture_part *p, void *arg)
 		if (p->kind == GP_CONTACT)
 			d->contact = w;
 	}
-	/* {contact} falls back on a person's name */
-	d->keep_name = d->keep_name || p->kind == GP_CLIENT ||
-	    p->kind == GP_NAME || p->kind == GP_CONTACT;
+	d->keep_client_name = d->keep_client_name || p->kind == GP_CLIENT ||
+	    p->kind == GP_NAME;
+	/* {contact} falls back on a person's name, never a client's */
+	d->keep_person_name = d->keep_person_name || p->kind == GP_NAME ||
+	    p->kind == GP_CONTACT;
 	d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
 	d->keep_last = d->keep_last || p->kind == GP_LAST;
 }
@@ -1001,7 +1005,7 @@ due_add(struct due *d, const struct record *rec)
 	const char *source = source_of(rec);
 	struct client *c = client_get(d, f[CLIENT_ID], source);
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
-		if (d->keep_name)
+		if (kin(c)->owner ? d->keep_person_name : d->keep_client_name)
 			hold_str(d, c, STR_NAME, f[CLIENT_NAME]);
 		src_put(d, c, SRC_CLIENT, &c->line, source);
 		c->named = true;
