@@ -187,6 +187,9 @@ _Static_assert(OCC_MAX_LEAD + 2 <= HIT_DAYS, "DATE - ACT fits");
 /* A due or overdue gesture: what it is about, its gesture expanded only
  * when it is written (emit), so that the hits stay small. */
 struct hit {
+	/* whose id (the client's, or the person's): the sort reads it
+	 * here, not by way of the client (memory read at random) */
+	const char *id;
 	uint32_t at;		/* the client's place in due.all */
 	/* A #TAG+N rule's hit: the place of the mark of its entry among
 	 * the client's; a FIELD rule's: 1 + the place of its person among
@@ -1241,7 +1244,8 @@ add_hit(struct due *d, const struct whom *w, const struct rule *r,
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	d->hit[d->nhit++] = (struct hit){.at = w->at,
+	d->hit[d->nhit++] = (struct hit){
+	    .id = w->p ? w->p->id : w->c->id, .at = w->at,
 	    .sub = trigger ? (uint32_t)(trigger - w->c->kin->mark) : w->sub,
 	    .rule = (uint32_t)(r - d->rule) << HIT_RULE |
 	    (trigger ? HIT_TAG : 0) | (uint32_t)(day - act),
@@ -1403,13 +1407,6 @@ apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
 /* Sorted by ACT, DATE, ID, NAME.  Hits equal in all four are the
  * triggers of one #TAG+N rule on one day: in the order of their marks,
  * as found. */
-/* The hits of one client or person have the same at and who_sub. */
-static uint32_t
-who_sub(const struct hit *h)
-{
-	return h->rule & HIT_TAG ? 0 : h->sub;
-}
-
 static int
 hit_cmp(const struct due *d, const struct hit *x, const struct hit *y)
 {
@@ -1419,8 +1416,7 @@ hit_cmp(const struct due *d, const struct hit *x, const struct hit *y)
 	uint32_t dx = x->rule & HIT_DAYS, dy = y->rule & HIT_DAYS;
 	if (dx != dy)		/* DATE - ACT, ACT being the same */
 		return dx < dy ? -1 : 1;
-	if ((x->at != y->at || who_sub(x) != who_sub(y)) &&
-	    (r = strcmp(hit_who(d, x)->id, hit_who(d, y)->id)) != 0)
+	if (x->id != y->id && (r = strcmp(x->id, y->id)) != 0)
 		return r;
 	if (x->rule >> HIT_RULE != y->rule >> HIT_RULE &&
 	    (r = strcmp(hit_rule(d, x)->o->name, hit_rule(d, y)->o->name)))
@@ -1556,7 +1552,7 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 		buf_addnum(&d->years, years);
 	struct fields_of fo = {d, &w};
 	struct gesture_vals v = {
-		.client = name_of(c), .id = who->id,
+		.client = name_of(c), .id = h->id,
 		.name = name_of(w.about ? w.about : c),
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
@@ -1585,7 +1581,7 @@ emit(struct due *d, const struct hit *h, struct record_out *w)
 	const struct buf *g = expand_hit(d, h, day, date);
 	size_t sourcelen;
 	const char *source = hit_source(d, h, &sourcelen);
-	const char *id = hit_who(d, h)->id;
+	const char *id = h->id;
 	record_put_due(w, &(struct record_due){
 	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
 	    .act = act, .date = date, .id = id,
