@@ -22,10 +22,12 @@
  * ones by SOURCE (and DATE) and copies the entry's marks to the person,
  * so a person's done check is a client's.  A concerns record of an entry
  * that is not kept is ignored: no rule would read it.
- * Clients and their strings live in arenas, freed with the engine; the
- * strings of a client's latest entry are held in one buffer while its
- * entries stream by (struct pending), and sources are kept as a file's
- * place and a line number (struct src).
+ * Clients and their strings live in arenas, freed with the engine.  A
+ * client's strings (its name when a gesture reads it, the values, the
+ * {last} text) are held in buffers while its records stream by (struct
+ * pending) and packed in one piece when a record of another comes; its
+ * sources are kept as lines of one file (struct src when of another);
+ * what few clients have (persons, marks) is apart (struct kin).
  *
  * due_finish asks the rules about one client after the other and keeps
  * each hit as a few references (struct hit); a gesture is expanded only
