@@ -22,10 +22,12 @@
  * ones by SOURCE (and DATE) and copies the entry's marks to the person,
  * so a person's done check is a client's.  A concerns record of an entry
  * that is not kept is ignored: no rule would read it.
- * Clients and their strings live in arenas, freed with the engine; the
- * strings of a client's latest entry are held in one buffer while its
- * entries stream by (struct pending), and sources are kept as a file's
- * place and a line number (struct src).
+ * Clients and their strings live in arenas, freed with the engine.  A
+ * client's strings (its name when a gesture reads it, the values, the
+ * {last} text) are held in buffers while its records stream by (struct
+ * pending) and packed in one piece when a record of another comes; its
+ * sources are kept as lines of one file (struct src when of another);
+ * what few clients have (persons, marks) is apart (struct kin).
  *
  * due_finish asks the rules about one client after the other and keeps
  * each hit as a few references (struct hit); a gesture is expanded only
@@ -47,6 +49,7 @@ enum { DUE_BLOCK = 256 * 1024 };	/* bytes of output written at once */
 
 /* A field key that rules read, and what they read of it. */
 struct wanted {
+	const char *key;	/* due.want's copy */
 	bool when;		/* a WHEN FIELD: the date and the source */
 	bool value;		/* a filter or a placeholder: the value */
 	size_t wi, vi;		/* their places in a client's dated fields
@@ -61,10 +64,16 @@ struct src {
 	uint32_t line;		/* 1 + LINE; 0: none */
 };
 
+/* A client's sources are kept as lines of one file, the client's (that
+ * of the first source kept), or whole in its kin when they are of
+ * another (LINE_FAR, rare).  Which source: */
+enum { SRC_CLIENT, SRC_LATEST, SRC_WHEN };	/* SRC_WHEN + wanted.wi */
+#define LINE_FAR UINT32_MAX	/* never a struct src.line */
+
 /* A field of a WHEN FIELD key: its date, packed (pack_date), and its
- * source. */
+ * source's line. */
 struct dated {
-	struct src source;
+	uint32_t line;
 	uint32_t date;		/* 0: none, or not a date */
 };
 
@@ -88,10 +97,42 @@ struct kentry {
 struct mark {
 	const char *tag;	/* the rule's copy of the tag */
 	long day;
-	size_t idx;		/* the entry's input order within the client */
+	size_t idx;		/* the entry's input order (due.nentry) */
 	const char *text;	/* a trigger's, when {entry} is expanded */
 	const struct kentry *e;	/* the entry */
 };
+
+/* The keys of due.want and the tags of due.tags found last, by their
+ * first byte and length: the records name the same few again and
+ * again, and a look-up here is one comparison rather than a hash. */
+enum { MEMO = 64 };
+struct memo {
+	const char *key[MEMO];	/* a copy that lives as long as val */
+	const void *val[MEMO];
+};
+
+static size_t
+memo_at(const char *s, size_t n)
+{
+	return ((unsigned char)s[0] + 7 * n) & (MEMO - 1);
+}
+
+/* The value of s[0..n) (n > 0) put last, or NULL. */
+static const void *
+memo_get(const struct memo *m, const char *s, size_t n)
+{
+	size_t i = memo_at(s, n);
+	const char *k = m->key[i];
+	return k && strncmp(k, s, n) == 0 && k[n] == '\0' ? m->val[i] : NULL;
+}
+
+static void
+memo_put(struct memo *m, const char *key, const void *val)
+{
+	size_t i = memo_at(key, strlen(key));
+	m->key[i] = key;
+	m->val[i] = val;
+}
 
 /* What the rules make of a tag. */
 struct tagrole {
@@ -100,33 +141,36 @@ struct tagrole {
 	bool trigger;		/* the TAG of a #TAG+N rule */
 };
 
-/* A client, or a person of one (owner set).  A person has fields and
- * the marks of the entries that concern it, no entries of its own. */
-struct client {
-	const char *id;
-	const char *name;	/* as read when a rule reads it, else the id
-				 * (a person's SLUG) */
+/* What few clients have: persons, or marks; a person's owner. */
+struct kin {
 	struct client *owner;	/* a person's client, else NULL */
 	struct client **person;	/* a client's persons, in input order */
 	struct mark *mark;
-	/* The latest entry without occasion tags: in the arena, or
-	 * malloc'd (last_own) when a later one of the client did not fit
-	 * there. */
-	char *last_text;
-	size_t nent;		/* entries up to TODAY read so far */
-	struct src source;
-	struct src latest_source;	/* the latest entry (by date, then
-					 * input order) */
-	int32_t latest_day, last_day;	/* valid when nent, has_last */
-	uint32_t hash;		/* of the id (due.index) */
 	uint32_t nperson, nmark;	/* arrays grown at powers of two */
-	bool named;		/* a client (person) record was read */
-	bool has_last;
 	bool listed;		/* a person in its owner's list */
-	bool last_own;
-	/* The values of the keys read (due.nvalue, NULL: none), then the
-	 * dated fields of the WHEN FIELD keys (due.nwhen: dated()). */
-	const char *value[];
+	struct src *far;	/* the sources of another file (SRC_…) */
+};
+
+/* A client, or a person of one (kin->owner set).  A person has fields
+ * and the marks of the entries that concern it, no entries of its own.
+ * Its strings (name, the values of the keys read, the {last} text
+ * without tags) are packed in one piece, str (see pack()), made when a run
+ * of its records ends: a client's records mostly come together. */
+struct client {
+	const char *id;
+	char *str;		/* the packed strings, or NULL: none yet */
+	struct kin *kin;	/* NULL: no persons, no marks, no owner */
+	uint32_t file;		/* its sources' file (struct src), 0: none
+				 * kept yet */
+	uint32_t line;		/* its source's */
+	uint32_t latest_line;	/* the latest entry's (by date, then input
+				 * order) */
+	/* Packed (pack_date), 0 when none: the latest entry up to TODAY,
+	 * the latest without occasion tags. */
+	uint32_t latest_day, last_day;
+	bool named;		/* a client (person) record was read */
+	/* The dated fields of the WHEN FIELD keys (due.nwhen). */
+	struct dated when[];
 };
 
 /* A rule, and what the engine looked up of it once rather than once a
@@ -139,19 +183,24 @@ struct rule {
 				 * overdue in (it depends on the lead) */
 };
 
+enum { HIT_TAG = 1 << 9, HIT_DAYS = HIT_TAG - 1, HIT_RULE = 10 };
+_Static_assert(OCC_MAX_LEAD + 2 <= HIT_DAYS, "DATE - ACT fits");
+
 /* A due or overdue gesture: what it is about, its gesture expanded only
  * when it is written (emit), so that the hits stay small. */
 struct hit {
-	const char *id;		/* whose: the client's, or the person's */
-	const struct rule *rule;
-	/* A #TAG+N rule's hit: the mark of its entry (whose client is
-	 * trigger->e->c); another's: the client, or the person of a FIELD
-	 * rule (hit_who). */
-	union {
-		const struct mark *trigger;
-		const struct client *who;
-	} of;
-	int32_t act, day;
+	/* whose id (the client's, or the person's): the sort reads it
+	 * here, not by way of the client (memory read at random) */
+	const char *id;
+	uint32_t at;		/* the client's place in due.all */
+	/* A #TAG+N rule's hit: the place of the mark of its entry among
+	 * the client's; a FIELD rule's: 1 + the place of its person among
+	 * the client's, or 0 (the client's own), as the others' */
+	uint32_t sub;
+	/* The rule's place in due.rule << 10 | HIT_TAG for a #TAG+N rule |
+	 * DATE - ACT (at most OCC_MAX_LEAD + 2) */
+	uint32_t rule;
+	int32_t act;
 };
 
 struct due {
@@ -159,6 +208,7 @@ struct due {
 	struct due_opts opt;
 	long today, dmin, dmax;
 	long horizon;		/* marks dated before it are not kept */
+	uint32_t ptoday, phorizon;	/* the same, packed (0: none) */
 	/* The first year a yearly DATE can be due or overdue in (the last:
 	 * rule.year1). */
 	int year0;
@@ -174,18 +224,27 @@ struct due {
 	bool keep_entry;	/* a gesture expands {entry} */
 	bool keep_last;		/* a gesture expands {last} */
 	bool keep_latest;	/* a last+N rule needs the latest's source */
-	bool keep_name;		/* a gesture reads names */
+	/* A gesture reads the names of clients ({client}, {name}), of
+	 * persons ({name}, {contact} when there is no contact field) */
+	bool keep_client_name, keep_person_name;
 	struct arena arena;	/* clients and their strings */
-	/* The strings of the latest entries of one client, held until an
-	 * entry of another client comes (a client's entries mostly follow
-	 * one another, and most are the latest so far): then kept, one
-	 * copy a client rather than one an entry. */
+	/* The strings of one client, held while its records come (a
+	 * client's records mostly follow one another, and most entries are
+	 * the latest so far): packed when a record of another comes, one
+	 * copy a client rather than one a record. */
 	struct pending {
 		struct client *c;	/* whose, or NULL */
-		bool latest, last;	/* held: latest_source, last_text */
-		struct buf latest_source, last_text;
+		bool latest;		/* latest_source held */
+		bool changed;		/* a string set: c->str is stale */
+		bool last_raw;		/* the {last} text as read, not yet
+					 * untagged (pack) */
+		struct buf latest_source;
+		struct buf *str;	/* due.nstr strings (STR_NAME …) */
+		bool *has;		/* which of them are set */
 	} pend;
-	struct buf scratch;	/* a tag being looked up */
+	size_t nstr;		/* a client's strings: name, values, last */
+	struct buf scratch;	/* a tag being looked up, or strings packed */
+	struct memo keys, tags_seen;	/* struct wanted, struct tagrole */
 	struct buf pass;	/* -p: records not yet written */
 	/* The clients and persons, in order of first appearance, and by
 	 * id: an open-addressing table of 1 + their places in all (0: an
@@ -201,6 +260,7 @@ struct due {
 	size_t capindex;
 	struct arena ids;	/* the ids, apart: the sort reads them */
 	struct client *cur;	/* the client of the previous record */
+	size_t nentry;		/* entries read up to TODAY: their order */
 	struct buf owner;	/* the client id of a person id */
 	struct hash entries;	/* SOURCE → struct kentry * (a chain) */
 	/* The files of the sources kept (struct src): name → 1 + its place
@@ -216,16 +276,31 @@ struct due {
 	bool finished;
 };
 
+/* A date packed into 32 bits, never 0: year, month, day;
+ * packed dates compare as the dates do. */
+static uint32_t
+pack_date(struct date dt)
+{
+	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
+}
+
+static struct date
+unpack_date(uint32_t v)
+{
+	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
+}
+
 /* A field key (normalized) that a rule reads: its date and source
  * (when), or its value.  Each gets the next place among a client's
  * dated fields or values on first use. */
 static struct wanted *
 want(struct due *d, const char *key, bool when)
 {
-	void **slot = hash_put(&d->want, key);
+	const char *kept;
+	void **slot = hash_put_kept(&d->want, key, &kept);
 	if (!*slot) {
 		struct wanted *w = arena_alloc(&d->arena, sizeof *w);
-		*w = (struct wanted){0};
+		*w = (struct wanted){.key = kept};
 		*slot = w;
 	}
 	struct wanted *w = *slot;
@@ -270,9 +345,11 @@ want_part(const struct gesture_part *p, void *arg)
 		if (p->kind == GP_CONTACT)
 			d->contact = w;
 	}
-	/* {contact} falls back on a person's name */
-	d->keep_name = d->keep_name || p->kind == GP_CLIENT ||
-	    p->kind == GP_NAME || p->kind == GP_CONTACT;
+	d->keep_client_name = d->keep_client_name || p->kind == GP_CLIENT ||
+	    p->kind == GP_NAME;
+	/* {contact} falls back on a person's name, never a client's */
+	d->keep_person_name = d->keep_person_name || p->kind == GP_NAME ||
+	    p->kind == GP_CONTACT;
 	d->keep_entry = d->keep_entry || p->kind == GP_ENTRY;
 	d->keep_last = d->keep_last || p->kind == GP_LAST;
 }
@@ -289,6 +366,8 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
 	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
 	long back = 0;
+	if (os->n > UINT32_MAX >> HIT_RULE)	/* struct hit.rule */
+		die_oom();
 	d->rule = xcalloc(os->n ? os->n : 1, sizeof *d->rule);
 	for (size_t k = 0; k < os->n; k++) {
 		const struct occasion *oc = os->v[k];
@@ -312,6 +391,12 @@ due_new(const struct occasions *os, const struct due_opts *o)
 			back = oc->lead + 30;
 	}
 	d->horizon = d->today - d->opt.grace - back;
+	d->ptoday = pack_date(o->today);
+	d->phorizon = d->horizon < d->dmin ? 0 :
+	    pack_date(date_from_days(d->horizon));
+	d->nstr = 1 + d->nvalue + 1;
+	d->pend.str = xcalloc(d->nstr, sizeof *d->pend.str);
+	d->pend.has = xcalloc(d->nstr, sizeof *d->pend.has);
 	/* TODAY - GRACE <= DATE <= TODAY + WINDOW + LEAD + 2 (ACT is at
 	 * most 2 days before DATE - LEAD), within the years 1 to 9999. */
 	long lo = d->today - d->opt.grace;
@@ -328,12 +413,12 @@ due_free(struct due *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->nall; i++) {
-		free(d->all[i]->mark);
-		free(d->all[i]->person);
-		if (d->all[i]->last_own)
-			free(d->all[i]->last_text);
-	}
+	for (size_t i = 0; i < d->nall; i++)
+		if (d->all[i]->kin) {
+			free(d->all[i]->kin->mark);
+			free(d->all[i]->kin->person);
+			free(d->all[i]->kin->far);
+		}
 	free(d->all);
 	free(d->index);
 	arena_free(&d->ids);
@@ -349,7 +434,10 @@ due_free(struct due *d)
 	buf_free(&d->scratch);
 	buf_free(&d->pass);
 	buf_free(&d->pend.latest_source);
-	buf_free(&d->pend.last_text);
+	for (size_t i = 0; i < d->nstr; i++)
+		buf_free(&d->pend.str[i]);
+	free(d->pend.str);
+	free(d->pend.has);
 	free(d->hit);
 	buf_free(&d->gesture);
 	buf_free(&d->years);
@@ -435,9 +523,10 @@ index_slot(const struct due *d, const char *id, uint32_t h)
 	}
 }
 
-/* Append c to due.all and to the index (c->id is not there yet). */
+/* Append c, whose id hashes to h, to due.all and to the index (c->id
+ * is not there yet). */
 static void
-index_add(struct due *d, struct client *c)
+index_add(struct due *d, struct client *c, uint32_t h)
 {
 	if (d->nall == d->capall) {
 		if (d->capall >= UINT32_MAX / 2)
@@ -447,17 +536,68 @@ index_add(struct due *d, struct client *c)
 	}
 	d->all[d->nall++] = c;
 	if (2 * d->nall > d->capindex) {	/* twice the size, anew */
-		free(d->index);
+		struct slot *old = d->index;
+		size_t oldcap = d->capindex;
 		d->capindex = d->capindex ? 2 * d->capindex : 128;
 		d->index = xcalloc(d->capindex, sizeof *d->index);
-		for (size_t i = 0; i + 1 < d->nall; i++) {
-			const struct client *o = d->all[i];
-			*index_slot(d, o->id, o->hash) =
-			    (struct slot){(uint32_t)i + 1, o->hash};
+		size_t mask = d->capindex - 1;
+		for (size_t i = 0; i < oldcap; i++) {	/* ids all differ */
+			size_t j = old[i].hash & mask;
+			while (old[i].at && d->index[j].at)
+				j = (j + 1) & mask;
+			if (old[i].at)
+				d->index[j] = old[i];
 		}
+		free(old);
 	}
-	*index_slot(d, c->id, c->hash) = (struct slot){(uint32_t)d->nall,
-	    c->hash};
+	*index_slot(d, c->id, h) = (struct slot){(uint32_t)d->nall, h};
+}
+
+/* The kin of c, made on first use. */
+static struct kin *
+kin_of(struct due *d, struct client *c)
+{
+	if (!c->kin) {
+		c->kin = arena_alloc(&d->arena, sizeof *c->kin);
+		*c->kin = (struct kin){0};
+	}
+	return c->kin;
+}
+
+/* The kin of c to read: an empty one when it has none. */
+static const struct kin *
+kin(const struct client *c)
+{
+	static const struct kin none;
+	return c->kin ? c->kin : &none;
+}
+
+/* Keep source as c's source `which` (SRC_…), its line at *line. */
+static void
+src_put(struct due *d, struct client *c, size_t which, uint32_t *line,
+    const char *source)
+{
+	struct src s = src_keep(d, source);
+	if (!c->file)
+		c->file = s.file;
+	if (s.file == c->file) {
+		*line = s.line;
+		return;
+	}
+	struct kin *k = kin_of(d, c);
+	if (!k->far)
+		k->far = xcalloc(SRC_WHEN + d->nwhen, sizeof *k->far);
+	k->far[which] = s;
+	*line = LINE_FAR;
+}
+
+/* The source `which` of c, whose line src_put kept at line. */
+static struct src
+src_get(const struct client *c, size_t which, uint32_t line)
+{
+	if (line == LINE_FAR)
+		return c->kin->far[which];
+	return (struct src){c->file, line};
 }
 
 /* A new client or person of the id whose hash is h; named by its id (a
@@ -465,15 +605,13 @@ index_add(struct due *d, struct client *c)
 static struct client *
 new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
 {
-	size_t size = sizeof(struct client) + d->nvalue * sizeof(char *) +
-	    d->nwhen * sizeof(struct dated);
-	struct client *c = memset(arena_alloc(&d->arena, size), 0, size);
-	c->id = c->name = arena_strdup(&d->ids, id);
-	c->hash = h;
-	c->owner = owner;
+	size_t size = sizeof(struct client) + d->nwhen * sizeof(struct dated);
+	struct client *c = memset(arena_alloc_align(&d->arena, size,
+	    _Alignof(struct client)), 0, size);
+	c->id = arena_strdup(&d->ids, id);
 	if (owner)
-		c->name += record_person_client_len(id) + 1;
-	index_add(d, c);
+		kin_of(d, c)->owner = owner;
+	index_add(d, c, h);
 	return c;
 }
 
@@ -502,36 +640,42 @@ client_get(struct due *d, const char *id, const char *source)
 			c = new_client(d, id, h, owner);
 		}
 	}
-	if (!c->source.file && source)
-		c->source = src_keep(d, source);
+	if (!c->file && source)
+		src_put(d, c, SRC_CLIENT, &c->line, source);
 	return d->cur = c;
 }
 
 /* A person that a record names: one of its client's persons from now on
  * (in the order they come). */
 static void
-list_person(struct client *p)
+list_person(struct due *d, struct client *p)
 {
-	if (!p->owner || p->listed)
+	if (!p->kin || !p->kin->owner || p->kin->listed)
 		return;
-	p->listed = true;
-	struct client *c = p->owner;
-	if ((c->nperson & (c->nperson - 1)) == 0)	/* 0, 1, 2, 4 … */
-		c->person = xrealloc(c->person, (c->nperson ?
-		    2 * (size_t)c->nperson : 1) * sizeof *c->person);
-	c->person[c->nperson++] = p;
+	p->kin->listed = true;
+	struct kin *k = kin_of(d, p->kin->owner);
+	if ((k->nperson & (k->nperson - 1)) == 0)	/* 0, 1, 2, 4 … */
+		k->person = xrealloc(k->person, (k->nperson ?
+		    2 * (size_t)k->nperson : 1) * sizeof *k->person);
+	k->person[k->nperson++] = p;
 }
 
 /* The field key of a record as the rules want it, or NULL.  Keys as
  * tact-parse writes them are normalized already. */
 static const struct wanted *
-wanted(const struct due *d, const char *key)
+wanted(struct due *d, const char *key)
 {
-	/* A key found as it is needs no normalizing: the keys of due.want
-	 * hold none of the bytes that normalizing changes below. */
-	const struct wanted *w = hash_get(&d->want, key);
+	if (!*key)
+		return hash_get(&d->want, key);
+	const struct wanted *w = memo_get(&d->keys, key, strlen(key));
 	if (w)
 		return w;
+	/* A key found as it is needs no normalizing: the keys of due.want
+	 * hold none of the bytes that normalizing changes below. */
+	if ((w = hash_get(&d->want, key)) != NULL) {
+		memo_put(&d->keys, w->key, w);
+		return w;
+	}
 	const char *p = key;
 	while (*p && !(*p >= 'A' && *p <= 'Z') && *p != ' ' && *p != '\t' &&
 	    *p != '_')
@@ -544,68 +688,119 @@ wanted(const struct due *d, const char *key)
 	return w;
 }
 
-/* Keep the text s (n bytes) as c's last_text: in the space of the one
- * before when it fits, else in the arena the first time and malloc'd
- * after, so that a client's texts never pile up. */
-static void
-keep_last_text(struct due *d, struct client *c, const char *s, size_t n)
+/* A client's strings, packed (struct client.str): for each of the
+ * due.nstr in turn, '\1', the string and '\0', or '\0' alone when it
+ * has none.  Which: */
+enum { STR_NAME = 0 };	/* then the values (1 + wanted.vi), then the
+			 * {last} text (str_last) */
+
+static size_t
+str_last(const struct due *d)
 {
-	if (c->last_text && strlen(c->last_text) >= n) {
-		memcpy(c->last_text, s, n + 1);
-	} else if (!c->last_text) {
-		c->last_text = arena_strdup(&d->arena, s);
-	} else {
-		char *t = xrealloc(c->last_own ? c->last_text : NULL, n + 1);
-		c->last_text = memcpy(t, s, n + 1);
-		c->last_own = true;
-	}
+	return 1 + d->nvalue;
 }
 
-/* Keep the strings held for the client of due.pend. */
+/* The place after the string of the packed s. */
+static const char *
+str_skip(const char *s)
+{
+	return *s ? s + strlen(s) + 1 : s + 1;
+}
+
+/* The string i of c (kept: not the one held), or NULL. */
+static const char *
+str_of(const struct client *c, size_t i)
+{
+	const char *s = c->str;
+	if (!s)
+		return NULL;
+	for (; i > 0; i--)
+		s = str_skip(s);
+	return *s ? s + 1 : NULL;
+}
+
+/* Pack the strings held into c->str: in the space of the old piece when
+ * they fit (a client whose records come in several runs), else anew. */
+static void
+pack(struct due *d, struct client *c)
+{
+	struct pending *p = &d->pend;
+	struct buf *b = &d->scratch;
+	buf_reset(b);
+	for (size_t i = 0; i < d->nstr; i++) {
+		if (p->has[i]) {
+			buf_addc(b, '\1');
+			/* {last} kept as it is written, once a client */
+			if (i == str_last(d) && p->last_raw)
+				gesture_strip(b, p->str[i].s);
+			else
+				buf_add(b, p->str[i].s, p->str[i].len);
+		}
+		buf_addc(b, '\0');
+	}
+	const char *end = c->str;
+	for (size_t i = 0; end && i < d->nstr; i++)
+		end = str_skip(end);
+	if (end && (size_t)(end - c->str) >= b->len)
+		memcpy(c->str, b->s, b->len);
+	else
+		c->str = arena_copy(&d->arena, b->s, b->len);
+}
+
+/* Keep what is held for the client of due.pend. */
 static void
 keep_pending(struct due *d)
 {
 	struct pending *p = &d->pend;
 	if (p->latest)
-		p->c->latest_source = src_keep(d, p->latest_source.s);
-	if (p->last)
-		keep_last_text(d, p->c, p->last_text.s, p->last_text.len);
+		src_put(d, p->c, SRC_LATEST, &p->c->latest_line,
+		    p->latest_source.s);
+	if (p->changed)
+		pack(d, p->c);
 	p->c = NULL;
-	p->latest = p->last = false;
+	p->latest = p->changed = p->last_raw = false;
 }
 
-/* Hold s in b (a string of due.pend) for c, *held set. */
+/* Hold the strings of c from now on (those kept so far, unpacked). */
 static void
-hold(struct due *d, struct client *c, struct buf *b, bool *held,
-    const char *s)
+pend_switch(struct due *d, struct client *c)
 {
-	if (d->pend.c != c) {
-		keep_pending(d);
-		d->pend.c = c;
+	struct pending *p = &d->pend;
+	if (p->c == c)
+		return;
+	keep_pending(d);
+	p->c = c;
+	const char *s = c->str;
+	for (size_t i = 0; i < d->nstr; i++) {
+		p->has[i] = s && *s;
+		if (p->has[i]) {
+			buf_reset(&p->str[i]);
+			buf_adds(&p->str[i], s + 1);
+		}
+		if (s)
+			s = str_skip(s);
 	}
-	buf_reset(b);
-	buf_adds(b, s);
-	*held = true;
 }
 
-/* A date packed into 32 bits, never 0: year, month, day. */
-static uint32_t
-pack_date(struct date dt)
+/* Hold s as the string i of c. */
+static void
+hold_str(struct due *d, struct client *c, size_t i, const char *s)
 {
-	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
+	pend_switch(d, c);
+	buf_reset(&d->pend.str[i]);
+	buf_adds(&d->pend.str[i], s);
+	d->pend.has[i] = true;
+	d->pend.changed = true;
 }
 
-static struct date
-unpack_date(uint32_t v)
+/* Hold s as the source of c's latest entry. */
+static void
+hold_latest(struct due *d, struct client *c, const char *s)
 {
-	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
-}
-
-/* The dated fields of c: after its values. */
-static struct dated *
-dated(const struct due *d, struct client *c)
-{
-	return (struct dated *)(void *)(c->value + d->nvalue);
+	pend_switch(d, c);
+	buf_reset(&d->pend.latest_source);
+	buf_adds(&d->pend.latest_source, s);
+	d->pend.latest = true;
 }
 
 /* A field record; the last one of a key wins. */
@@ -616,14 +811,14 @@ add_field(struct due *d, struct client *c, char *const *f)
 	if (!w)
 		return;		/* no rule reads it */
 	if (w->when) {
-		struct dated *dt = &dated(d, c)[w->wi];
+		struct dated *dt = &c->when[w->wi];
+		src_put(d, c, SRC_WHEN + w->wi, &dt->line, f[FIELD_SOURCE]);
 		struct date v;
 		bool ok = date_parse_iso(f[FIELD_DATE], &v, true) == 0;
 		dt->date = ok ? pack_date(v) : 0;
-		dt->source = src_keep(d, f[FIELD_SOURCE]);
 	}
 	if (w->value)
-		c->value[w->vi] = arena_strdup(&d->arena, f[FIELD_VALUE]);
+		hold_str(d, c, 1 + w->vi, f[FIELD_VALUE]);
 }
 
 static char
@@ -638,30 +833,41 @@ ascii_lower(char c)
 static const struct tagrole *
 next_tag(struct due *d, const char **s)
 {
-	const char *t = *s;
-	size_t n = strcspn(t, ",");
-	*s = t + n + (t[n] == ',');
-	t = trim(t, &n);
+	const char *t = *s, *e = t;
+	while (*e && *e != ',')		/* a few bytes: no strcspn */
+		e++;
+	*s = e + (*e == ',');
+	while (t < e && is_blank(*t))
+		t++;
+	while (e > t && is_blank(e[-1]))
+		e--;
+	size_t n = (size_t)(e - t);
 	if (!n || !(d->tagfirst[(unsigned char)ascii_lower(t[0])] &
 	    tag_length_bit(n)))
 		return NULL;
+	const struct tagrole *r = memo_get(&d->tags_seen, t, n);
+	if (r)
+		return r;
 	buf_reset(&d->scratch);
 	buf_add(&d->scratch, t, n);
 	for (size_t i = 0; i < n; i++)
 		d->scratch.s[i] = ascii_lower(d->scratch.s[i]);
-	return hash_get(&d->tags, d->scratch.s);
+	if ((r = hash_get(&d->tags, d->scratch.s)) != NULL)
+		memo_put(&d->tags_seen, r->tag, r);
+	return r;
 }
 
 static void
-add_mark(struct client *c, struct mark m)
+add_mark(struct due *d, struct client *c, struct mark m)
 {
-	if ((c->nmark & (c->nmark - 1)) == 0)	/* 0, 1, 2, 4 … */
-		c->mark = xrealloc(c->mark, (c->nmark ?
-		    2 * (size_t)c->nmark : 1) * sizeof *c->mark);
-	c->mark[c->nmark++] = m;
+	struct kin *k = kin_of(d, c);
+	if ((k->nmark & (k->nmark - 1)) == 0)	/* 0, 1, 2, 4 … */
+		k->mark = xrealloc(k->mark, (k->nmark ?
+		    2 * (size_t)k->nmark : 1) * sizeof *k->mark);
+	k->mark[k->nmark++] = m;
 }
 
-/* A kept entry of c (the one whose marks start at c->mark[first]), found
+/* A kept entry of c (the one whose marks start at c's mark first), found
  * by its source from then on. */
 static struct kentry *
 kentry_new(struct due *d, struct client *c, long day, const char *source)
@@ -669,22 +875,23 @@ kentry_new(struct due *d, struct client *c, long day, const char *source)
 	struct kentry *e = arena_alloc(&d->arena, sizeof *e);
 	void **slot = hash_put_kept(&d->entries, source, &e->source);
 	*e = (struct kentry){.c = c, .day = day, .source = e->source,
-	    .first = c->nmark, .next = *slot};
+	    .first = kin(c)->nmark, .next = *slot};
 	*slot = e;
 	return e;
 }
 
-/* An entry of c; returns it when it is kept (it has marks). */
+/* An entry of c; returns it when it is kept (it has marks).  Its date
+ * is compared packed: a day number only for an entry with marks. */
 static struct kentry *
 add_entry(struct due *d, struct client *c, char *const *f)
 {
 	struct date dt;
 	if (date_parse_iso(f[ENTRY_DATE], &dt, false) < 0)
 		return NULL;
-	long day = date_to_days(dt);
-	if (day > d->today)
+	uint32_t pd = pack_date(dt);
+	if (pd > d->ptoday)
 		return NULL;	/* a plan: no rule reads it */
-	size_t idx = c->nent++;
+	size_t idx = d->nentry++;
 	bool occ = false;	/* a tag names an occasion */
 	const char *text = NULL;	/* copied once */
 	struct kentry *e = NULL;
@@ -693,29 +900,29 @@ add_entry(struct due *d, struct client *c, char *const *f)
 		if (!r)
 			continue;
 		occ = occ || r->name;
-		if (day < d->horizon)
+		if (pd < d->phorizon)
 			continue;
 		if (!e)
-			e = kentry_new(d, c, day, f[ENTRY_SOURCE]);
+			e = kentry_new(d, c, date_to_days(dt),
+			    f[ENTRY_SOURCE]);
 		if (r->trigger && !text && d->keep_entry)
 			text = arena_strdup(&d->arena, f[ENTRY_TEXT]);
-		add_mark(c, (struct mark){r->tag, day, idx,
+		add_mark(d, c, (struct mark){r->tag, e->day, idx,
 		    r->trigger ? text : NULL, e});
 	}
 	if (e)
-		e->nmark = c->nmark - e->first;
-	if (idx == 0 || day >= c->latest_day) {
-		c->latest_day = (int32_t)day;
+		e->nmark = c->kin->nmark - e->first;
+	if (pd >= c->latest_day) {	/* never 0 */
+		c->latest_day = pd;
 		if (d->keep_latest)
-			hold(d, c, &d->pend.latest_source, &d->pend.latest,
-			    f[ENTRY_SOURCE]);
+			hold_latest(d, c, f[ENTRY_SOURCE]);
 	}
-	if (!occ && (!c->has_last || day >= c->last_day)) {
-		c->has_last = true;
-		c->last_day = (int32_t)day;
-		if (d->keep_last)
-			hold(d, c, &d->pend.last_text, &d->pend.last,
-			    f[ENTRY_TEXT]);
+	if (!occ && pd >= c->last_day) {
+		c->last_day = pd;
+		if (d->keep_last) {
+			hold_str(d, c, str_last(d), f[ENTRY_TEXT]);
+			d->pend.last_raw = true;
+		}
 	}
 	return e;
 }
@@ -724,14 +931,14 @@ add_entry(struct due *d, struct client *c, char *const *f)
  * are read before any mark is sorted, so e's marks are where they were
  * put. */
 static void
-concern(struct kentry *e, struct client *p)
+concern(struct due *d, struct kentry *e, struct client *p)
 {
 	if (e->np && e->last == p)
 		return;		/* said twice */
 	e->np++;
 	e->last = p;
 	for (size_t i = 0; i < e->nmark; i++)
-		add_mark(p, e->c->mark[e->first + i]);
+		add_mark(d, p, e->c->kin->mark[e->first + i]);
 }
 
 /* concerns ID DATE SOURCE: the kept entry of the client of ID at SOURCE
@@ -754,7 +961,7 @@ add_concerns(struct due *d, char *const *f)
 		    e->c->id[n] == '\0')
 			break;
 	if (e)
-		concern(e, client_get(d, id, NULL));
+		concern(d, e, client_get(d, id, NULL));
 }
 
 /* The SOURCE of a client, field, entry or person record. */
@@ -803,20 +1010,20 @@ due_add(struct due *d, const struct record *rec)
 	const char *source = source_of(rec);
 	struct client *c = client_get(d, f[CLIENT_ID], source);
 	if ((kind == RECORD_CLIENT || kind == RECORD_PERSON) && !c->named) {
-		if (d->keep_name)
-			c->name = arena_strdup(&d->arena, f[CLIENT_NAME]);
-		c->source = src_keep(d, source);
+		if (kin(c)->owner ? d->keep_person_name : d->keep_client_name)
+			hold_str(d, c, STR_NAME, f[CLIENT_NAME]);
+		src_put(d, c, SRC_CLIENT, &c->line, source);
 		c->named = true;
 	}
-	list_person(c);
+	list_person(d, c);
 	if (kind == RECORD_FIELD) {
 		add_field(d, c, f);
-	} else if (kind == RECORD_ENTRY && c->owner) {
+	} else if (kind == RECORD_ENTRY && kin(c)->owner) {
 		/* entries are the client's; one under a person's id
 		 * concerns that person */
-		struct kentry *e = add_entry(d, c->owner, f);
+		struct kentry *e = add_entry(d, c->kin->owner, f);
 		if (e)
-			concern(e, c);
+			concern(d, e, c);
 	} else if (kind == RECORD_ENTRY) {
 		add_entry(d, c, f);
 	}
@@ -863,11 +1070,12 @@ mark_cmp(const void *a, const void *b)
 static size_t
 mark_find(const struct client *c, const char *tag, long day)
 {
-	size_t lo = 0, hi = c->nmark;
+	const struct kin *k = kin(c);
+	size_t lo = 0, hi = k->nmark;
 	struct mark key = {.tag = tag, .day = day};
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (mark_cmp(&c->mark[mid], &key) < 0)
+		if (mark_cmp(&k->mark[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -881,9 +1089,10 @@ static bool
 done(const struct client *c, const char *name, long from,
     const struct mark *trigger)
 {
+	const struct kin *k = kin(c);
 	for (size_t i = mark_find(c, name, from);
-	    i < c->nmark && strcmp(c->mark[i].tag, name) == 0; i++)
-		if (!trigger || c->mark[i].idx != trigger->idx)
+	    i < k->nmark && strcmp(k->mark[i].tag, name) == 0; i++)
+		if (!trigger || k->mark[i].idx != trigger->idx)
 			return true;
 	return false;
 }
@@ -895,12 +1104,13 @@ person_done(const struct client *p, const char *name, long from)
 {
 	if (done(p, name, from, NULL))
 		return true;
-	const struct client *c = p->owner;
-	if (c->nperson != 1)
+	const struct client *c = kin(p)->owner;
+	const struct kin *k = kin(c);
+	if (k->nperson != 1)
 		return false;
 	for (size_t i = mark_find(c, name, from);
-	    i < c->nmark && strcmp(c->mark[i].tag, name) == 0; i++)
-		if (c->mark[i].e->np == 0)
+	    i < k->nmark && strcmp(k->mark[i].tag, name) == 0; i++)
+		if (k->mark[i].e->np == 0)
 			return true;
 	return false;
 }
@@ -951,6 +1161,8 @@ missing(const char *s)
 struct whom {
 	const struct client *c;	/* the client */
 	const struct client *p;	/* the person (a FIELD rule's), or NULL */
+	uint32_t at, sub;	/* c's place in due.all; 1 + p's place among
+				 * c's persons, or 0 */
 	/* whose name, contact and fields the gesture reads first: p, or
 	 * the one person a trigger concerns, or NULL */
 	const struct client *about;
@@ -962,9 +1174,19 @@ static const char *
 value_of(const struct client *c, const struct client *p,
     const struct wanted *w)
 {
-	if (p && !missing(p->value[w->vi]))
-		return p->value[w->vi];
-	return c->value[w->vi];
+	const char *v = p ? str_of(p, 1 + w->vi) : NULL;
+	return !missing(v) ? v : str_of(c, 1 + w->vi);
+}
+
+/* The name of c as read, or its id (a person's SLUG) when no rule reads
+ * it or its record has not come. */
+static const char *
+name_of(const struct client *c)
+{
+	const char *s = str_of(c, STR_NAME);
+	if (s)
+		return s;
+	return kin(c)->owner ? c->id + strlen(kin(c)->owner->id) + 1 : c->id;
 }
 
 /* Do the filters of the rule r hold for the client c (and its person
@@ -1007,44 +1229,57 @@ contact_of(const struct due *d, const struct whom *w)
 	if (!d->contact)
 		return NULL;
 	const struct client *who = w->about ? w->about : w->c;
-	const char *v = who->value[d->contact->vi];
+	const char *v = str_of(who, 1 + d->contact->vi);
 	if (!missing(v))
 		return v;
 	if (w->about)
-		return w->about->name;
-	return w->c->nperson ? w->c->person[0]->name : NULL;
+		return name_of(w->about);
+	return kin(w->c)->nperson ? name_of(w->c->kin->person[0]) : NULL;
 }
 
-/* Keep a hit for who (of trigger, for a #TAG+N rule). */
+/* Keep a hit of the rule r for w (of trigger, for a #TAG+N rule). */
 static void
-add_hit(struct due *d, const struct client *who, const struct rule *r,
+add_hit(struct due *d, const struct whom *w, const struct rule *r,
     const struct mark *trigger, long act, long day)
 {
 	if (d->nhit == d->caphit) {
 		d->caphit = d->caphit ? d->caphit * 2 : 64;
 		d->hit = xrealloc(d->hit, d->caphit * sizeof *d->hit);
 	}
-	struct hit *h = &d->hit[d->nhit++];
-	*h = (struct hit){.id = who->id, .rule = r, .act = (int32_t)act,
-	    .day = (int32_t)day};
-	if (trigger)
-		h->of.trigger = trigger;
-	else
-		h->of.who = who;
+	d->hit[d->nhit++] = (struct hit){
+	    .id = w->p ? w->p->id : w->c->id, .at = w->at,
+	    .sub = trigger ? (uint32_t)(trigger - w->c->kin->mark) : w->sub,
+	    .rule = (uint32_t)(r - d->rule) << HIT_RULE |
+	    (trigger ? HIT_TAG : 0) | (uint32_t)(day - act),
+	    .act = (int32_t)act};
+}
+
+static const struct rule *
+hit_rule(const struct due *d, const struct hit *h)
+{
+	return &d->rule[h->rule >> HIT_RULE];
+}
+
+/* The DATE of the hit h. */
+static long
+hit_day(const struct hit *h)
+{
+	return h->act + (long)(h->rule & HIT_DAYS);
 }
 
 /* The trigger of the hit h, or NULL. */
 static const struct mark *
-hit_trigger(const struct hit *h)
+hit_trigger(const struct due *d, const struct hit *h)
 {
-	return h->rule->o->when == OCC_TAG ? h->of.trigger : NULL;
+	return h->rule & HIT_TAG ? &d->all[h->at]->kin->mark[h->sub] : NULL;
 }
 
 /* Whom the hit h is for: a client, or a person. */
 static const struct client *
-hit_who(const struct hit *h)
+hit_who(const struct due *d, const struct hit *h)
 {
-	return h->rule->o->when == OCC_TAG ? h->of.trigger->e->c : h->of.who;
+	const struct client *c = d->all[h->at];
+	return !(h->rule & HIT_TAG) && h->sub ? c->kin->person[h->sub - 1] : c;
 }
 
 /* The rule r on day DATE for w: a hit when it is due or overdue. */
@@ -1069,7 +1304,7 @@ consider(struct due *d, const struct rule *r, const struct whom *w,
 	if (o->when != OCC_LAST && (w->p ? person_done(w->p, o->name, from) :
 	    done(w->c, o->name, from, trigger)))
 		return;
-	add_hit(d, w->p ? w->p : w->c, r, trigger, act, day);
+	add_hit(d, w, r, trigger, act, day);
 }
 
 static int
@@ -1110,11 +1345,9 @@ yearly(struct due *d, const struct rule *r, const struct whom *w, int m,
 /* The field a FIELD rule r reads of who (a client or a person: its own
  * field, a person does not inherit the client's birthday). */
 static const struct dated *
-when_field(const struct due *d, const struct rule *r,
-    const struct client *who)
+when_field(const struct rule *r, const struct client *who)
 {
-	return (const struct dated *)(const void *)(who->value + d->nvalue) +
-	    r->field->wi;
+	return &who->when[r->field->wi];
 }
 
 /* The entry a trigger is about one person of: the gesture is about that
@@ -1123,21 +1356,23 @@ static const struct client *
 about_of(const struct mark *trigger)
 {
 	const struct kentry *e = trigger->e;
-	return e->np == 1 && e->last->listed ? e->last : NULL;
+	return e->np == 1 && kin(e->last)->listed ? e->last : NULL;
 }
 
-/* The rule r on client c, or (FIELD rules only) on its person p. */
+/* The rule r on the client at due.all[at], or (FIELD rules only) on its
+ * person sub (1 + its place among the client's persons; 0: none). */
 static void
-apply(struct due *d, const struct rule *r, const struct client *c,
-    const struct client *p)
+apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
 {
 	const struct occasion *o = r->o;
+	const struct client *c = d->all[at];
+	const struct client *p = sub ? c->kin->person[sub - 1] : NULL;
 	if ((p && o->when != OCC_FIELD) || !filters_hold(r, c, p))
 		return;
-	struct whom w = {c, p, p};
+	struct whom w = {.c = c, .p = p, .at = at, .sub = sub, .about = p};
 	switch (o->when) {
 	case OCC_FIELD: {
-		const struct dated *f = when_field(d, r, p ? p : c);
+		const struct dated *f = when_field(r, p ? p : c);
 		struct date v = unpack_date(f->date);
 		if (!f->date || ((o->every || o->nyears) && !v.y))
 			return;
@@ -1151,20 +1386,22 @@ apply(struct due *d, const struct rule *r, const struct client *c,
 		consider(d, r, &w, date_to_days(o->date), NULL);
 		break;
 	case OCC_TAG: {
+		const struct kin *k = kin(c);
 		for (size_t i = mark_find(c, o->key, d->dmin - 1);
-		    i < c->nmark && strcmp(c->mark[i].tag, o->key) == 0; i++) {
-			const struct mark *m = &c->mark[i];
+		    i < k->nmark && strcmp(k->mark[i].tag, o->key) == 0; i++) {
+			const struct mark *m = &k->mark[i];
 			w.about = about_of(m);
 			consider(d, r, &w, m->day + o->days, m);
 		}
 		break;
 	}
 	case OCC_LAST:
-		if (c->nent)
-			consider(d, r, &w, c->latest_day + o->days, NULL);
+		if (c->latest_day)
+			consider(d, r, &w, date_to_days(unpack_date(
+			    c->latest_day)) + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
-			add_hit(d, c, r, NULL, d->today, d->today);
+			add_hit(d, &w, r, NULL, d->today, d->today);
 		break;
 	}
 }
@@ -1173,22 +1410,23 @@ apply(struct due *d, const struct rule *r, const struct client *c,
  * triggers of one #TAG+N rule on one day: in the order of their marks,
  * as found. */
 static int
-hit_cmp(const void *a, const void *b)
+hit_cmp(const struct due *d, const struct hit *x, const struct hit *y)
 {
-	const struct hit *x = a, *y = b;
 	int r;
 	if (x->act != y->act)
 		return x->act < y->act ? -1 : 1;
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	if ((r = strcmp(x->id, y->id)) != 0)
+	uint32_t dx = x->rule & HIT_DAYS, dy = y->rule & HIT_DAYS;
+	if (dx != dy)		/* DATE - ACT, ACT being the same */
+		return dx < dy ? -1 : 1;
+	if (x->id != y->id && (r = strcmp(x->id, y->id)) != 0)
 		return r;
-	if ((r = strcmp(x->rule->o->name, y->rule->o->name)) != 0)
+	if (x->rule >> HIT_RULE != y->rule >> HIT_RULE &&
+	    (r = strcmp(hit_rule(d, x)->o->name, hit_rule(d, y)->o->name)))
 		return r;
-	const struct mark *tx = hit_trigger(x), *ty = hit_trigger(y);
-	if (tx == ty)
+	/* one #TAG+N rule's triggers of one client: by their marks */
+	if (!(x->rule & HIT_TAG) || x->sub == y->sub)
 		return 0;
-	return tx < ty ? -1 : 1;
+	return x->sub < y->sub ? -1 : 1;
 }
 
 static void
@@ -1200,68 +1438,68 @@ swap_hits(struct hit *a, struct hit *b)
 }
 
 static void
-sift_down(struct hit *v, size_t i, size_t n)
+sift_down(const struct due *d, struct hit *v, size_t i, size_t n)
 {
 	for (size_t c; (c = 2 * i + 1) < n; i = c) {
-		if (c + 1 < n && hit_cmp(&v[c], &v[c + 1]) < 0)
+		if (c + 1 < n && hit_cmp(d, &v[c], &v[c + 1]) < 0)
 			c++;
-		if (hit_cmp(&v[i], &v[c]) >= 0)
+		if (hit_cmp(d, &v[i], &v[c]) >= 0)
 			return;
 		swap_hits(&v[i], &v[c]);
 	}
 }
 
 /* The hits v[0..n) sorted in place (qsort, glibc's merge sort, takes a
- * copy of them: 46 MB at a million clients): quicksort on the median of
+ * copy of them): quicksort on the median of
  * three, the smaller part first, a short run by insertion; below depth
  * parts, heapsort, so that no order of the input makes it quadratic.
  * Hits that compare equal are alike to the byte. */
 static void
-sort_hits(struct hit *v, size_t n, unsigned depth)
+sort_hits(const struct due *d, struct hit *v, size_t n, unsigned depth)
 {
 	while (n > 16 && depth-- > 0) {
 		struct hit *a = &v[0], *m = &v[(n - 1) / 2], *z = &v[n - 1];
-		if (hit_cmp(m, a) < 0)
+		if (hit_cmp(d, m, a) < 0)
 			swap_hits(m, a);
-		if (hit_cmp(z, m) < 0) {
+		if (hit_cmp(d, z, m) < 0) {
 			swap_hits(z, m);
-			if (hit_cmp(m, a) < 0)
+			if (hit_cmp(d, m, a) < 0)
 				swap_hits(m, a);
 		}
 		/* Hoare's partition: v[0..j] <= pivot <= v[j+1..n) */
 		struct hit pivot = *m;
 		size_t i = 0, j = n - 1;
 		for (;;) {
-			while (hit_cmp(&v[i], &pivot) < 0)
+			while (hit_cmp(d, &v[i], &pivot) < 0)
 				i++;
-			while (hit_cmp(&v[j], &pivot) > 0)
+			while (hit_cmp(d, &v[j], &pivot) > 0)
 				j--;
 			if (i >= j)
 				break;
 			swap_hits(&v[i++], &v[j--]);
 		}
 		if (j + 1 < n - j - 1) {
-			sort_hits(v, j + 1, depth);
+			sort_hits(d, v, j + 1, depth);
 			v += j + 1;
 			n -= j + 1;
 		} else {
-			sort_hits(v + j + 1, n - j - 1, depth);
+			sort_hits(d, v + j + 1, n - j - 1, depth);
 			n = j + 1;
 		}
 	}
 	if (n > 16) {
 		for (size_t i = n / 2; i-- > 0; )
-			sift_down(v, i, n);
+			sift_down(d, v, i, n);
 		for (size_t k = n - 1; k > 0; k--) {
 			swap_hits(&v[0], &v[k]);
-			sift_down(v, 0, k);
+			sift_down(d, v, 0, k);
 		}
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
 		struct hit t = v[i];
 		size_t j = i;
-		for (; j > 0 && hit_cmp(&t, &v[j - 1]) < 0; j--)
+		for (; j > 0 && hit_cmp(d, &t, &v[j - 1]) < 0; j--)
 			v[j] = v[j - 1];
 		v[j] = t;
 	}
@@ -1272,19 +1510,22 @@ sort_hits(struct hit *v, size_t n, unsigned depth)
 static const char *
 hit_source(struct due *d, const struct hit *h, size_t *len)
 {
-	const struct client *c = hit_who(h);
+	const struct client *c = hit_who(d, h);
+	const struct rule *r = hit_rule(d, h);
 	const char *s;
-	switch (h->rule->o->when) {
+	switch (r->o->when) {
 	case OCC_FIELD:
-		return src_text(d, when_field(d, h->rule, c)->source, len);
+		return src_text(d, src_get(c, SRC_WHEN + r->field->wi,
+		    when_field(r, c)->line), len);
 	case OCC_LAST:
-		return src_text(d, c->nent ? c->latest_source : c->source,
-		    len);
+		return src_text(d, c->latest_day ?
+		    src_get(c, SRC_LATEST, c->latest_line) :
+		    src_get(c, SRC_CLIENT, c->line), len);
 	case OCC_TAG:
-		s = h->of.trigger->e->source;
+		s = hit_trigger(d, h)->e->source;
 		break;
 	default:
-		s = h->rule->o->source;
+		s = r->o->source;
 		break;
 	}
 	*len = strlen(s);
@@ -1297,28 +1538,29 @@ static const struct buf *
 expand_hit(struct due *d, const struct hit *h, struct date day,
     const char *date)
 {
-	const struct rule *r = h->rule;
-	const struct client *who = hit_who(h);
-	const struct mark *trigger = hit_trigger(h);
-	const struct client *p = who->owner ? who : NULL;
-	const struct client *c = p ? p->owner : who;
-	struct whom w = {c, p, trigger ? about_of(trigger) : p};
+	const struct rule *r = hit_rule(d, h);
+	const struct client *who = hit_who(d, h);
+	const struct mark *trigger = hit_trigger(d, h);
+	const struct client *p = kin(who)->owner ? who : NULL;
+	const struct client *c = p ? kin(p)->owner : who;
+	struct whom w = {.c = c, .p = p,
+	    .about = trigger ? about_of(trigger) : p};
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
-		years = years_of(unpack_date(when_field(d, r, who)->date).y,
+		years = years_of(unpack_date(when_field(r, who)->date).y,
 		    day.y);
 	buf_reset(&d->years);
 	if (years)
 		buf_addnum(&d->years, years);
 	struct fields_of fo = {d, &w};
 	struct gesture_vals v = {
-		.client = c->name, .id = h->id,
-		.name = w.about ? w.about->name : c->name,
+		.client = name_of(c), .id = h->id,
+		.name = name_of(w.about ? w.about : c),
 		.contact = contact_of(d, &w),
 		.years = years ? d->years.s : NULL, .date = date,
 		.entry = trigger ? trigger->text : NULL,
-		.last = c->has_last ? c->last_text : NULL,
-		.field = field_value, .arg = &fo,
+		.last = c->last_day ? str_of(c, str_last(d)) : NULL,
+		.field = field_value, .arg = &fo, .last_untagged = true,
 	};
 	buf_reset(&d->gesture);
 	gesture_expand(&r->o->gesture, &v, &d->gesture);
@@ -1335,18 +1577,19 @@ static void
 emit(struct due *d, const struct hit *h, struct record_out *w)
 {
 	char act[DATE_BUFSZ], date[DATE_BUFSZ];
-	struct date day = date_from_days(h->day);
+	struct date day = date_from_days(hit_day(h));
 	date_format(date_from_days(h->act), act);
 	date_format(day, date);
 	const struct buf *g = expand_hit(d, h, day, date);
 	size_t sourcelen;
 	const char *source = hit_source(d, h, &sourcelen);
+	const char *id = h->id;
 	record_put_due(w, &(struct record_due){
 	    .kind = h->act < d->today ? RECORD_OVERDUE : RECORD_DUE,
-	    .act = act, .date = date, .id = h->id,
-	    .occasion = h->rule->o->name,
+	    .act = act, .date = date, .id = id,
+	    .occasion = hit_rule(d, h)->o->name,
 	    .gesture = g->s, .source = source,
-	    .idlen = strlen(h->id), .gesturelen = g->len,
+	    .idlen = strlen(id), .gesturelen = g->len,
 	    .sourcelen = sourcelen});
 }
 
@@ -1359,25 +1602,25 @@ finish(struct due *d, struct buf *out, FILE *fp)
 	d->finished = true;
 	keep_pending(d);
 	for (size_t i = 0; i < d->nall; i++)
-		if (d->all[i]->nmark > 1)
-			qsort(d->all[i]->mark, d->all[i]->nmark,
-			    sizeof *d->all[i]->mark, mark_cmp);
+		if (kin(d->all[i])->nmark > 1)
+			qsort(d->all[i]->kin->mark, d->all[i]->kin->nmark,
+			    sizeof *d->all[i]->kin->mark, mark_cmp);
 	/* Client by client (its persons after it); the hits of one rule
 	 * and client keep their order. */
 	for (size_t i = 0; i < d->nall; i++) {
 		const struct client *c = d->all[i];
-		if (c->owner)
+		if (kin(c)->owner)
 			continue;
 		for (size_t k = 0; k < d->os->n; k++)
-			apply(d, &d->rule[k], c, NULL);
-		for (size_t j = 0; j < c->nperson; j++)
+			apply(d, &d->rule[k], (uint32_t)i, 0);
+		for (uint32_t j = 1; j <= kin(c)->nperson; j++)
 			for (size_t k = 0; k < d->os->n; k++)
-				apply(d, &d->rule[k], c, c->person[j]);
+				apply(d, &d->rule[k], (uint32_t)i, j);
 	}
 	unsigned depth = 0;
 	for (size_t n = d->nhit; n > 1; n /= 2)
 		depth += 2;
-	sort_hits(d->hit, d->nhit, depth);
+	sort_hits(d, d->hit, d->nhit, depth);
 	struct record_out w;
 	record_out_init(&w, out, NULL);
 	/* -p: the report reads the rules' planned costs from here. */

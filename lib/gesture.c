@@ -47,7 +47,17 @@ collapse(struct buf *out, size_t from)
 		return;
 	}
 	char *s = out->s;
-	size_t i = from, o = from, n = out->len;
+	size_t i = from, n = out->len;
+	/* Most texts have single spaces between words and none at their
+	 * ends: what comes before the first byte to change stays. */
+	if (i < n && !is_space(s[i])) {
+		while (++i < n && (s[i] == ' ' ? i + 1 < n &&
+		    !is_space(s[i + 1]) : !is_space(s[i])))
+			;
+		if (i == n)
+			return;
+	}
+	size_t o = i;		/* s[i] is white space after a word */
 	for (;;) {
 		while (i < n && is_space(s[i]))
 			i++;
@@ -148,6 +158,12 @@ trim_from(struct buf *out, size_t from)
 	memmove(out->s + from, out->s + i, n - i);
 	out->len = from + (n - i);
 	out->s[out->len] = '\0';
+}
+
+void
+gesture_strip(struct buf *out, const char *s)
+{
+	untag(out, s);
 }
 
 void
@@ -317,7 +333,10 @@ expand(const struct gesture *g, const struct gesture_vals *v,
 			if (s) {
 				/* as gesture_untag: its white space is
 				 * collapsed with the rest (gesture_expand) */
-				untag(out, s);
+				if (p->kind == GP_LAST && v->last_untagged)
+					buf_adds(out, s);
+				else
+					untag(out, s);
 				trim_from(out, at);	/* empty: nothing */
 				if (out->len > at)
 					continue;

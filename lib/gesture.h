@@ -52,6 +52,7 @@ struct gesture_vals {
 	    *last;
 	const char *(*field)(const char *key, void *arg);
 	void *arg;
+	bool last_untagged;	/* last is as gesture_strip made it */
 };
 
 /* Split s[0..n) into *g.  Returns 0, or -1 with *err a malloc'd message
@@ -67,6 +68,11 @@ void gesture_expand(const struct gesture *g, const struct gesture_vals *v,
 /* Append s (NUL-terminated) without its #tags, white space collapsed and
  * trimmed (text that is not valid UTF-8 is taken as it is). */
 void gesture_untag(struct buf *out, const char *s);
+
+/* The same with white space as it is: what {last} and {entry} read of
+ * a text (gesture_vals.last_untagged), their white space collapsed with
+ * the rest of the gesture. */
+void gesture_strip(struct buf *out, const char *s);
 
 /* Call fn for every placeholder of g, those in defaults too. */
 void gesture_each(const struct gesture *g,

@@ -197,6 +197,19 @@ arena_strdup(struct arena *a, const char *s)
 	return memcpy(arena_get(a, n, 1), s, n);
 }
 
+void *
+arena_alloc_align(struct arena *a, size_t n, size_t align)
+{
+	return arena_get(a, n, align);
+}
+
+void *
+arena_copy(struct arena *a, const void *s, size_t n)
+{
+	void *t = arena_get(a, n, 1);
+	return n ? memcpy(t, s, n) : t;
+}
+
 void
 arena_free(struct arena *a)
 {

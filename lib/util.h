@@ -81,6 +81,9 @@ struct arena {
 
 void *arena_alloc(struct arena *a, size_t n);	/* aligned for any type */
 char *arena_strdup(struct arena *a, const char *s);
+void *arena_copy(struct arena *a, const void *s, size_t n);	/* unaligned */
+/* n bytes aligned for a type of alignment align (_Alignof), no more */
+void *arena_alloc_align(struct arena *a, size_t n, size_t align);
 void arena_free(struct arena *a);
 
 #endif

@@ -232,6 +232,46 @@ values_not_expanded(void **state)
 	check("{client}", &v, "{contact}");
 }
 
+/* White space collapsed: texts with nothing to change (kept as they
+ * are) and with a change at their start, inside or at their end. */
+static void
+untag_collapses(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"a b c", "a b c"}, {"a  b", "a b"}, {" a", "a"}, {"a ", "a"},
+		{"a\tb", "a b"}, {"ab \n", "ab"}, {"a b  c d", "a b c d"},
+		{"x\x01 y", "x\x01 y"}, {"", ""}, {" \t ", ""}, {"a", "a"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct buf u = {0};
+		buf_adds(&u, "=");
+		gesture_untag(&u, cases[i][0]);
+		assert_string_equal(u.s + 1, cases[i][1]);
+		buf_free(&u);
+	}
+}
+
+/* {last} given as gesture_strip made it is not untagged again (a
+ * wikilink's label may read as a tag); it is trimmed and collapsed with
+ * the rest, an empty one takes the default; {entry} is untagged still. */
+static void
+last_untagged(void **state)
+{
+	(void)state;
+	struct gesture_vals v = vals;
+	struct buf u = {0};
+	gesture_strip(&u, " met  at [[Fair|#fair]] #visit");
+	assert_string_equal(u.s, " met  at #fair ");
+	v.last = u.s;
+	v.last_untagged = true;
+	check("refer to {last}.", &v, "refer to met at #fair.");
+	check("{entry}", &v, "new role: Head of Marketing");
+	v.last = " \t";
+	check("{last|nothing}", &v, "nothing");
+	buf_free(&u);
+}
+
 /* A lone '}' is text. */
 static void
 lone_close(void **state)
@@ -378,6 +418,8 @@ main(void)
 		cmocka_unit_test(nested_defaults),
 		cmocka_unit_test(nested_too_deep),
 		cmocka_unit_test(errors),
+		cmocka_unit_test(last_untagged),
+		cmocka_unit_test(untag_collapses),
 	};
 	return cmocka_run_group_tests_name("gesture", tests, NULL, NULL);
 }

@@ -194,6 +194,45 @@ rx_limits(void **state)
 	assert_false(match_as("^(?:(a)|b)*$", 2000, false));
 }
 
+/* arena_copy: bytes at any place, NULs and all; one larger than a
+ * block; none. */
+static void
+arena_copy_bytes(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *x = arena_copy(&a, "a\0b", 3);
+	char *y = arena_copy(&a, "\1c\0", 3);
+	assert_memory_equal(x, "a\0b", 3);
+	assert_memory_equal(y, "\1c\0", 3);
+	assert_ptr_equal(y, x + 3);	/* unaligned, one after the other */
+	size_t n = 200 * 1024;
+	char *big = xmalloc(n);
+	memset(big, 'z', n);
+	char *z = arena_copy(&a, big, n);
+	assert_memory_equal(z, big, n);
+	assert_non_null(arena_copy(&a, NULL, 0));
+	assert_memory_equal(x, "a\0b", 3);
+	free(big);
+	arena_free(&a);
+}
+
+/* arena_alloc_align: at a multiple of the alignment asked, right after
+ * what came before when that is one. */
+static void
+arena_align(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *x = arena_copy(&a, "abc", 3);
+	uint64_t *y = arena_alloc_align(&a, 24, _Alignof(uint64_t));
+	assert_int_equal((uintptr_t)y % _Alignof(uint64_t), 0);
+	assert_true((char *)y >= x + 3 && (char *)y < x + 3 + 8);
+	char *z = arena_alloc_align(&a, 8, 8);
+	assert_ptr_equal(z, (char *)(y + 3));
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -204,6 +243,8 @@ main(void)
 		cmocka_unit_test(hash_many),
 		cmocka_unit_test(rx_basic),
 		cmocka_unit_test(rx_limits),
+		cmocka_unit_test(arena_copy_bytes),
+		cmocka_unit_test(arena_align),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
