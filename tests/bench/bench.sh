@@ -21,8 +21,9 @@
 #
 # Prints one table: command, clients, MB of input, wall time (median),
 # MB/s, peak RSS (of a pipeline: the sum of its stages' peaks, an upper
-# bound of what it holds at once), and the ratios against the rows named;
-# then growth at 10x the clients; then the targets, each met or not.
+# bound of what it holds at once; below it, what the stages held at one
+# moment, sampled by tests/bench/peakrss.c), and the ratios against the
+# rows named; then growth at 10x the clients; then the targets, each met or not.
 set -u
 top=$(pwd)
 bin=$top/bin
@@ -65,7 +66,7 @@ if ! command -v remind >/dev/null 2>&1; then
 		echo "remind is missing: apt-get install remind (as root)"
 	fi
 fi
-for g in gen gen-vault; do
+for g in gen gen-vault peakrss; do
 	${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -O2 -D_XOPEN_SOURCE=700 \
 		-o "build-bench/$g" "tests/bench/$g.c" || exit 2
 done
@@ -175,6 +176,8 @@ row() {
 # 12 000 small files).
 mb() { du -sm --apparent-size "$1" | cut -f1; }
 
+# mbof KB: in MB (empty when KB is).
+mbof() { awk -v k="$1" 'BEGIN { if (k != "") print k / 1024 }'; }
 note() { printf '%-34s   (%s)\n' '' "$*"; }
 
 echo "bench: $(date '+%Y-%m-%d %H:%M'), $(nproc) cores, load average" \
@@ -237,7 +240,13 @@ for n in $sizes; do
 	fi
 	row "pipeline parse|due -p|report" "$n" "$mb" \
 		"$T $tmp/rss.1 $bin/tact-parse notes | $T $tmp/rss.2 $bin/tact-due -p -t $today occasions | $T $tmp/rss.3 $bin/tact-report -t $today"
-	rm -f "$tmp/stages.log" "$rec"
+	# What the three held at one moment (the sum of their peaks above
+	# is an upper bound: they seldom peak together).
+	"$top/build-bench/peakrss" "$tmp/peak" sh -c "$bin/tact-parse notes | $bin/tact-due -p -t $today occasions | $bin/tact-report -t $today >/dev/null" ||
+		echo "failed: the pipeline under peakrss" >&2
+	eval "c_pipeline_$n=$(cat "$tmp/peak" 2>/dev/null)"
+	note "the pipeline's stages held $(printf '%.0f' "$(mbof "$(eval "echo \${c_pipeline_$n:-0}")")") MB at one moment (sampled every 10 ms, one run)"
+	rm -f "$tmp/stages.log" "$rec" "$tmp/peak"
 	cd "$top" || exit 2
 
 	if [ -n "$main" ]; then
@@ -290,7 +299,6 @@ target() {
 }
 # div A B: A / B, empty if either is missing.
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) print a / b }'; }
-mbof() { awk -v k="$1" 'BEGIN { if (k != "") print k / 1024 }'; }
 max() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b != "" && b > a) a = b; print a }'; }
 
 n=$clients
@@ -333,6 +341,7 @@ target "tact-gifts <= tact-report" "$(div "$(secs "tact-gifts (due -p output)" "
 target "pipeline < 1.5 s" "$(secs "pipeline parse|due -p|report" "$n")" "<" 1.5 "%.3f s"
 target "  scaled to the reference machine" "$(scaled "$(secs "pipeline parse|due -p|report" "$n")")" "<" 1.5 "%.3f s" "$why"
 target "pipeline RSS < 600 MB at 10x" "$(mbof "$(peak "pipeline parse|due -p|report" "$big")")" "<" 600 "%.0f MB" "(sum of stages)"
+target "  held at one moment" "$(mbof "$(eval "echo \${c_pipeline_$big:-}")")" "<" 600 "%.0f MB" "(sampled, tests/bench/peakrss.c)"
 target "tact-due birthdays < remind -n" "$(div "$(secs "tact-due (birthdays)" "$n")" "$(secs "remind -n (baseline)" "$n")")" "<" 1 "%.2fx"
 [ "$n" = "$target_clients" ] ||
 	echo "  (the targets are set for $target_clients clients; this run had $n)"
