@@ -16,6 +16,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,20 +25,31 @@
 #include <time.h>
 #include <unistd.h>
 
+/* /proc/PID/NAME's first size - 1 bytes into buf, NUL-terminated;
+ * false when it cannot be read (the process has ended). */
+static bool
+proc_read(const char *pid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%s/%s", pid, name);
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		return false;
+	size_t n = fread(buf, 1, size - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	return true;
+}
+
 /* The process group of process pid from /proc/PID/stat, or -1.  The
  * command's name (field 2) is in parentheses and may hold spaces: the
  * fields after it are counted from its last ')'. */
 static long
 pgid_of(const char *pid)
 {
-	char path[64], line[1024];
-	snprintf(path, sizeof path, "/proc/%s/stat", pid);
-	FILE *fp = fopen(path, "r");
-	if (!fp)
+	char line[1024];
+	if (!proc_read(pid, "stat", line, sizeof line))
 		return -1;
-	size_t n = fread(line, 1, sizeof line - 1, fp);
-	fclose(fp);
-	line[n] = '\0';
 	char *p = strrchr(line, ')');
 	char state;
 	int ppid;
@@ -47,20 +59,18 @@ pgid_of(const char *pid)
 	return pgid;
 }
 
-/* VmRSS of process pid in kB, or 0. */
+/* VmRSS of process pid in kB, or 0.  (Its line comes early in status,
+ * within the first 4 kB.) */
 static long
 rss_of(const char *pid)
 {
-	char path[64], line[256];
-	snprintf(path, sizeof path, "/proc/%s/status", pid);
-	FILE *fp = fopen(path, "r");
-	if (!fp)
+	char text[4096];
+	if (!proc_read(pid, "status", text, sizeof text))
 		return 0;
+	const char *p = strstr(text, "\nVmRSS:");
 	long kb = 0;
-	while (fgets(line, sizeof line, fp))
-		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
-			break;
-	fclose(fp);
+	if (p)
+		sscanf(p + 1, "VmRSS: %ld", &kb);
 	return kb;
 }
 
