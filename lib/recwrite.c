@@ -92,6 +92,36 @@ add_source(struct record_out *w, const char *file, long line)
 	buf_addc(w->buf, '\n');
 }
 
+/* Write "LINE\n" for line at the end of num[24], two digits a
+ * division; returns where it starts. */
+static char *
+line_digits(char num[24], long line)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	char *d = num + 24;
+	unsigned long u = line < 0 ? -(unsigned long)line :
+	    (unsigned long)line;
+	*--d = '\n';
+	while (u >= 100) {
+		d -= 2;
+		memcpy(d, pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		d -= 2;
+		memcpy(d, pairs + 2 * u, 2);
+	} else {
+		*--d = (char)('0' + u);
+	}
+	if (line < 0)
+		*--d = '-';
+	return d;
+}
+
 /* A column of a record: esc when it may need an escape. */
 struct col {
 	const char *s;
@@ -116,15 +146,7 @@ put_record(struct record_out *w, const char *kind, size_t kn,
 		need += len[i];
 	}
 	set_source(w, file);
-	char num[24], *d = num + sizeof num;	/* "LINE\n", from its end */
-	unsigned long u = line < 0 ? -(unsigned long)line :
-	    (unsigned long)line;
-	*--d = '\n';
-	do
-		*--d = (char)('0' + u % 10);
-	while (u /= 10);
-	if (line < 0)
-		*--d = '-';
+	char num[24], *d = line_digits(num, line);
 	size_t dn = (size_t)(num + sizeof num - d);
 	need += 1 + w->src.len + dn;
 	if (!plain || need >= LONG_RUN) {	/* the slow way: rare */
