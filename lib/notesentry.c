@@ -29,9 +29,12 @@ notes_date_heading_close(struct notes *np)
 	struct pend *p = &np->items[np->dh_item];
 	const char *t = np->dh_text.s ? np->dh_text.s : "";
 	p->text = notes_keep(np, t, np->dh_text.len);
+	p->textn = np->dh_text.len;
 	const char *g = np->dh_tags.list.s ? np->dh_tags.list.s : "";
 	p->tags = notes_keep(np, g, np->dh_tags.list.len);
+	p->tagsn = np->dh_tags.list.len;
 	p->key = p->value = p->text;
+	p->keyn = p->valuen = p->textn;
 	tagset_reset(&np->dh_tags);
 	buf_reset(&np->dh_text);
 }
@@ -282,7 +285,9 @@ notes_entry(struct notes *np, const char *s, size_t n, size_t used,
 	const char *t;
 	struct pend *p = new_entry(np, s, n, used, d, &t, &tn);
 	p->text = notes_keep(np, t, tn);
-	p->key = p->value = p->text;	/* unused: any valid offset */
+	p->textn = tn;
+	p->key = p->value = p->text;	/* unused: any valid string */
+	p->keyn = p->valuen = p->textn;
 	struct tagset *ts = indent >= 0 ? &np->oe_tags : &np->tags;
 	tagset_reset(ts);
 	notes_entry_scan(np, p, ts, t, tn);
@@ -292,6 +297,7 @@ notes_entry(struct notes *np, const char *s, size_t n, size_t used,
 	}
 	const char *g = ts->list.s ? ts->list.s : "";
 	p->tags = notes_keep(np, g, ts->list.len);
+	p->tagsn = ts->list.len;
 }
 
 /* An entry list item stays open while the lines nested under it follow:
@@ -332,6 +338,7 @@ notes_item_entry_close(struct notes *np)
 	struct pend *p = item_entry(np);
 	p->tags = np->oe_journal ? notes_journal_keep(np, g, len) :
 	    notes_keep(np, g, len);
+	p->tagsn = len;
 	tagset_reset(&np->oe_tags);
 }
 

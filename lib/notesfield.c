@@ -210,7 +210,12 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	}
 	p->key = notes_keep(np, key, keylen);
 	p->value = notes_keep(np, v, vn);
-	p->text = p->tags = p->key;	/* unused: any valid offset */
+	/* the lengths as C strings: a value of the front matter may hold
+	 * a NUL (YAML's "\0") */
+	p->keyn = front ? strlen(np->strs.s + p->key) : keylen;
+	p->valuen = front ? strlen(np->strs.s + p->value) : vn;
+	p->text = p->tags = p->key;	/* unused: any valid string */
+	p->textn = p->tagsn = p->keyn;
 	if (front) {
 		np->nfront++;
 		notes_person_front(np, key, v, vn);

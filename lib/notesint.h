@@ -30,6 +30,7 @@ struct pend {
 				 * section (notes.persons) */
 	long line;
 	size_t key, value, text, tags;
+	size_t keyn, valuen, textn, tagsn;	/* their lengths */
 	struct date date;
 	bool has_date;
 	struct money amount;

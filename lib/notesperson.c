@@ -120,12 +120,16 @@ add_person(struct notes *np, const char *name, size_t n)
 	char *slug = slug_make(name, n);
 	long k = *slug ? find_person(np, slug) : -1;
 	if (*slug && k < 0) {
+		size_t sn = strlen(slug);
 		size_t name_off = notes_keep(np, name, n);
-		size_t slug_off = notes_keep(np, slug, strlen(slug));
+		size_t slug_off = notes_keep(np, slug, sn);
 		struct pend *p = notes_add_item(np, NOTES_PERSON);
 		p->value = name_off;
+		p->valuen = n;
 		p->key = slug_off;
+		p->keyn = sn;
 		p->text = p->tags = p->key;	/* unused */
+		p->textn = p->tagsn = p->keyn;
 		k = (long)np->npersons;
 		push_person(np, np->nitems - 1);
 	}
@@ -270,7 +274,7 @@ notes_person_concerns(struct notes *np, struct notes_item *it,
 			person_names_add(&np->pnames, name, strlen(name));
 		}
 	}
-	person_names_text(&np->pnames, it->text, strlen(it->text));
+	person_names_text(&np->pnames, it->text, it->textn);
 	for (size_t k = 0; k < np->npersons; k++)
 		if (p->person == (int)k + 1 ||
 		    person_names_named(&np->pnames, k))

@@ -6,6 +6,7 @@
  * and a source's file name is escaped once a file rather than once a
  * record. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "record.h"
@@ -122,26 +123,26 @@ line_digits(char num[24], long line)
 	return d;
 }
 
-/* A column of a record: esc when it may need an escape. */
-struct col {
-	const char *s;
-	bool esc;
-};
-
 enum { MAX_COLS = 8 };
 
+/* A column's n when its length is not known: measured. */
+#define MEASURE SIZE_MAX
+
 /* The record of kind (its name, kn bytes), columns c[0..nc) and source:
- * its length is measured first, and when nothing needs an escape it is
- * put together in place, with one look at the buffer's room. */
+ * its length is measured first (where not known), and when nothing needs
+ * an escape it is put together in place, with one look at the buffer's
+ * room. */
 static void
 put_record(struct record_out *w, const char *kind, size_t kn,
-    const struct col *c, size_t nc, const char *file, long line)
+    const struct record_col *c, size_t nc, const char *file, long line)
 {
 	size_t len[MAX_COLS], need = kn + nc;
 	bool plain = true;
 	for (size_t i = 0; i < nc; i++) {
-		len[i] = c[i].esc ? strcspn(c[i].s, "\\\t\r\n") :
-		    strlen(c[i].s);
+		if (c[i].esc)
+			len[i] = strcspn(c[i].s, "\\\t\r\n");
+		else
+			len[i] = c[i].n == MEASURE ? strlen(c[i].s) : c[i].n;
 		plain &= c[i].s[len[i]] == '\0';
 		need += len[i];
 	}
@@ -176,6 +177,13 @@ put_record(struct record_out *w, const char *kind, size_t kn,
 	w->buf->len += need;
 }
 
+void
+record_put_cols(struct record_out *w, const char *kind, size_t kn,
+    const struct record_col *c, size_t nc, const char *file, long line)
+{
+	put_record(w, kind, kn, c, nc < MAX_COLS ? nc : MAX_COLS, file, line);
+}
+
 #define PUT(w, name, c, file, line) \
 	put_record(w, name, sizeof name - 1, c, sizeof c / sizeof *c, file, \
 	    line)
@@ -184,7 +192,9 @@ void
 record_put_client(struct record_out *w, const char *id, const char *name,
     const char *file, long line)
 {
-	const struct col c[] = { {id, true}, {name, true} };
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {name, MEASURE, true},
+	};
 	PUT(w, RECORD_CLIENT_NAME, c, file, line);
 }
 
@@ -192,8 +202,9 @@ void
 record_put_field(struct record_out *w, const char *id, const char *key,
     const char *date, const char *value, const char *file, long line)
 {
-	const struct col c[] = {
-		{id, true}, {key, false}, {date, false}, {value, true},
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {key, MEASURE, false},
+		{date, MEASURE, false}, {value, MEASURE, true},
 	};
 	PUT(w, RECORD_FIELD_NAME, c, file, line);
 }
@@ -202,9 +213,10 @@ void
 record_put_entry(struct record_out *w, const struct record_entry *e,
     const char *file, long line)
 {
-	const struct col c[] = {
-		{e->id, true}, {e->date, false}, {e->amount, false},
-		{e->currency, false}, {e->tags, false}, {e->text, true},
+	const struct record_col c[] = {
+		{e->id, MEASURE, true}, {e->date, MEASURE, false},
+		{e->amount, MEASURE, false}, {e->currency, MEASURE, false},
+		{e->tags, MEASURE, false}, {e->text, MEASURE, true},
 	};
 	PUT(w, RECORD_ENTRY_NAME, c, file, line);
 }
@@ -213,7 +225,9 @@ void
 record_put_person(struct record_out *w, const char *id, const char *name,
     const char *file, long line)
 {
-	const struct col c[] = { {id, true}, {name, true} };
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {name, MEASURE, true},
+	};
 	PUT(w, RECORD_PERSON_NAME, c, file, line);
 }
 
@@ -221,7 +235,9 @@ void
 record_put_concerns(struct record_out *w, const char *id, const char *date,
     const char *file, long line)
 {
-	const struct col c[] = { {id, true}, {date, false} };
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {date, MEASURE, false},
+	};
 	PUT(w, RECORD_CONCERNS_NAME, c, file, line);
 }
 
