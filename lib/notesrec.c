@@ -39,15 +39,18 @@ put_entry(struct record_out *w, const struct notes_item *it)
 {
 	char date[DATE_BUFSZ], amount[MONEY_BUFSZ];
 	const char *a = "", *cur = "";
+	size_t an = 0, cn = 0;
 	if (it->has_amount) {
 		a = money_format(it->amount.cents, amount);
+		an = strlen(a);
 		cur = it->amount.currency;
+		cn = strlen(cur);
 	}
 	const struct record_col c[] = {
 		{it->id, it->idn, !it->plain},
 		{date_format(it->date, date), date_len(it->date), false},
-		{a, strlen(a), false},
-		{cur, strlen(cur), false},
+		{a, an, false},
+		{cur, cn, false},
 		{it->tags, it->tagsn, false},
 		{it->text, it->textn, !it->plain},
 	};
