@@ -114,15 +114,23 @@ bad_id(const char *v, size_t n)
 	return false;
 }
 
+/* Is the normalized key key[0..kn) the word w?  (By its length first:
+ * it runs for every field.) */
+static inline bool
+key_is(const char *key, size_t kn, const char *w)
+{
+	return kn == strlen(w) && !memcmp(key, w, kn);
+}
+
 /* Logseq's own block properties: "id:: UUID" names a block, not a
  * client; "collapsed:: true" is the outline's state. */
 static bool
-logseq_internal(const char *key, const char *v, size_t n)
+logseq_internal(const char *key, size_t kn, const char *v, size_t n)
 {
-	if (!strcmp(key, "collapsed"))
+	if (key_is(key, kn, "collapsed"))
 		return (n == 4 && !memcmp(v, "true", 4)) ||
 		    (n == 5 && !memcmp(v, "false", 5));
-	if (strcmp(key, "id") || n != 36)
+	if (!key_is(key, kn, "id") || n != 36)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
@@ -146,7 +154,7 @@ key_again(struct notes *np, const char *key, int owner, const char *v,
 	}
 	struct pend *o = &np->items[(uintptr_t)*slot - 1];
 	const char *ov = np->strs.s + o->value;
-	if (strlen(ov) == vn && !memcmp(ov, v, vn))
+	if (o->valuen == vn && !memcmp(ov, v, vn))
 		return true;	/* the same again: nothing to say */
 	diag_warning(np->file, np->lineno, "'%s' given twice: '%.*s' here "
 	    "replaces '%s' of line %ld%s", key, (int)vn, v, ov, o->line,
@@ -173,7 +181,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	int owner = notes_person_owner(np);	/* first: it may add a field */
 	char *key = buf_room(&np->key, kn);	/* not entered again below */
 	size_t keylen = key_normalize_into(key, k, kn);
-	if (!keylen || logseq_internal(key, v, vn))
+	if (!keylen || logseq_internal(key, keylen, v, vn))
 		return;
 	if (memchr(v, '[', vn)) {	/* "[[Target]]" reads as Target */
 		buf_reset(&np->val);
@@ -184,7 +192,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	struct pend tmp = {0};
 	if (!value_date(np, key, v, vn, &tmp))
 		return;
-	if (!owner && !strcmp(key, "id")) {
+	if (!owner && key_is(key, keylen, "id")) {
 		if (bad_id(v, vn)) {
 			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
 			    "is one word without spaces, '/' or control "
@@ -202,18 +210,17 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
 	p->person = owner;
-	if (!owner && (!strcmp(key, "name") || !strcmp(key, "title")) &&
+	if (!owner && (key_is(key, keylen, "name") ||
+	    key_is(key, keylen, "title")) &&
 	    !np->heading_line && vn) {
 		/* a file without heading: its display name */
 		free(np->name);
 		np->name = xstrndup(v, vn);
 	}
 	p->key = notes_keep(np, key, keylen);
+	p->keyn = keylen;
 	p->value = notes_keep(np, v, vn);
-	/* the lengths as C strings: a value of the front matter may hold
-	 * a NUL (YAML's "\0") */
-	p->keyn = front ? strlen(np->strs.s + p->key) : keylen;
-	p->valuen = front ? strlen(np->strs.s + p->value) : vn;
+	p->valuen = vn;
 	p->text = p->tags = p->key;	/* unused: any valid string */
 	p->textn = p->tagsn = p->keyn;
 	if (front) {
