@@ -94,11 +94,13 @@ has_tag(const char *list, size_t len, const char *t, size_t n)
 	return false;
 }
 
+enum { TAG_NONE, TAG_ASCII, TAG_OTHER };
+
 /* The tag whose '#' is t[h] (TAG_WORD after white space or at the
- * start): true, its word t[*w0..*w1).  Most tags are ASCII and read by
- * hand; one with a byte of another script, in it or just before it,
- * goes to the tag pattern, anchored at the '#'. */
-static bool
+ * start): TAG_ASCII or TAG_OTHER, its word t[*w0..*w1); TAG_NONE.  Most
+ * tags are ASCII and read by hand; one with a byte of another script, in
+ * it or just before it, goes to the tag pattern, anchored at the '#'. */
+static int
 tag_at(struct notes *np, const char *t, size_t n, size_t h, size_t *w0,
     size_t *w1)
 {
@@ -106,14 +108,28 @@ tag_at(struct notes *np, const char *t, size_t n, size_t h, size_t *w0,
 	if (end != TEXT_TAG_UNSURE) {
 		*w0 = h + 1;
 		*w1 = end;
-		return end != 0;
+		return end != 0 ? TAG_ASCII : TAG_NONE;
 	}
 	if (!rx_match(&np->tag_rx, t, n, h, 0))
-		return false;
+		return TAG_NONE;
 	PCRE2_SIZE *ov = rx_ov(&np->tag_rx);
 	*w0 = ov[2];
 	*w1 = ov[3];
-	return true;
+	return TAG_OTHER;
+}
+
+/* Append the ASCII tag t[0..n) to b, lowercased as text_lower does (in
+ * the one pass of the copy). */
+static void
+add_ascii_lower(struct buf *b, const char *t, size_t n)
+{
+	char *d = buf_room(b, n);
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		d[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	b->len += n;
+	b->s[b->len] = '\0';
 }
 
 /* Add the tags of t[0..n) to ts: lowercased, in order, no repeats. */
@@ -126,17 +142,22 @@ tagset_add(struct notes *np, struct tagset *ts, const char *t, size_t n)
 	while (at < n && (hash = memchr(t + at, '#', n - at))) {
 		size_t h = (size_t)(hash - t);
 		at = h + 1;
-		if (!tag_at(np, t, n, h, &w0, &w1))
+		int kind = tag_at(np, t, n, h, &w0, &w1);
+		if (kind == TAG_NONE)
 			continue;
 		at = w1;
 		size_t before = ts->list.len;
 		size_t start = before + (ts->n ? 1 : 0);
 		if (ts->n)
 			buf_addc(&ts->list, ',');
-		buf_add(&ts->list, t + w0, w1 - w0);
+		if (kind == TAG_ASCII) {
+			add_ascii_lower(&ts->list, t + w0, w1 - w0);
+		} else {
+			buf_add(&ts->list, t + w0, w1 - w0);
+			text_lower(ts->list.s + start, ts->list.len - start);
+		}
 		char *tag = ts->list.s + start;
 		size_t len = ts->list.len - start;
-		text_lower(tag, len);
 		bool dup;
 		if (ts->n < FEW) {
 			dup = ts->n && has_tag(ts->list.s, before, tag, len);
