@@ -66,6 +66,7 @@ drop_items(struct notes *np, size_t from)
 	notes_person_drop(np, from);
 	if (!from) {
 		buf_reset(&np->strs);
+		np->strs_eol = false;
 		np->nstray = 0;
 	}
 }
@@ -246,10 +247,13 @@ section_plain(const struct notes *np, const char *id, size_t idn,
 	static const char esc[] = "\\\t\r\n";
 	if (strcspn(id, esc) != idn || strcspn(np->name, esc) != namen)
 		return false;
-	for (const char *e = esc; *e; e++)
-		if (np->strs.len && memchr(np->strs.s, *e, np->strs.len))
-			return false;
-	return true;
+	const char *s = np->strs.s;
+	size_t n = np->strs.len;
+	if (!n)
+		return true;
+	if (memchr(s, '\t', n) || memchr(s, '\\', n))
+		return false;
+	return !np->strs_eol || (!memchr(s, '\r', n) && !memchr(s, '\n', n));
 }
 
 static void

@@ -221,6 +221,8 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	p->keyn = keylen;
 	p->value = notes_keep(np, v, vn);
 	p->valuen = vn;
+	if (front && (memchr(v, '\n', vn) || memchr(v, '\r', vn)))
+		np->strs_eol = true;	/* a block scalar's lines */
 	p->text = p->tags = p->key;	/* unused: any valid string */
 	p->textn = p->tagsn = p->keyn;
 	if (front) {

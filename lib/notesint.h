@@ -113,6 +113,8 @@ struct notes {
 	long last_item_line;
 	struct buf diags;
 	struct buf strs;	/* the strings of the section's items */
+	bool strs_eol;		/* strs may hold a CR or LF (a value of the
+				 * front matter); lines hold none */
 
 	/* An open date heading: its entry, level and what it gathers. */
 	bool dh;

@@ -82,6 +82,7 @@ restore(struct notes *np, struct pnote *n)
 		*notes_add_item(np, 0) = n->items[i];
 	buf_reset(&np->strs);
 	buf_add(&np->strs, n->strs.s ? n->strs.s : "", n->strs.len);
+	np->strs_eol = true;	/* not known: looked for */
 	free(np->name);
 	np->name = xstrdup(n->name);
 	np->heading_line = n->heading_line;
