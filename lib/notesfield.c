@@ -39,13 +39,20 @@ month_initial(char c)
 	return false;
 }
 
+/* Can v start a date without a day?  Only a digit or a month's initial
+ * starts one: the cheap test first. */
+static bool
+dayless_may(const char *v, size_t n)
+{
+	return n && ((v[0] >= '0' && v[0] <= '9') || month_initial(v[0]));
+}
+
 /* Does v start with a date without a day, "März 2022", "2022-03", or a
  * year alone where the key is about a date ("Gegründet: 1996")? */
 static bool
 dayless(const char *key, const char *v, size_t n)
 {
-	/* Cheap first: only a digit or a month's initial starts one. */
-	if (!n || !((v[0] >= '0' && v[0] <= '9') || month_initial(v[0])))
+	if (!dayless_may(v, n))
 		return false;
 	size_t k = date_partial(v, n);
 	bool year = k == 4 && v[0] >= '1' && v[0] <= '2';
@@ -242,9 +249,12 @@ plain_dated(struct notes *np, const char *s, size_t n, const char *k,
 	char *msg = NULL;
 	enum date_scan r = notes_date(np, v, vn, &d, &used, &msg);
 	free(msg);
-	char *key = key_normalize(k, kn);
-	bool dated = r != DATE_NONE || dayless(key, v, vn);
-	free(key);
+	bool dated = r != DATE_NONE;
+	if (!dated && dayless_may(v, vn)) {	/* the key only then */
+		char *key = key_normalize(k, kn);
+		dated = dayless(key, v, vn);
+		free(key);
+	}
 	if (dated)
 		diag_warning(np->file, np->lineno, "'%.*s' outside a list is "
 		    "not read: write it as a list item '- %.*s'", (int)n, s,

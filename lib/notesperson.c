@@ -16,7 +16,8 @@
 static bool
 contact_key(const char *key)
 {
-	if (!strchr("ckpa", key[0]))	/* cheap first: most keys are not */
+	char c = key[0];	/* cheap first: most keys are not */
+	if (c != 'c' && c != 'k' && c != 'p' && c != 'a')
 		return false;
 	static const char *const keys[] = {
 		"contact", "kontakt", "person", "ansprechpartner",
