@@ -125,6 +125,31 @@ line_digits(char num[24], long line)
 
 enum { MAX_COLS = 8 };
 
+/* Put together, in place, a record of need bytes that needs no escape:
+ * kind, the columns c[0..nc) of len[i] bytes (len NULL: c[i].n), a TAB,
+ * the source "FILE:" and "LINE\n" (d, dn bytes). */
+static void
+put_in_place(struct record_out *w, const char *kind, size_t kn,
+    const struct record_col *c, const size_t *len, size_t nc, size_t need,
+    const char *d, size_t dn)
+{
+	char *p = buf_room(w->buf, need);
+	memcpy(p, kind, kn);
+	p += kn;
+	for (size_t i = 0; i < nc; i++) {
+		size_t n = len ? len[i] : c[i].n;
+		*p++ = '\t';
+		memcpy(p, c[i].s, n);
+		p += n;
+	}
+	*p++ = '\t';
+	memcpy(p, w->src.s, w->src.len);
+	p += w->src.len;
+	memcpy(p, d, dn);
+	p[dn] = '\0';
+	w->buf->len += need;
+}
+
 /* A column's n when its length is not known: measured. */
 #define MEASURE SIZE_MAX
 
@@ -161,27 +186,29 @@ put_record(struct record_out *w, const char *kind, size_t kn,
 		add_source(w, file, line);
 		return;
 	}
-	char *p = buf_room(w->buf, need);
-	memcpy(p, kind, kn);
-	p += kn;
-	for (size_t i = 0; i < nc; i++) {
-		*p++ = '\t';
-		memcpy(p, c[i].s, len[i]);
-		p += len[i];
-	}
-	*p++ = '\t';
-	memcpy(p, w->src.s, w->src.len);
-	p += w->src.len;
-	memcpy(p, d, dn);
-	p[dn] = '\0';
-	w->buf->len += need;
+	put_in_place(w, kind, kn, c, len, nc, need, d, dn);
 }
 
 void
 record_put_cols(struct record_out *w, const char *kind, size_t kn,
     const struct record_col *c, size_t nc, const char *file, long line)
 {
-	put_record(w, kind, kn, c, nc < MAX_COLS ? nc : MAX_COLS, file, line);
+	if (nc > MAX_COLS)
+		nc = MAX_COLS;
+	size_t need = kn + nc;
+	bool esc = false;
+	for (size_t i = 0; i < nc; i++) {
+		need += c[i].n;
+		esc |= c[i].esc;
+	}
+	set_source(w, file);
+	char num[24], *d = line_digits(num, line);
+	size_t dn = (size_t)(num + sizeof num - d);
+	need += 1 + w->src.len + dn;
+	if (esc || need >= LONG_RUN)	/* measured and escaped */
+		put_record(w, kind, kn, c, nc, file, line);
+	else			/* nothing to look at: the lengths */
+		put_in_place(w, kind, kn, c, NULL, nc, need, d, dn);
 }
 
 #define PUT(w, name, c, file, line) \
