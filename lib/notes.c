@@ -110,6 +110,7 @@ notes_free(struct notes *np)
 	free(np->id);
 	idset_free(&np->seen);
 	hash_free(&np->keys);
+	free(np->fkeys);
 	notes_journal_free(np);
 	notes_person_free(np);
 	notes_pnote_free(np);

@@ -149,17 +149,62 @@ logseq_internal(const char *key, size_t kn, const char *v, size_t n)
 	return true;
 }
 
-/* A key given before in this section: keep the last value, say so. */
-static bool
-key_again(struct notes *np, const char *key, int owner, const char *v,
-    size_t vn)
+/* The next item is a field of the section: its index to the list. */
+static void
+add_fkey(struct notes *np)
 {
-	void **slot = hash_put(&np->keys, notes_owned_key(np, key, owner));
-	if (!*slot) {
-		*slot = (void *)(uintptr_t)(np->nitems + 1);
-		return false;
+	if (np->nfkeys == np->capfkeys) {
+		np->capfkeys = np->capfkeys ? 2 * np->capfkeys : 16;
+		np->fkeys = xrealloc(np->fkeys,
+		    np->capfkeys * sizeof *np->fkeys);
 	}
-	struct pend *o = &np->items[(uintptr_t)*slot - 1];
+	np->fkeys[np->nfkeys++] = np->nitems;
+}
+
+/* The slot of the section's key (of owner) in the table of keys, the
+ * fields of the list moved there when it is full. */
+static void **
+key_slot(struct notes *np, const char *key, int owner)
+{
+	enum { FEW = 16 };
+	if (!np->keys_hashed) {
+		if (np->nfkeys < FEW)
+			return NULL;
+		np->keys_hashed = true;
+		for (size_t i = 0; i < np->nfkeys; i++) {
+			const struct pend *p = &np->items[np->fkeys[i]];
+			if (p->kind == NOTES_FIELD)
+				*hash_put(&np->keys, notes_pend_key(np, p)) =
+				    (void *)(uintptr_t)(np->fkeys[i] + 1);
+		}
+	}
+	return hash_put(&np->keys, notes_owned_key(np, key, owner));
+}
+
+/* The index of the section's field of key (of owner) in items, or -1;
+ * *slot its slot in the table, or NULL while there is none. */
+static long
+key_find(struct notes *np, const char *key, size_t kn, int owner,
+    void ***slot)
+{
+	*slot = key_slot(np, key, owner);
+	if (*slot)
+		return **slot ? (long)(uintptr_t)**slot - 1 : -1;
+	for (size_t i = 0; i < np->nfkeys; i++) {
+		const struct pend *p = &np->items[np->fkeys[i]];
+		if (p->kind == NOTES_FIELD && p->person == owner &&
+		    p->keyn == kn && !memcmp(np->strs.s + p->key, key, kn))
+			return (long)np->fkeys[i];
+	}
+	return -1;
+}
+
+/* The field o of the section has the key given again with v: true when
+ * v is its value (nothing to say); else a warning, and o is dropped. */
+static bool
+replaced(struct notes *np, const char *key, const char *v, size_t vn,
+    struct pend *o)
+{
 	const char *ov = np->strs.s + o->value;
 	if (o->valuen == vn && !memcmp(ov, v, vn))
 		return true;	/* the same again: nothing to say */
@@ -170,7 +215,22 @@ key_again(struct notes *np, const char *key, int owner, const char *v,
 	    "one client a '##' heading, add 'tact-clients: h2' to its "
 	    "front matter" : "");
 	o->kind = PEND_DROPPED;
-	*slot = (void *)(uintptr_t)(np->nitems + 1);
+	return false;
+}
+
+/* A key given before in this section: keep the last value, say so.
+ * False when the field is to be the next item. */
+static bool
+key_again(struct notes *np, const char *key, size_t kn, int owner,
+    const char *v, size_t vn)
+{
+	void **slot;
+	long at = key_find(np, key, kn, owner, &slot);
+	if (at >= 0 && replaced(np, key, v, vn, &np->items[at]))
+		return true;
+	if (slot)
+		*slot = (void *)(uintptr_t)(np->nitems + 1);
+	add_fkey(np);
 	return false;
 }
 
@@ -211,7 +271,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 			np->id_front = front;
 		}
 	}
-	if (key_again(np, key, owner, v, vn))
+	if (key_again(np, key, keylen, owner, v, vn))
 		return;
 	struct pend *p = notes_add_item(np, NOTES_FIELD);
 	p->date = tmp.date;

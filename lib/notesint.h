@@ -102,7 +102,13 @@ struct notes {
 	struct pend *items;
 	size_t nitems, capitems;
 	size_t nfront;		/* items[0..nfront) are front matter */
-	struct hash keys;	/* key → index in items + 1 */
+	/* The section's fields by key: the indexes of their items in order
+	 * (some dropped since), looked through while they are few; then
+	 * (keys_hashed) also a table, key → index in items + 1. */
+	size_t *fkeys;
+	size_t nfkeys, capfkeys;
+	bool keys_hashed;
+	struct hash keys;
 	/* Before a file's first heading, the lines of the list items that are
 	 * neither field nor entry (a warning each, should a heading follow),
 	 * as runs of consecutive lines: a million "-" lines cost nothing. */

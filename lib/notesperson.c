@@ -230,11 +230,12 @@ void
 notes_person_drop(struct notes *np, size_t from)
 {
 	np->nitems = from;
-	hash_clear(&np->keys);
-	for (size_t i = 0; i < from; i++)
-		if (np->items[i].kind == NOTES_FIELD)
-			*hash_put(&np->keys, notes_pend_key(np, &np->items[i])) =
-			    (void *)(uintptr_t)(i + 1);
+	while (np->nfkeys && np->fkeys[np->nfkeys - 1] >= from)
+		np->nfkeys--;
+	if (np->keys_hashed) {	/* made again from the list if need be */
+		hash_clear(&np->keys);
+		np->keys_hashed = false;
+	}
 	while (np->npersons && np->persons[np->npersons - 1] >= from)
 		np->npersons--;
 }
