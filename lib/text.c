@@ -166,8 +166,24 @@ scan_word(struct scan_acc *a, uint64_t w)
 	a->ret |= (x - ones) & ~x;
 }
 
-int
-text_scan(const char *s, size_t n)
+/* The eight bytes of the rest of a line of n bytes (n % 8 != 0) at s:
+ * the last eight again, or a short line padded with bytes that are none
+ * of those sought. */
+static uint64_t
+scan_tail(const char *s, size_t n)
+{
+	uint64_t w = 0x0101010101010101ULL * 'a';
+	if (n >= 8)
+		memcpy(&w, s + n - 8, 8);
+	else
+		memcpy(&w, s, n);
+	return w;
+}
+
+/* The exact pass of text_scan, for a line with a byte below 0x0E or a
+ * '<' (rare). */
+static int
+scan_exact(const char *s, size_t n)
 {
 	const uint64_t high = 0x8080808080808080ULL;
 	struct scan_acc a = {0};
@@ -177,17 +193,8 @@ text_scan(const char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		scan_word(&a, w);
 	}
-	if (i < n) {
-		/* The rest in one more word: the last eight bytes again, or
-		 * a short line padded with bytes that are none of those
-		 * sought. */
-		w = 0x0101010101010101ULL * 'a';
-		if (n >= 8)
-			memcpy(&w, s + n - 8, 8);
-		else
-			memcpy(&w, s, n);
-		scan_word(&a, w);
-	}
+	if (i < n)
+		scan_word(&a, scan_tail(s, n));
 	int flags = 0;
 	if (a.nul & high)
 		flags |= TEXT_NUL;
@@ -198,6 +205,32 @@ text_scan(const char *s, size_t n)
 	if (a.ret & high)
 		flags |= TEXT_CR;
 	return flags;
+}
+
+/* The first pass looks for bytes >= 0x80 and, together, for bytes below
+ * 0x0E (NUL, CR and a few more) and '<' (each test exact for "is there
+ * one"); only a line with one of the latter is looked at again. */
+int
+text_scan(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t nonascii = 0, rare = 0, w, x;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		x = w ^ ones * '<';
+		nonascii |= w;
+		rare |= ((w - ones * 0x0E) & ~w) | ((x - ones) & ~x);
+	}
+	if (i < n) {
+		w = scan_tail(s, n);
+		x = w ^ ones * '<';
+		nonascii |= w;
+		rare |= ((w - ones * 0x0E) & ~w) | ((x - ones) & ~x);
+	}
+	if (rare & high)
+		return scan_exact(s, n);
+	return nonascii & high ? TEXT_NONASCII : 0;
 }
 
 /* The number of characters of s, counted as code_points does. */

@@ -161,6 +161,14 @@ scans(void **state)
 	    "\x01\x0c\x0e\x3b\x3d"), 0);
 	assert_int_equal(SCAN("\r\0<\xff\r\0<\xff\r\0<\xff"),
 	    TEXT_NUL | TEXT_NONASCII | TEXT_LT | TEXT_CR);
+	/* bytes below 0x0E that are neither NUL nor CR: looked at again,
+	 * with the non-ASCII ones kept */
+	assert_int_equal(SCAN("\tcaf\xc3\xa9\t\x0b\x0c\x0d"),
+	    TEXT_NONASCII | TEXT_CR);
+	assert_int_equal(SCAN("\t\x0b\x0c\x01\x0d"), TEXT_CR);
+	assert_int_equal(SCAN("\tcaf\xc3\xa9\t\x0b\x0c\x0e"), TEXT_NONASCII);
+	assert_int_equal(SCAN("01234567\t\x01\x0b\x0c\x0e\x7f"), 0);
+	assert_int_equal(SCAN("\xe2\x82\xac 12,50 <"), TEXT_NONASCII | TEXT_LT);
 }
 
 #define DIGIT(s) text_find_digit(s, sizeof(s) - 1)
