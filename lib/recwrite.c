@@ -125,6 +125,28 @@ line_digits(char num[24], long line)
 
 enum { MAX_COLS = 8 };
 
+/* Copy n bytes from s to p: one of up to 16 bytes (most columns: a
+ * date, a currency, a tag, the line number) as two copies of a fixed
+ * size that may overlap, which the compiler writes out in place of a
+ * call; nothing outside s[0..n) is read.  Returns p + n. */
+static char *
+copy_col(char *p, const char *s, size_t n)
+{
+	if (n > 16)
+		memcpy(p, s, n);
+	else if (n >= 8) {
+		memcpy(p, s, 8);
+		memcpy(p + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(p, s, 4);
+		memcpy(p + n - 4, s + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			p[i] = s[i];
+	}
+	return p + n;
+}
+
 /* Put together, in place, a record of need bytes that needs no escape:
  * kind, the columns c[0..nc) of len[i] bytes (len NULL: c[i].n), a TAB,
  * the source "FILE:" and "LINE\n" (d, dn bytes). */
@@ -134,19 +156,15 @@ put_in_place(struct record_out *w, const char *kind, size_t kn,
     const char *d, size_t dn)
 {
 	char *p = buf_room(w->buf, need);
-	memcpy(p, kind, kn);
-	p += kn;
+	p = copy_col(p, kind, kn);
 	for (size_t i = 0; i < nc; i++) {
-		size_t n = len ? len[i] : c[i].n;
 		*p++ = '\t';
-		memcpy(p, c[i].s, n);
-		p += n;
+		p = copy_col(p, c[i].s, len ? len[i] : c[i].n);
 	}
 	*p++ = '\t';
-	memcpy(p, w->src.s, w->src.len);
-	p += w->src.len;
-	memcpy(p, d, dn);
-	p[dn] = '\0';
+	p = copy_col(p, w->src.s, w->src.len);
+	p = copy_col(p, d, dn);
+	*p = '\0';
 	w->buf->len += need;
 }
 
