@@ -148,29 +148,38 @@ date_in_year(int y, int m, int d)
 	return r;
 }
 
+/* Write v (below 100) as two digits at p. */
+static char *
+two_digits_at(char *p, unsigned v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	memcpy(p, pairs + 2 * v, 2);
+	return p + 2;
+}
+
 char *
 date_format(struct date d, char buf[DATE_BUFSZ])
 {
-	/* By hand rather than snprintf: it runs for every record.  The
-	 * remainders keep an invalid date from writing past buf. */
-	unsigned y = (unsigned)d.y % 10000, m = (unsigned)d.m % 100;
-	unsigned dd = (unsigned)d.d % 100;
+	/* By hand rather than snprintf, two digits at a time: it runs for
+	 * every record.  The remainders keep an invalid date from writing
+	 * past buf. */
+	unsigned y = (unsigned)d.y % 10000;
 	char *p = buf;
 	if (d.y == 0) {
 		*p++ = '-';
 		*p++ = '-';
 	} else {
-		*p++ = (char)('0' + y / 1000);
-		*p++ = (char)('0' + y / 100 % 10);
-		*p++ = (char)('0' + y / 10 % 10);
-		*p++ = (char)('0' + y % 10);
+		p = two_digits_at(p, y / 100);
+		p = two_digits_at(p, y % 100);
 		*p++ = '-';
 	}
-	*p++ = (char)('0' + m / 10);
-	*p++ = (char)('0' + m % 10);
+	p = two_digits_at(p, (unsigned)d.m % 100);
 	*p++ = '-';
-	*p++ = (char)('0' + dd / 10);
-	*p++ = (char)('0' + dd % 10);
+	p = two_digits_at(p, (unsigned)d.d % 100);
 	*p = '\0';
 	return buf;
 }

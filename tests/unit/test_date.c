@@ -1100,6 +1100,11 @@ format(void **state)
 	assert_string_equal(date_format(D(0, 12, 24), buf), "--12-24");
 	assert_ptr_equal(date_format(D(0, 2, 29), buf), buf);
 	assert_string_equal(buf, "--02-29");
+	/* each digit in its place; an invalid date stays within buf */
+	assert_string_equal(date_format(D(1987, 10, 9), buf), "1987-10-09");
+	assert_string_equal(date_format(D(2100, 99, 50), buf), "2100-99-50");
+	assert_string_equal(date_format(D(12345, 123, 100), buf),
+	    "2345-23-00");
 }
 
 /* Today is a valid date with a year. */
