@@ -247,14 +247,14 @@ char_count(const char *s)
 }
 
 /* Has the word w (eight bytes) an ASCII digit?  A digit is a byte of
- * w ^ '0' below 10: with its high bit clear, and no high bit after
- * adding 0x80 - 10 to its low bits. */
+ * w ^ '0' below 10; the classic test for a byte below 10 (a borrow into
+ * a high bit that was clear) is exact for "is there one". */
 static bool
 word_has_digit(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	uint64_t x = w ^ ones * '0';
-	return (~(((x & ~high) + ones * (0x80 - 10)) | x) & high) != 0;
+	return ((x - ones * 10) & ~x & high) != 0;
 }
 
 size_t

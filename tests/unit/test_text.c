@@ -188,6 +188,11 @@ finds_digits(void **state)
 	assert_int_equal(DIGIT("abcdefghij9"), 10);
 	assert_int_equal(DIGIT("abcdefg5abcdefg"), 7);
 	assert_int_equal(DIGIT("sent flowers 24,90 \xe2\x82\xac"), 13);
+	/* a word of bytes just around the digits, then one of all bytes
+	 * whose x ^ '0' is below 10 or has its high bit: none a digit */
+	assert_int_equal(DIGIT("\x2f\x3a\x3f\x20\x00\x7f\xb0\xb9"
+	    "\xb5\xff\x80\x3a\x2f\x10\x1a\x4a"), 16);
+	assert_int_equal(DIGIT("\xb0\xb9\x3a\x2f\x3a\x2f\x3a\x2f" "9"), 8);
 	for (int c = 0; c < 256; c++) {
 		char b[12];
 		memset(b, 'x', sizeof b);
