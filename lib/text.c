@@ -122,6 +122,9 @@ key_normalize_into(char *out, const char *s, size_t n)
 {
 	size_t o = 0;
 	bool gap = false;	/* a run of spaces, '_' or '/' not yet written */
+	/* Up to the first byte beyond ASCII, letters are lowered as they
+	 * are copied; from there on text_lower does it. */
+	size_t beyond = SIZE_MAX;	/* where the first such byte went */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (is_blank(c) || c == '_' || c == '/') {
@@ -138,10 +141,15 @@ key_normalize_into(char *out, const char *s, size_t n)
 		if (gap && o)
 			out[o++] = '-';
 		gap = false;
+		if ((unsigned char)c >= 0x80 && beyond == SIZE_MAX)
+			beyond = o;
+		if (c >= 'A' && c <= 'Z' && beyond == SIZE_MAX)
+			c = (char)(c - 'A' + 'a');
 		out[o++] = c;
 	}
 	out[o] = '\0';
-	text_lower(out, o);
+	if (beyond != SIZE_MAX)
+		text_lower(out + beyond, o - beyond);
 	return o;
 }
 
