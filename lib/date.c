@@ -903,15 +903,22 @@ static bool
 iso_plain(const char *s, size_t n, struct date *d, size_t *used)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	if (!is_digit(u[0]) || !is_digit(u[1]) || !is_digit(u[2]) ||
-	    !is_digit(u[3]) || u[4] != '-' || !is_digit(u[5]) ||
-	    !is_digit(u[6]) || u[7] != '-' || !is_digit(u[8]) ||
-	    !is_digit(u[9]))
+	/* Each digit's value as it is checked: a byte that is no digit
+	 * gives a value above 9. */
+	unsigned d0 = u[0] - '0', d1 = u[1] - '0', d2 = u[2] - '0',
+	    d3 = u[3] - '0', d5 = u[5] - '0', d6 = u[6] - '0',
+	    d8 = u[8] - '0', d9 = u[9] - '0';
+	if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || u[4] != '-' ||
+	    d5 > 9 || d6 > 9 || u[7] != '-' || d8 > 9 || d9 > 9)
 		return false;
 	if (n > 10 && (is_digit(u[10]) || is_alpha(u[10])))
 		return false;
-	struct date v = date_of_digits(s);
-	if (v.y == 0 || !date_valid(v))
+	struct date v = {
+		(int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3),
+		(int)(d5 * 10 + d6), (int)(d8 * 10 + d9),
+	};
+	if (v.y == 0 || v.m < 1 || v.m > 12 || v.d < 1 ||
+	    v.d > date_month_days(v.y, v.m))
 		return false;
 	if (d)
 		*d = v;

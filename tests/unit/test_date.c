@@ -190,6 +190,12 @@ scan_iso(void **state)
 	ok("9999-12-31", 9999, 12, 31, 10);
 	ok("2024-02-29", 2024, 2, 29, 10);
 	ok("2026-3-5 call", 2026, 3, 5, 8);
+	/* every digit 0 or 9 in its place; bytes just around the digits */
+	ok("1999-09-09", 1999, 9, 9, 10);
+	ok("9090-10-30 x", 9090, 10, 30, 10);
+	ok("2000-02-29", 2000, 2, 29, 10);
+	none("/999-09-09");
+	none(":999-09-09");
 }
 
 /* German numeric dates with a year, with and without leading zeros. */
