@@ -129,7 +129,7 @@ enum { MAX_COLS = 8 };
  * date, a currency, a tag, the line number) as two copies of a fixed
  * size that may overlap, which the compiler writes out in place of a
  * call; nothing outside s[0..n) is read.  Returns p + n. */
-static char *
+static inline char *
 copy_col(char *p, const char *s, size_t n)
 {
 	if (n > 16)
