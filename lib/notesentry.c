@@ -200,13 +200,17 @@ second_amount(struct notes *np, const char *t, size_t n)
 
 void
 notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
-    const char *t, size_t tn)
+    const char *t, size_t tn, bool cstr)
 {
 	tagset_add(np, ts, t, tn);
 	if (p->has_amount) {
 		second_amount(np, t, tn);
 		return;
 	}
+	/* No digit, no amount (nor a doubt about one): most text.  A copy
+	 * is searched by strcspn, which looks at many bytes a step. */
+	if (cstr && strcspn(t, "0123456789") == tn)
+		return;
 	size_t a0, a1;
 	struct money_doubt why = {0};
 	if (money_scan(t, tn, &p->amount, &a0, &a1, &why)) {
@@ -311,7 +315,8 @@ notes_entry(struct notes *np, const char *s, size_t n, size_t used,
 	p->keyn = p->valuen = p->textn;
 	struct tagset *ts = indent >= 0 ? &np->oe_tags : &np->tags;
 	tagset_reset(ts);
-	notes_entry_scan(np, p, ts, t, tn);
+	/* its copy, a C string, to be scanned (the same bytes) */
+	notes_entry_scan(np, p, ts, np->strs.s + p->text, tn, true);
 	if (indent >= 0) {
 		notes_item_entry_open(np, false, np->nitems - 1, indent);
 		return;
@@ -345,7 +350,7 @@ void
 notes_item_entry_line(struct notes *np, const char *s, size_t n)
 {
 	s = trim(s, &n);
-	notes_entry_scan(np, item_entry(np), &np->oe_tags, s, n);
+	notes_entry_scan(np, item_entry(np), &np->oe_tags, s, n, false);
 }
 
 void
@@ -379,7 +384,7 @@ notes_date_heading(struct notes *np, int level, const char *s, size_t n,
 	buf_reset(&np->dh_text);
 	buf_add(&np->dh_text, t, tn);
 	tagset_reset(&np->dh_tags);
-	notes_entry_scan(np, p, &np->dh_tags, t, tn);
+	notes_entry_scan(np, p, &np->dh_tags, t, tn, false);
 }
 
 /* A line under an open date heading that is no entry of its own. */
@@ -391,7 +396,8 @@ notes_date_heading_line(struct notes *np, const char *s, size_t n)
 	s = trim(s, &n);
 	if (!np->dh_text.len)
 		buf_add(&np->dh_text, s, n);
-	notes_entry_scan(np, &np->items[np->dh_item], &np->dh_tags, s, n);
+	notes_entry_scan(np, &np->items[np->dh_item], &np->dh_tags, s, n,
+	    false);
 }
 
 /* The date a line that may be an entry starts with: DATE_FULL; DATE_NONE

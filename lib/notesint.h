@@ -224,8 +224,10 @@ void notes_item_entry_open(struct notes *np, bool journal, size_t index,
 			   int indent);
 void notes_item_entry_line(struct notes *np, const char *s, size_t n);
 void notes_item_entry_close(struct notes *np);
+/* The tags and amount of an entry's text t[0..tn); cstr: t[tn] is the
+ * NUL of a copy (notes_keep), no NUL before it. */
 void notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
-		      const char *t, size_t tn);
+		      const char *t, size_t tn, bool cstr);
 void notes_date_heading(struct notes *np, int level, const char *s,
 			size_t n, size_t used, struct date d);
 void notes_date_heading_line(struct notes *np, const char *s, size_t n);

@@ -124,7 +124,7 @@ notes_journal_line(struct notes *np, const char *s, size_t n, int indent)
 	j->p.keyn = j->p.valuen = j->p.textn;
 	struct tagset *ts = indent >= 0 ? &np->oe_tags : &np->tags;
 	tagset_reset(ts);
-	notes_entry_scan(np, &j->p, ts, s, n);
+	notes_entry_scan(np, &j->p, ts, s, n, false);
 	if (indent >= 0) {
 		notes_item_entry_open(np, true, np->njent - 1, indent);
 		return;
