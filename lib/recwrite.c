@@ -148,7 +148,7 @@ copy_col(char *p, const char *s, size_t n)
 }
 
 /* Put together, in place, a record of need bytes that needs no escape:
- * kind, the columns c[0..nc) of len[i] bytes (len NULL: c[i].n), a TAB,
+ * kind, the columns c[0..nc) of len[i] bytes, a TAB,
  * the source "FILE:" and "LINE\n" (d, dn bytes). */
 static void
 put_in_place(struct record_out *w, const char *kind, size_t kn,
@@ -159,7 +159,7 @@ put_in_place(struct record_out *w, const char *kind, size_t kn,
 	p = copy_col(p, kind, kn);
 	for (size_t i = 0; i < nc; i++) {
 		*p++ = '\t';
-		p = copy_col(p, c[i].s, len ? len[i] : c[i].n);
+		p = copy_col(p, c[i].s, len[i]);
 	}
 	*p++ = '\t';
 	p = copy_col(p, w->src.s, w->src.len);
@@ -213,9 +213,10 @@ record_put_cols(struct record_out *w, const char *kind, size_t kn,
 {
 	if (nc > MAX_COLS)
 		nc = MAX_COLS;
-	size_t need = kn + nc;
+	size_t need = kn + nc, len[MAX_COLS];
 	bool esc = false;
 	for (size_t i = 0; i < nc; i++) {
+		len[i] = c[i].n;
 		need += c[i].n;
 		esc |= c[i].esc;
 	}
@@ -226,7 +227,7 @@ record_put_cols(struct record_out *w, const char *kind, size_t kn,
 	if (esc || need >= LONG_RUN)	/* measured and escaped */
 		put_record(w, kind, kn, c, nc, file, line);
 	else			/* nothing to look at: the lengths */
-		put_in_place(w, kind, kn, c, NULL, nc, need, d, dn);
+		put_in_place(w, kind, kn, c, len, nc, need, d, dn);
 }
 
 #define PUT(w, name, c, file, line) \
