@@ -148,29 +148,38 @@ date_in_year(int y, int m, int d)
 	return r;
 }
 
+/* Write v (below 100) as two digits at p. */
+static char *
+two_digits_at(char *p, unsigned v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	memcpy(p, pairs + 2 * v, 2);
+	return p + 2;
+}
+
 char *
 date_format(struct date d, char buf[DATE_BUFSZ])
 {
-	/* By hand rather than snprintf: it runs for every record.  The
-	 * remainders keep an invalid date from writing past buf. */
-	unsigned y = (unsigned)d.y % 10000, m = (unsigned)d.m % 100;
-	unsigned dd = (unsigned)d.d % 100;
+	/* By hand rather than snprintf, two digits at a time: it runs for
+	 * every record.  The remainders keep an invalid date from writing
+	 * past buf. */
+	unsigned y = (unsigned)d.y % 10000;
 	char *p = buf;
 	if (d.y == 0) {
 		*p++ = '-';
 		*p++ = '-';
 	} else {
-		*p++ = (char)('0' + y / 1000);
-		*p++ = (char)('0' + y / 100 % 10);
-		*p++ = (char)('0' + y / 10 % 10);
-		*p++ = (char)('0' + y % 10);
+		p = two_digits_at(p, y / 100);
+		p = two_digits_at(p, y % 100);
 		*p++ = '-';
 	}
-	*p++ = (char)('0' + m / 10);
-	*p++ = (char)('0' + m % 10);
+	p = two_digits_at(p, (unsigned)d.m % 100);
 	*p++ = '-';
-	*p++ = (char)('0' + dd / 10);
-	*p++ = (char)('0' + dd % 10);
+	p = two_digits_at(p, (unsigned)d.d % 100);
 	*p = '\0';
 	return buf;
 }
@@ -894,15 +903,22 @@ static bool
 iso_plain(const char *s, size_t n, struct date *d, size_t *used)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	if (!is_digit(u[0]) || !is_digit(u[1]) || !is_digit(u[2]) ||
-	    !is_digit(u[3]) || u[4] != '-' || !is_digit(u[5]) ||
-	    !is_digit(u[6]) || u[7] != '-' || !is_digit(u[8]) ||
-	    !is_digit(u[9]))
+	/* Each digit's value as it is checked: a byte that is no digit
+	 * gives a value above 9. */
+	unsigned d0 = u[0] - '0', d1 = u[1] - '0', d2 = u[2] - '0',
+	    d3 = u[3] - '0', d5 = u[5] - '0', d6 = u[6] - '0',
+	    d8 = u[8] - '0', d9 = u[9] - '0';
+	if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || u[4] != '-' ||
+	    d5 > 9 || d6 > 9 || u[7] != '-' || d8 > 9 || d9 > 9)
 		return false;
 	if (n > 10 && (is_digit(u[10]) || is_alpha(u[10])))
 		return false;
-	struct date v = date_of_digits(s);
-	if (v.y == 0 || !date_valid(v))
+	struct date v = {
+		(int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3),
+		(int)(d5 * 10 + d6), (int)(d8 * 10 + d9),
+	};
+	if (v.y == 0 || v.m < 1 || v.m > 12 || v.d < 1 ||
+	    v.d > date_month_days(v.y, v.m))
 		return false;
 	if (d)
 		*d = v;

@@ -66,6 +66,7 @@ drop_items(struct notes *np, size_t from)
 	notes_person_drop(np, from);
 	if (!from) {
 		buf_reset(&np->strs);
+		np->strs_eol = false;
 		np->nstray = 0;
 	}
 }
@@ -109,6 +110,7 @@ notes_free(struct notes *np)
 	free(np->id);
 	idset_free(&np->seen);
 	hash_free(&np->keys);
+	free(np->fkeys);
 	notes_journal_free(np);
 	notes_person_free(np);
 	notes_pnote_free(np);
@@ -185,11 +187,15 @@ notes_item_pend(struct notes_item *it, const struct pend *p, const char *strs)
 	it->kind = (enum notes_kind)p->kind;
 	it->line = p->line;
 	it->key = strs + p->key;
+	it->keyn = p->keyn;
 	it->value = strs + p->value;
+	it->valuen = p->valuen;
 	it->date = p->date;
 	it->has_date = p->has_date;
 	it->text = strs + p->text;
+	it->textn = p->textn;
 	it->tags = strs + p->tags;
+	it->tagsn = p->tagsn;
 	it->amount = p->amount;
 	it->has_amount = p->has_amount;
 }
@@ -201,6 +207,7 @@ notes_concerns(struct notes *np, const char *pid, const char *client,
 	struct notes_item c = {0};
 	c.kind = NOTES_CONCERNS;
 	c.id = pid;
+	c.idn = strlen(pid);
 	c.client = client;
 	c.file = file;
 	c.line = line;
@@ -231,18 +238,41 @@ place_client(struct notes *np, const char *id, long hline, size_t file,
 	return true;
 }
 
+/* Are the section's strings, its id and name free of the bytes a record
+ * escapes?  One look at the whole arena rather than one at each string
+ * as it is written. */
+static bool
+section_plain(const struct notes *np, const char *id, size_t idn,
+    size_t namen)
+{
+	static const char esc[] = "\\\t\r\n";
+	if (strcspn(id, esc) != idn || strcspn(np->name, esc) != namen)
+		return false;
+	const char *s = np->strs.s;
+	size_t n = np->strs.len;
+	if (!n)
+		return true;
+	if (memchr(s, '\t', n) || memchr(s, '\\', n))
+		return false;
+	return !np->strs_eol || (!memchr(s, '\r', n) && !memchr(s, '\n', n));
+}
+
 static void
 emit_items(struct notes *np, const char *id, bool merged, long hline,
     long end, const char *file)
 {
 	struct notes_item it = {0};
+	size_t idn = strlen(id), namen = strlen(np->name);
+	it.plain = section_plain(np, id, idn, namen);
 	it.id = id;
+	it.idn = idn;
+	it.name = np->name;
+	it.namen = namen;
 	it.file = file;
 	it.merged = merged;
 	if (!merged) {
 		it.kind = NOTES_CLIENT;
 		it.line = hline;
-		it.name = np->name;
 		emit(np, &it);
 	}
 	person_names_clear(&np->pnames);
@@ -251,16 +281,21 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 		if (p->kind == PEND_DROPPED)
 			continue;
 		it.id = id;
+		it.idn = idn;
 		it.client = NULL;
 		it.name = np->name;
+		it.namen = namen;
 		if (p->kind == NOTES_PERSON) {
 			it.name = np->strs.s + p->value;
+			it.namen = p->valuen;
 			for (size_t k = 0; k < np->npersons; k++)
 				if (np->persons[k] == i)
 					it.id = notes_person_id(np, id, k);
+			it.idn = strlen(it.id);
 			it.client = id;
 		} else if (p->person && p->kind == NOTES_FIELD) {
 			it.id = notes_person_id(np, id, (size_t)p->person - 1);
+			it.idn = strlen(it.id);
 			it.client = id;
 		}
 		notes_item_pend(&it, p, np->strs.s);
@@ -271,7 +306,9 @@ emit_items(struct notes *np, const char *id, bool merged, long hline,
 	memset(&it, 0, sizeof it);
 	it.kind = NOTES_SECTION;
 	it.id = id;
+	it.idn = idn;
 	it.name = np->name;
+	it.namen = namen;
 	it.file = file;
 	it.line = hline;
 	it.merged = merged;

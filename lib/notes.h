@@ -60,6 +60,14 @@ struct notes_item {
 	 * list item (0 when it has none), and the section's last line. */
 	long heading_line, last_item_line, end_line;
 	bool merged;		/* SECTION, CLIENT: id seen before */
+
+	/* The lengths of id, name, key, value, text and tags (for the
+	 * strings the item's kind has; tact-parse writes them without
+	 * measuring them again), and whether id, name, value and text are
+	 * free of the bytes a record escapes (TAB, LF, CR, '\\'); false
+	 * when not known. */
+	size_t idn, namen, keyn, valuen, textn, tagsn;
+	bool plain;
 };
 
 typedef void (*notes_fn)(const struct notes_item *it, void *ctx);

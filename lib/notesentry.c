@@ -29,9 +29,12 @@ notes_date_heading_close(struct notes *np)
 	struct pend *p = &np->items[np->dh_item];
 	const char *t = np->dh_text.s ? np->dh_text.s : "";
 	p->text = notes_keep(np, t, np->dh_text.len);
+	p->textn = np->dh_text.len;
 	const char *g = np->dh_tags.list.s ? np->dh_tags.list.s : "";
 	p->tags = notes_keep(np, g, np->dh_tags.list.len);
+	p->tagsn = np->dh_tags.list.len;
 	p->key = p->value = p->text;
+	p->keyn = p->valuen = p->textn;
 	tagset_reset(&np->dh_tags);
 	buf_reset(&np->dh_text);
 }
@@ -91,11 +94,13 @@ has_tag(const char *list, size_t len, const char *t, size_t n)
 	return false;
 }
 
+enum { TAG_NONE, TAG_ASCII, TAG_OTHER };
+
 /* The tag whose '#' is t[h] (TAG_WORD after white space or at the
- * start): true, its word t[*w0..*w1).  Most tags are ASCII and read by
- * hand; one with a byte of another script, in it or just before it,
- * goes to the tag pattern, anchored at the '#'. */
-static bool
+ * start): TAG_ASCII or TAG_OTHER, its word t[*w0..*w1); TAG_NONE.  Most
+ * tags are ASCII and read by hand; one with a byte of another script, in
+ * it or just before it, goes to the tag pattern, anchored at the '#'. */
+static int
 tag_at(struct notes *np, const char *t, size_t n, size_t h, size_t *w0,
     size_t *w1)
 {
@@ -103,14 +108,28 @@ tag_at(struct notes *np, const char *t, size_t n, size_t h, size_t *w0,
 	if (end != TEXT_TAG_UNSURE) {
 		*w0 = h + 1;
 		*w1 = end;
-		return end != 0;
+		return end != 0 ? TAG_ASCII : TAG_NONE;
 	}
 	if (!rx_match(&np->tag_rx, t, n, h, 0))
-		return false;
+		return TAG_NONE;
 	PCRE2_SIZE *ov = rx_ov(&np->tag_rx);
 	*w0 = ov[2];
 	*w1 = ov[3];
-	return true;
+	return TAG_OTHER;
+}
+
+/* Append the ASCII tag t[0..n) to b, lowercased as text_lower does (in
+ * the one pass of the copy). */
+static void
+add_ascii_lower(struct buf *b, const char *t, size_t n)
+{
+	char *d = buf_room(b, n);
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		d[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	b->len += n;
+	b->s[b->len] = '\0';
 }
 
 /* Add the tags of t[0..n) to ts: lowercased, in order, no repeats. */
@@ -123,17 +142,22 @@ tagset_add(struct notes *np, struct tagset *ts, const char *t, size_t n)
 	while (at < n && (hash = memchr(t + at, '#', n - at))) {
 		size_t h = (size_t)(hash - t);
 		at = h + 1;
-		if (!tag_at(np, t, n, h, &w0, &w1))
+		int kind = tag_at(np, t, n, h, &w0, &w1);
+		if (kind == TAG_NONE)
 			continue;
 		at = w1;
 		size_t before = ts->list.len;
 		size_t start = before + (ts->n ? 1 : 0);
 		if (ts->n)
 			buf_addc(&ts->list, ',');
-		buf_add(&ts->list, t + w0, w1 - w0);
+		if (kind == TAG_ASCII) {
+			add_ascii_lower(&ts->list, t + w0, w1 - w0);
+		} else {
+			buf_add(&ts->list, t + w0, w1 - w0);
+			text_lower(ts->list.s + start, ts->list.len - start);
+		}
 		char *tag = ts->list.s + start;
 		size_t len = ts->list.len - start;
-		text_lower(tag, len);
 		bool dup;
 		if (ts->n < FEW) {
 			dup = ts->n && has_tag(ts->list.s, before, tag, len);
@@ -176,13 +200,17 @@ second_amount(struct notes *np, const char *t, size_t n)
 
 void
 notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
-    const char *t, size_t tn)
+    const char *t, size_t tn, bool cstr)
 {
 	tagset_add(np, ts, t, tn);
 	if (p->has_amount) {
 		second_amount(np, t, tn);
 		return;
 	}
+	/* No digit, no amount (nor a doubt about one): most text.  A copy
+	 * is searched by strcspn, which looks at many bytes a step. */
+	if (cstr && strcspn(t, "0123456789") == tn)
+		return;
 	size_t a0, a1;
 	struct money_doubt why = {0};
 	if (money_scan(t, tn, &p->amount, &a0, &a1, &why)) {
@@ -282,16 +310,20 @@ notes_entry(struct notes *np, const char *s, size_t n, size_t used,
 	const char *t;
 	struct pend *p = new_entry(np, s, n, used, d, &t, &tn);
 	p->text = notes_keep(np, t, tn);
-	p->key = p->value = p->text;	/* unused: any valid offset */
+	p->textn = tn;
+	p->key = p->value = p->text;	/* unused: any valid string */
+	p->keyn = p->valuen = p->textn;
 	struct tagset *ts = indent >= 0 ? &np->oe_tags : &np->tags;
 	tagset_reset(ts);
-	notes_entry_scan(np, p, ts, t, tn);
+	/* its copy, a C string, to be scanned (the same bytes) */
+	notes_entry_scan(np, p, ts, np->strs.s + p->text, tn, true);
 	if (indent >= 0) {
 		notes_item_entry_open(np, false, np->nitems - 1, indent);
 		return;
 	}
 	const char *g = ts->list.s ? ts->list.s : "";
 	p->tags = notes_keep(np, g, ts->list.len);
+	p->tagsn = ts->list.len;
 }
 
 /* An entry list item stays open while the lines nested under it follow:
@@ -318,7 +350,7 @@ void
 notes_item_entry_line(struct notes *np, const char *s, size_t n)
 {
 	s = trim(s, &n);
-	notes_entry_scan(np, item_entry(np), &np->oe_tags, s, n);
+	notes_entry_scan(np, item_entry(np), &np->oe_tags, s, n, false);
 }
 
 void
@@ -332,6 +364,7 @@ notes_item_entry_close(struct notes *np)
 	struct pend *p = item_entry(np);
 	p->tags = np->oe_journal ? notes_journal_keep(np, g, len) :
 	    notes_keep(np, g, len);
+	p->tagsn = len;
 	tagset_reset(&np->oe_tags);
 }
 
@@ -351,7 +384,7 @@ notes_date_heading(struct notes *np, int level, const char *s, size_t n,
 	buf_reset(&np->dh_text);
 	buf_add(&np->dh_text, t, tn);
 	tagset_reset(&np->dh_tags);
-	notes_entry_scan(np, p, &np->dh_tags, t, tn);
+	notes_entry_scan(np, p, &np->dh_tags, t, tn, false);
 }
 
 /* A line under an open date heading that is no entry of its own. */
@@ -363,7 +396,8 @@ notes_date_heading_line(struct notes *np, const char *s, size_t n)
 	s = trim(s, &n);
 	if (!np->dh_text.len)
 		buf_add(&np->dh_text, s, n);
-	notes_entry_scan(np, &np->items[np->dh_item], &np->dh_tags, s, n);
+	notes_entry_scan(np, &np->items[np->dh_item], &np->dh_tags, s, n,
+	    false);
 }
 
 /* The date a line that may be an entry starts with: DATE_FULL; DATE_NONE

@@ -39,13 +39,20 @@ month_initial(char c)
 	return false;
 }
 
+/* Can v start a date without a day?  Only a digit or a month's initial
+ * starts one: the cheap test first. */
+static bool
+dayless_may(const char *v, size_t n)
+{
+	return n && ((v[0] >= '0' && v[0] <= '9') || month_initial(v[0]));
+}
+
 /* Does v start with a date without a day, "März 2022", "2022-03", or a
  * year alone where the key is about a date ("Gegründet: 1996")? */
 static bool
 dayless(const char *key, const char *v, size_t n)
 {
-	/* Cheap first: only a digit or a month's initial starts one. */
-	if (!n || !((v[0] >= '0' && v[0] <= '9') || month_initial(v[0])))
+	if (!dayless_may(v, n))
 		return false;
 	size_t k = date_partial(v, n);
 	bool year = k == 4 && v[0] >= '1' && v[0] <= '2';
@@ -114,15 +121,23 @@ bad_id(const char *v, size_t n)
 	return false;
 }
 
+/* Is the normalized key key[0..kn) the word w?  (By its length first:
+ * it runs for every field.) */
+static inline bool
+key_is(const char *key, size_t kn, const char *w)
+{
+	return kn == strlen(w) && !memcmp(key, w, kn);
+}
+
 /* Logseq's own block properties: "id:: UUID" names a block, not a
  * client; "collapsed:: true" is the outline's state. */
 static bool
-logseq_internal(const char *key, const char *v, size_t n)
+logseq_internal(const char *key, size_t kn, const char *v, size_t n)
 {
-	if (!strcmp(key, "collapsed"))
+	if (key_is(key, kn, "collapsed"))
 		return (n == 4 && !memcmp(v, "true", 4)) ||
 		    (n == 5 && !memcmp(v, "false", 5));
-	if (strcmp(key, "id") || n != 36)
+	if (!key_is(key, kn, "id") || n != 36)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
@@ -134,19 +149,64 @@ logseq_internal(const char *key, const char *v, size_t n)
 	return true;
 }
 
-/* A key given before in this section: keep the last value, say so. */
-static bool
-key_again(struct notes *np, const char *key, int owner, const char *v,
-    size_t vn)
+/* The next item is a field of the section: its index to the list. */
+static void
+add_fkey(struct notes *np)
 {
-	void **slot = hash_put(&np->keys, notes_owned_key(np, key, owner));
-	if (!*slot) {
-		*slot = (void *)(uintptr_t)(np->nitems + 1);
-		return false;
+	if (np->nfkeys == np->capfkeys) {
+		np->capfkeys = np->capfkeys ? 2 * np->capfkeys : 16;
+		np->fkeys = xrealloc(np->fkeys,
+		    np->capfkeys * sizeof *np->fkeys);
 	}
-	struct pend *o = &np->items[(uintptr_t)*slot - 1];
+	np->fkeys[np->nfkeys++] = np->nitems;
+}
+
+/* The slot of the section's key (of owner) in the table of keys, the
+ * fields of the list moved there when it is full. */
+static void **
+key_slot(struct notes *np, const char *key, int owner)
+{
+	enum { FEW = 16 };
+	if (!np->keys_hashed) {
+		if (np->nfkeys < FEW)
+			return NULL;
+		np->keys_hashed = true;
+		for (size_t i = 0; i < np->nfkeys; i++) {
+			const struct pend *p = &np->items[np->fkeys[i]];
+			if (p->kind == NOTES_FIELD)
+				*hash_put(&np->keys, notes_pend_key(np, p)) =
+				    (void *)(uintptr_t)(np->fkeys[i] + 1);
+		}
+	}
+	return hash_put(&np->keys, notes_owned_key(np, key, owner));
+}
+
+/* The index of the section's field of key (of owner) in items, or -1;
+ * *slot its slot in the table, or NULL while there is none. */
+static long
+key_find(struct notes *np, const char *key, size_t kn, int owner,
+    void ***slot)
+{
+	*slot = key_slot(np, key, owner);
+	if (*slot)
+		return **slot ? (long)(uintptr_t)**slot - 1 : -1;
+	for (size_t i = 0; i < np->nfkeys; i++) {
+		const struct pend *p = &np->items[np->fkeys[i]];
+		if (p->kind == NOTES_FIELD && p->person == owner &&
+		    p->keyn == kn && !memcmp(np->strs.s + p->key, key, kn))
+			return (long)np->fkeys[i];
+	}
+	return -1;
+}
+
+/* The field o of the section has the key given again with v: true when
+ * v is its value (nothing to say); else a warning, and o is dropped. */
+static bool
+replaced(struct notes *np, const char *key, const char *v, size_t vn,
+    struct pend *o)
+{
 	const char *ov = np->strs.s + o->value;
-	if (strlen(ov) == vn && !memcmp(ov, v, vn))
+	if (o->valuen == vn && !memcmp(ov, v, vn))
 		return true;	/* the same again: nothing to say */
 	diag_warning(np->file, np->lineno, "'%s' given twice: '%.*s' here "
 	    "replaces '%s' of line %ld%s", key, (int)vn, v, ov, o->line,
@@ -155,7 +215,22 @@ key_again(struct notes *np, const char *key, int owner, const char *v,
 	    "one client a '##' heading, add 'tact-clients: h2' to its "
 	    "front matter" : "");
 	o->kind = PEND_DROPPED;
-	*slot = (void *)(uintptr_t)(np->nitems + 1);
+	return false;
+}
+
+/* A key given before in this section: keep the last value, say so.
+ * False when the field is to be the next item. */
+static bool
+key_again(struct notes *np, const char *key, size_t kn, int owner,
+    const char *v, size_t vn)
+{
+	void **slot;
+	long at = key_find(np, key, kn, owner, &slot);
+	if (at >= 0 && replaced(np, key, v, vn, &np->items[at]))
+		return true;
+	if (slot)
+		*slot = (void *)(uintptr_t)(np->nitems + 1);
+	add_fkey(np);
 	return false;
 }
 
@@ -173,7 +248,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	int owner = notes_person_owner(np);	/* first: it may add a field */
 	char *key = buf_room(&np->key, kn);	/* not entered again below */
 	size_t keylen = key_normalize_into(key, k, kn);
-	if (!keylen || logseq_internal(key, v, vn))
+	if (!keylen || logseq_internal(key, keylen, v, vn))
 		return;
 	if (memchr(v, '[', vn)) {	/* "[[Target]]" reads as Target */
 		buf_reset(&np->val);
@@ -184,7 +259,7 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 	struct pend tmp = {0};
 	if (!value_date(np, key, v, vn, &tmp))
 		return;
-	if (!owner && !strcmp(key, "id")) {
+	if (!owner && key_is(key, keylen, "id")) {
 		if (bad_id(v, vn)) {
 			diag_error(np->file, np->lineno, "bad id '%.*s': an id "
 			    "is one word without spaces, '/' or control "
@@ -196,21 +271,27 @@ notes_field(struct notes *np, const char *k, size_t kn, const char *v,
 			np->id_front = front;
 		}
 	}
-	if (key_again(np, key, owner, v, vn))
+	if (key_again(np, key, keylen, owner, v, vn))
 		return;
 	struct pend *p = notes_add_item(np, NOTES_FIELD);
 	p->date = tmp.date;
 	p->has_date = tmp.has_date;
 	p->person = owner;
-	if (!owner && (!strcmp(key, "name") || !strcmp(key, "title")) &&
+	if (!owner && (key_is(key, keylen, "name") ||
+	    key_is(key, keylen, "title")) &&
 	    !np->heading_line && vn) {
 		/* a file without heading: its display name */
 		free(np->name);
 		np->name = xstrndup(v, vn);
 	}
 	p->key = notes_keep(np, key, keylen);
+	p->keyn = keylen;
 	p->value = notes_keep(np, v, vn);
-	p->text = p->tags = p->key;	/* unused: any valid offset */
+	p->valuen = vn;
+	if (front && (memchr(v, '\n', vn) || memchr(v, '\r', vn)))
+		np->strs_eol = true;	/* a block scalar's lines */
+	p->text = p->tags = p->key;	/* unused: any valid string */
+	p->textn = p->tagsn = p->keyn;
 	if (front) {
 		np->nfront++;
 		notes_person_front(np, key, v, vn);
@@ -228,9 +309,12 @@ plain_dated(struct notes *np, const char *s, size_t n, const char *k,
 	char *msg = NULL;
 	enum date_scan r = notes_date(np, v, vn, &d, &used, &msg);
 	free(msg);
-	char *key = key_normalize(k, kn);
-	bool dated = r != DATE_NONE || dayless(key, v, vn);
-	free(key);
+	bool dated = r != DATE_NONE;
+	if (!dated && dayless_may(v, vn)) {	/* the key only then */
+		char *key = key_normalize(k, kn);
+		dated = dayless(key, v, vn);
+		free(key);
+	}
 	if (dated)
 		diag_warning(np->file, np->lineno, "'%.*s' outside a list is "
 		    "not read: write it as a list item '- %.*s'", (int)n, s,

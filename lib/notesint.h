@@ -30,6 +30,7 @@ struct pend {
 				 * section (notes.persons) */
 	long line;
 	size_t key, value, text, tags;
+	size_t keyn, valuen, textn, tagsn;	/* their lengths */
 	struct date date;
 	bool has_date;
 	struct money amount;
@@ -101,7 +102,13 @@ struct notes {
 	struct pend *items;
 	size_t nitems, capitems;
 	size_t nfront;		/* items[0..nfront) are front matter */
-	struct hash keys;	/* key → index in items + 1 */
+	/* The section's fields by key: the indexes of their items in order
+	 * (some dropped since), looked through while they are few; then
+	 * (keys_hashed) also a table, key → index in items + 1. */
+	size_t *fkeys;
+	size_t nfkeys, capfkeys;
+	bool keys_hashed;
+	struct hash keys;
 	/* Before a file's first heading, the lines of the list items that are
 	 * neither field nor entry (a warning each, should a heading follow),
 	 * as runs of consecutive lines: a million "-" lines cost nothing. */
@@ -112,6 +119,8 @@ struct notes {
 	long last_item_line;
 	struct buf diags;
 	struct buf strs;	/* the strings of the section's items */
+	bool strs_eol;		/* strs may hold a CR or LF (a value of the
+				 * front matter); lines hold none */
 
 	/* An open date heading: its entry, level and what it gathers. */
 	bool dh;
@@ -215,8 +224,10 @@ void notes_item_entry_open(struct notes *np, bool journal, size_t index,
 			   int indent);
 void notes_item_entry_line(struct notes *np, const char *s, size_t n);
 void notes_item_entry_close(struct notes *np);
+/* The tags and amount of an entry's text t[0..tn); cstr: t[tn] is the
+ * NUL of a copy (notes_keep), no NUL before it. */
 void notes_entry_scan(struct notes *np, struct pend *p, struct tagset *ts,
-		      const char *t, size_t tn);
+		      const char *t, size_t tn, bool cstr);
 void notes_date_heading(struct notes *np, int level, const char *s,
 			size_t n, size_t used, struct date d);
 void notes_date_heading_line(struct notes *np, const char *s, size_t n);

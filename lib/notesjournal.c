@@ -119,16 +119,19 @@ notes_journal_line(struct notes *np, const char *s, size_t n, int indent)
 	}
 	free(msg);
 	j->p.text = notes_journal_keep(np, s, n);
+	j->p.textn = n;
 	j->p.key = j->p.value = j->p.text;
+	j->p.keyn = j->p.valuen = j->p.textn;
 	struct tagset *ts = indent >= 0 ? &np->oe_tags : &np->tags;
 	tagset_reset(ts);
-	notes_entry_scan(np, &j->p, ts, s, n);
+	notes_entry_scan(np, &j->p, ts, s, n, false);
 	if (indent >= 0) {
 		notes_item_entry_open(np, true, np->njent - 1, indent);
 		return;
 	}
 	const char *g = ts->list.s ? ts->list.s : "";
 	j->p.tags = notes_journal_keep(np, g, ts->list.len);
+	j->p.tagsn = ts->list.len;
 }
 
 bool
@@ -222,12 +225,15 @@ notes_end(struct notes *np)
 			struct notes_item it = {0};
 			it.kind = NOTES_ENTRY;
 			it.id = id;
+			it.idn = strlen(id);
 			it.file = np->files[j->file];
 			it.line = j->p.line;
 			it.date = j->p.date;
 			it.has_date = true;
 			it.text = s + j->p.text;
+			it.textn = j->p.textn;
 			it.tags = s + j->p.tags;
+			it.tagsn = j->p.tagsn;
 			it.amount = j->p.amount;
 			it.has_amount = j->p.has_amount;
 			bool again = false;

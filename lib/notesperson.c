@@ -16,7 +16,8 @@
 static bool
 contact_key(const char *key)
 {
-	if (!strchr("ckpa", key[0]))	/* cheap first: most keys are not */
+	char c = key[0];	/* cheap first: most keys are not */
+	if (c != 'c' && c != 'k' && c != 'p' && c != 'a')
 		return false;
 	static const char *const keys[] = {
 		"contact", "kontakt", "person", "ansprechpartner",
@@ -120,12 +121,16 @@ add_person(struct notes *np, const char *name, size_t n)
 	char *slug = slug_make(name, n);
 	long k = *slug ? find_person(np, slug) : -1;
 	if (*slug && k < 0) {
+		size_t sn = strlen(slug);
 		size_t name_off = notes_keep(np, name, n);
-		size_t slug_off = notes_keep(np, slug, strlen(slug));
+		size_t slug_off = notes_keep(np, slug, sn);
 		struct pend *p = notes_add_item(np, NOTES_PERSON);
 		p->value = name_off;
+		p->valuen = n;
 		p->key = slug_off;
+		p->keyn = sn;
 		p->text = p->tags = p->key;	/* unused */
+		p->textn = p->tagsn = p->keyn;
 		k = (long)np->npersons;
 		push_person(np, np->nitems - 1);
 	}
@@ -225,11 +230,12 @@ void
 notes_person_drop(struct notes *np, size_t from)
 {
 	np->nitems = from;
-	hash_clear(&np->keys);
-	for (size_t i = 0; i < from; i++)
-		if (np->items[i].kind == NOTES_FIELD)
-			*hash_put(&np->keys, notes_pend_key(np, &np->items[i])) =
-			    (void *)(uintptr_t)(i + 1);
+	while (np->nfkeys && np->fkeys[np->nfkeys - 1] >= from)
+		np->nfkeys--;
+	if (np->keys_hashed) {	/* made again from the list if need be */
+		hash_clear(&np->keys);
+		np->keys_hashed = false;
+	}
 	while (np->npersons && np->persons[np->npersons - 1] >= from)
 		np->npersons--;
 }
@@ -270,7 +276,7 @@ notes_person_concerns(struct notes *np, struct notes_item *it,
 			person_names_add(&np->pnames, name, strlen(name));
 		}
 	}
-	person_names_text(&np->pnames, it->text, strlen(it->text));
+	person_names_text(&np->pnames, it->text, it->textn);
 	for (size_t k = 0; k < np->npersons; k++)
 		if (p->person == (int)k + 1 ||
 		    person_names_named(&np->pnames, k))

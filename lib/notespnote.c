@@ -82,6 +82,7 @@ restore(struct notes *np, struct pnote *n)
 		*notes_add_item(np, 0) = n->items[i];
 	buf_reset(&np->strs);
 	buf_add(&np->strs, n->strs.s ? n->strs.s : "", n->strs.len);
+	np->strs_eol = true;	/* not known: looked for */
 	free(np->name);
 	np->name = xstrdup(n->name);
 	np->heading_line = n->heading_line;
@@ -136,8 +137,10 @@ emit_person(struct notes *np, struct pnote *n, const char *client)
 	struct notes_item it = {0};
 	it.kind = NOTES_PERSON;
 	it.id = n->pid;
+	it.idn = strlen(n->pid);
 	it.client = client;
 	it.name = n->name;
+	it.namen = strlen(n->name);
 	it.file = file;
 	it.line = n->hline;
 	np->fn(&it, np->ctx);
@@ -149,7 +152,9 @@ emit_person(struct notes *np, struct pnote *n, const char *client)
 		notes_item_pend(&it, p, n->strs.s);
 		it.file = file;
 		it.name = n->name;
+		it.namen = strlen(n->name);
 		it.id = p->kind == NOTES_FIELD ? n->pid : client;
+		it.idn = strlen(it.id);
 		it.client = p->kind == NOTES_FIELD ? client : NULL;
 		np->fn(&it, np->ctx);
 		if (p->kind != NOTES_ENTRY)
@@ -159,8 +164,10 @@ emit_person(struct notes *np, struct pnote *n, const char *client)
 	memset(&it, 0, sizeof it);
 	it.kind = NOTES_SECTION;
 	it.id = n->pid;
+	it.idn = strlen(n->pid);
 	it.client = client;
 	it.name = n->name;
+	it.namen = strlen(n->name);
 	it.file = file;
 	it.line = n->hline;
 	it.heading_line = n->heading_line;
@@ -259,7 +266,8 @@ reread_item(const struct notes_item *it, void *arg)
 		memset(p, 0, sizeof *p);
 		p->line = it->line;
 		p->date = it->date;
-		p->text = notes_keep_in(&r->strs, it->text, strlen(it->text));
+		p->textn = strlen(it->text);
+		p->text = notes_keep_in(&r->strs, it->text, p->textn);
 		break;
 	case NOTES_SECTION:
 		reread_end(r);

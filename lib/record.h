@@ -122,6 +122,18 @@ void record_out_init(struct record_out *w, struct buf *buf, FILE *fp);
 void record_out_flush(struct record_out *w);
 void record_out_free(struct record_out *w);
 
+/* A record of kind (its name, kn bytes) from nc columns (at most 8) of
+ * known length: c[i].n bytes at c[i].s, followed by a NUL there, escaped
+ * when c[i].esc (else written as they are); as the writers below do, for
+ * a caller that knows the lengths (tact-parse). */
+struct record_col {
+	const char *s;
+	size_t n;
+	bool esc;
+};
+void record_put_cols(struct record_out *w, const char *kind, size_t kn,
+    const struct record_col *c, size_t nc, const char *file, long line);
+
 /* client ID NAME SOURCE */
 void record_put_client(struct record_out *w, const char *id,
     const char *name, const char *file, long line);

@@ -6,6 +6,7 @@
  * and a source's file name is escaped once a file rather than once a
  * record. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "record.h"
@@ -92,39 +93,104 @@ add_source(struct record_out *w, const char *file, long line)
 	buf_addc(w->buf, '\n');
 }
 
-/* A column of a record: esc when it may need an escape. */
-struct col {
-	const char *s;
-	bool esc;
-};
+/* Write "LINE\n" for line at the end of num[24], two digits a
+ * division; returns where it starts. */
+static char *
+line_digits(char num[24], long line)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	char *d = num + 24;
+	unsigned long u = line < 0 ? -(unsigned long)line :
+	    (unsigned long)line;
+	*--d = '\n';
+	while (u >= 100) {
+		d -= 2;
+		memcpy(d, pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		d -= 2;
+		memcpy(d, pairs + 2 * u, 2);
+	} else {
+		*--d = (char)('0' + u);
+	}
+	if (line < 0)
+		*--d = '-';
+	return d;
+}
 
 enum { MAX_COLS = 8 };
 
+/* Copy n bytes from s to p: one of up to 16 bytes (most columns: a
+ * date, a currency, a tag, the line number) as two copies of a fixed
+ * size that may overlap, which the compiler writes out in place of a
+ * call; nothing outside s[0..n) is read.  Returns p + n. */
+static inline char *
+copy_col(char *p, const char *s, size_t n)
+{
+	if (n > 16)
+		memcpy(p, s, n);
+	else if (n >= 8) {
+		memcpy(p, s, 8);
+		memcpy(p + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(p, s, 4);
+		memcpy(p + n - 4, s + n - 4, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			p[i] = s[i];
+	}
+	return p + n;
+}
+
+/* Put together, in place, a record of need bytes that needs no escape:
+ * kind, the columns c[0..nc) of len[i] bytes, a TAB,
+ * the source "FILE:" and "LINE\n" (d, dn bytes). */
+static void
+put_in_place(struct record_out *w, const char *kind, size_t kn,
+    const struct record_col *c, const size_t *len, size_t nc, size_t need,
+    const char *d, size_t dn)
+{
+	char *p = buf_room(w->buf, need);
+	p = copy_col(p, kind, kn);
+	for (size_t i = 0; i < nc; i++) {
+		*p++ = '\t';
+		p = copy_col(p, c[i].s, len[i]);
+	}
+	*p++ = '\t';
+	p = copy_col(p, w->src.s, w->src.len);
+	p = copy_col(p, d, dn);
+	*p = '\0';
+	w->buf->len += need;
+}
+
+/* A column's n when its length is not known: measured. */
+#define MEASURE SIZE_MAX
+
 /* The record of kind (its name, kn bytes), columns c[0..nc) and source:
- * its length is measured first, and when nothing needs an escape it is
- * put together in place, with one look at the buffer's room. */
+ * its length is measured first (where not known), and when nothing needs
+ * an escape it is put together in place, with one look at the buffer's
+ * room. */
 static void
 put_record(struct record_out *w, const char *kind, size_t kn,
-    const struct col *c, size_t nc, const char *file, long line)
+    const struct record_col *c, size_t nc, const char *file, long line)
 {
 	size_t len[MAX_COLS], need = kn + nc;
 	bool plain = true;
 	for (size_t i = 0; i < nc; i++) {
-		len[i] = c[i].esc ? strcspn(c[i].s, "\\\t\r\n") :
-		    strlen(c[i].s);
+		if (c[i].esc)
+			len[i] = strcspn(c[i].s, "\\\t\r\n");
+		else
+			len[i] = c[i].n == MEASURE ? strlen(c[i].s) : c[i].n;
 		plain &= c[i].s[len[i]] == '\0';
 		need += len[i];
 	}
 	set_source(w, file);
-	char num[24], *d = num + sizeof num;	/* "LINE\n", from its end */
-	unsigned long u = line < 0 ? -(unsigned long)line :
-	    (unsigned long)line;
-	*--d = '\n';
-	do
-		*--d = (char)('0' + u % 10);
-	while (u /= 10);
-	if (line < 0)
-		*--d = '-';
+	char num[24], *d = line_digits(num, line);
 	size_t dn = (size_t)(num + sizeof num - d);
 	need += 1 + w->src.len + dn;
 	if (!plain || need >= LONG_RUN) {	/* the slow way: rare */
@@ -138,20 +204,30 @@ put_record(struct record_out *w, const char *kind, size_t kn,
 		add_source(w, file, line);
 		return;
 	}
-	char *p = buf_room(w->buf, need);
-	memcpy(p, kind, kn);
-	p += kn;
+	put_in_place(w, kind, kn, c, len, nc, need, d, dn);
+}
+
+void
+record_put_cols(struct record_out *w, const char *kind, size_t kn,
+    const struct record_col *c, size_t nc, const char *file, long line)
+{
+	if (nc > MAX_COLS)
+		nc = MAX_COLS;
+	size_t need = kn + nc, len[MAX_COLS];
+	bool esc = false;
 	for (size_t i = 0; i < nc; i++) {
-		*p++ = '\t';
-		memcpy(p, c[i].s, len[i]);
-		p += len[i];
+		len[i] = c[i].n;
+		need += c[i].n;
+		esc |= c[i].esc;
 	}
-	*p++ = '\t';
-	memcpy(p, w->src.s, w->src.len);
-	p += w->src.len;
-	memcpy(p, d, dn);
-	p[dn] = '\0';
-	w->buf->len += need;
+	set_source(w, file);
+	char num[24], *d = line_digits(num, line);
+	size_t dn = (size_t)(num + sizeof num - d);
+	need += 1 + w->src.len + dn;
+	if (esc || need >= LONG_RUN)	/* measured and escaped */
+		put_record(w, kind, kn, c, nc, file, line);
+	else			/* nothing to look at: the lengths */
+		put_in_place(w, kind, kn, c, len, nc, need, d, dn);
 }
 
 #define PUT(w, name, c, file, line) \
@@ -162,7 +238,9 @@ void
 record_put_client(struct record_out *w, const char *id, const char *name,
     const char *file, long line)
 {
-	const struct col c[] = { {id, true}, {name, true} };
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {name, MEASURE, true},
+	};
 	PUT(w, RECORD_CLIENT_NAME, c, file, line);
 }
 
@@ -170,8 +248,9 @@ void
 record_put_field(struct record_out *w, const char *id, const char *key,
     const char *date, const char *value, const char *file, long line)
 {
-	const struct col c[] = {
-		{id, true}, {key, false}, {date, false}, {value, true},
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {key, MEASURE, false},
+		{date, MEASURE, false}, {value, MEASURE, true},
 	};
 	PUT(w, RECORD_FIELD_NAME, c, file, line);
 }
@@ -180,9 +259,10 @@ void
 record_put_entry(struct record_out *w, const struct record_entry *e,
     const char *file, long line)
 {
-	const struct col c[] = {
-		{e->id, true}, {e->date, false}, {e->amount, false},
-		{e->currency, false}, {e->tags, false}, {e->text, true},
+	const struct record_col c[] = {
+		{e->id, MEASURE, true}, {e->date, MEASURE, false},
+		{e->amount, MEASURE, false}, {e->currency, MEASURE, false},
+		{e->tags, MEASURE, false}, {e->text, MEASURE, true},
 	};
 	PUT(w, RECORD_ENTRY_NAME, c, file, line);
 }
@@ -191,7 +271,9 @@ void
 record_put_person(struct record_out *w, const char *id, const char *name,
     const char *file, long line)
 {
-	const struct col c[] = { {id, true}, {name, true} };
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {name, MEASURE, true},
+	};
 	PUT(w, RECORD_PERSON_NAME, c, file, line);
 }
 
@@ -199,7 +281,9 @@ void
 record_put_concerns(struct record_out *w, const char *id, const char *date,
     const char *file, long line)
 {
-	const struct col c[] = { {id, true}, {date, false} };
+	const struct record_col c[] = {
+		{id, MEASURE, true}, {date, MEASURE, false},
+	};
 	PUT(w, RECORD_CONCERNS_NAME, c, file, line);
 }
 

@@ -122,6 +122,9 @@ key_normalize_into(char *out, const char *s, size_t n)
 {
 	size_t o = 0;
 	bool gap = false;	/* a run of spaces, '_' or '/' not yet written */
+	/* Up to the first byte beyond ASCII, letters are lowered as they
+	 * are copied; from there on text_lower does it. */
+	size_t beyond = SIZE_MAX;	/* where the first such byte went */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (is_blank(c) || c == '_' || c == '/') {
@@ -138,10 +141,15 @@ key_normalize_into(char *out, const char *s, size_t n)
 		if (gap && o)
 			out[o++] = '-';
 		gap = false;
+		if ((unsigned char)c >= 0x80 && beyond == SIZE_MAX)
+			beyond = o;
+		if (c >= 'A' && c <= 'Z' && beyond == SIZE_MAX)
+			c = (char)(c - 'A' + 'a');
 		out[o++] = c;
 	}
 	out[o] = '\0';
-	text_lower(out, o);
+	if (beyond != SIZE_MAX)
+		text_lower(out + beyond, o - beyond);
 	return o;
 }
 
@@ -166,8 +174,24 @@ scan_word(struct scan_acc *a, uint64_t w)
 	a->ret |= (x - ones) & ~x;
 }
 
-int
-text_scan(const char *s, size_t n)
+/* The eight bytes of the rest of a line of n bytes (n % 8 != 0) at s:
+ * the last eight again, or a short line padded with bytes that are none
+ * of those sought. */
+static uint64_t
+scan_tail(const char *s, size_t n)
+{
+	uint64_t w = 0x0101010101010101ULL * 'a';
+	if (n >= 8)
+		memcpy(&w, s + n - 8, 8);
+	else
+		memcpy(&w, s, n);
+	return w;
+}
+
+/* The exact pass of text_scan, for a line with a byte below 0x0E or a
+ * '<' (rare). */
+static int
+scan_exact(const char *s, size_t n)
 {
 	const uint64_t high = 0x8080808080808080ULL;
 	struct scan_acc a = {0};
@@ -177,17 +201,8 @@ text_scan(const char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		scan_word(&a, w);
 	}
-	if (i < n) {
-		/* The rest in one more word: the last eight bytes again, or
-		 * a short line padded with bytes that are none of those
-		 * sought. */
-		w = 0x0101010101010101ULL * 'a';
-		if (n >= 8)
-			memcpy(&w, s + n - 8, 8);
-		else
-			memcpy(&w, s, n);
-		scan_word(&a, w);
-	}
+	if (i < n)
+		scan_word(&a, scan_tail(s, n));
 	int flags = 0;
 	if (a.nul & high)
 		flags |= TEXT_NUL;
@@ -198,6 +213,32 @@ text_scan(const char *s, size_t n)
 	if (a.ret & high)
 		flags |= TEXT_CR;
 	return flags;
+}
+
+/* The first pass looks for bytes >= 0x80 and, together, for bytes below
+ * 0x0E (NUL, CR and a few more) and '<' (each test exact for "is there
+ * one"); only a line with one of the latter is looked at again. */
+int
+text_scan(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t nonascii = 0, rare = 0, w, x;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		x = w ^ ones * '<';
+		nonascii |= w;
+		rare |= ((w - ones * 0x0E) & ~w) | ((x - ones) & ~x);
+	}
+	if (i < n) {
+		w = scan_tail(s, n);
+		x = w ^ ones * '<';
+		nonascii |= w;
+		rare |= ((w - ones * 0x0E) & ~w) | ((x - ones) & ~x);
+	}
+	if (rare & high)
+		return scan_exact(s, n);
+	return nonascii & high ? TEXT_NONASCII : 0;
 }
 
 /* The number of characters of s, counted as code_points does. */
@@ -214,14 +255,14 @@ char_count(const char *s)
 }
 
 /* Has the word w (eight bytes) an ASCII digit?  A digit is a byte of
- * w ^ '0' below 10: with its high bit clear, and no high bit after
- * adding 0x80 - 10 to its low bits. */
+ * w ^ '0' below 10; the classic test for a byte below 10 (a borrow into
+ * a high bit that was clear) is exact for "is there one". */
 static bool
 word_has_digit(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	uint64_t x = w ^ ones * '0';
-	return (~(((x & ~high) + ones * (0x80 - 10)) | x) & high) != 0;
+	return ((x - ones * 10) & ~x & high) != 0;
 }
 
 size_t

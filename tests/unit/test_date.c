@@ -190,6 +190,12 @@ scan_iso(void **state)
 	ok("9999-12-31", 9999, 12, 31, 10);
 	ok("2024-02-29", 2024, 2, 29, 10);
 	ok("2026-3-5 call", 2026, 3, 5, 8);
+	/* every digit 0 or 9 in its place; bytes just around the digits */
+	ok("1999-09-09", 1999, 9, 9, 10);
+	ok("9090-10-30 x", 9090, 10, 30, 10);
+	ok("2000-02-29", 2000, 2, 29, 10);
+	none("/999-09-09");
+	none(":999-09-09");
 }
 
 /* German numeric dates with a year, with and without leading zeros. */
@@ -1100,6 +1106,11 @@ format(void **state)
 	assert_string_equal(date_format(D(0, 12, 24), buf), "--12-24");
 	assert_ptr_equal(date_format(D(0, 2, 29), buf), buf);
 	assert_string_equal(buf, "--02-29");
+	/* each digit in its place; an invalid date stays within buf */
+	assert_string_equal(date_format(D(1987, 10, 9), buf), "1987-10-09");
+	assert_string_equal(date_format(D(2100, 99, 50), buf), "2100-99-50");
+	assert_string_equal(date_format(D(12345, 123, 100), buf),
+	    "2345-23-00");
 }
 
 /* Today is a valid date with a year. */

@@ -15,12 +15,41 @@ static struct buf got;
 static char *diags;	/* the diagnostics of the last parse */
 static size_t diagslen;
 
+/* A string of an item: its length is n, and it needs no escape when the
+ * item says so. */
+static void
+check_string(const struct notes_item *it, const char *s, size_t n,
+    bool esc)
+{
+	assert_int_equal(strlen(s), n);
+	if (it->plain && esc)
+		assert_int_equal(strcspn(s, "\\\t\r\n"), n);
+}
+
+/* The lengths (and plain) an item gives for the strings of its kind. */
+static void
+check_lengths(const struct notes_item *it)
+{
+	check_string(it, it->id, it->idn, true);
+	if (it->kind == NOTES_CLIENT || it->kind == NOTES_PERSON)
+		check_string(it, it->name, it->namen, true);
+	if (it->kind == NOTES_FIELD) {
+		check_string(it, it->key, it->keyn, false);
+		check_string(it, it->value, it->valuen, true);
+	}
+	if (it->kind == NOTES_ENTRY) {
+		check_string(it, it->tags, it->tagsn, false);
+		check_string(it, it->text, it->textn, true);
+	}
+}
+
 /* One line per item: "KIND id line …". */
 static void
 collect(const struct notes_item *it, void *ctx)
 {
 	(void)ctx;
 	char d[DATE_BUFSZ], m[MONEY_BUFSZ];
+	check_lengths(it);
 	switch (it->kind) {
 	case NOTES_CLIENT:
 		buf_printf(&got, "client %s %ld %s\n", it->id, it->line,

@@ -263,6 +263,29 @@ writers(void **state)
 /* With a file, the writer leaves the buffer to its owner until a run of
  * 64 KB without escapes comes: then what the buffer holds and the run go
  * to the file at once, and the rest of the record into the buffer. */
+/* record_put_cols: columns of known length, escaped or as they are. */
+static void
+writer_cols(void **state)
+{
+	(void)state;
+	struct buf got = {0}, want = {0};
+	struct record_out w;
+	record_out_init(&w, &got, NULL);
+	const struct record_col c[] = {
+		{"ac\\me", 5, true}, {"birthday", 8, false},
+		{"--03-14", 7, false}, {"A\nna\t", 5, true}, {"", 0, false},
+	};
+	record_put_cols(&w, "field", 5, c, 4, "f.md", 123456789);
+	record_format(&want, 6, (const char *[]){"field", "ac\\me",
+	    "birthday", "--03-14", "A\nna\t", "f.md:123456789"});
+	record_put_cols(&w, "x", 1, c + 4, 1, "f.md", -7);
+	buf_add(&want, "x\t\tf.md:-7\n", 12);
+	assert_string_equal(got.s, want.s);
+	record_out_free(&w);
+	buf_free(&got);
+	buf_free(&want);
+}
+
 static void
 writer_long_run(void **state)
 {
@@ -917,6 +940,7 @@ main(void)
 		cmocka_unit_test(format_line),
 		cmocka_unit_test(kind_fields),
 		cmocka_unit_test(writers),
+		cmocka_unit_test(writer_cols),
 		cmocka_unit_test(writer_long_run),
 		cmocka_unit_test(read_good),
 		cmocka_unit_test(read_raw_and_fields),

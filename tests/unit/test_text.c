@@ -108,6 +108,10 @@ keys(void **state)
 	key_is("", "");
 	key_is("Spouse's Birthday", "spouses-birthday");
 	key_is("Spouse\xe2\x80\x99s Birthday", "spouses-birthday");
+	/* letters after a byte beyond ASCII lowered as text_lower does */
+	key_is("\xc3\x84RGER Key", "\xc3\xa4rger-key");
+	key_is("Key \xc3\x84" "B C", "key-\xc3\xa4" "b-c");
+	key_is("X\xc3" "AB", "x\xc3" "Ab");
 	key_is("Role/Title", "role-title");
 	key_is("Role / Title", "role-title");
 	key_is("GRÖSSE", "grösse");
@@ -161,6 +165,14 @@ scans(void **state)
 	    "\x01\x0c\x0e\x3b\x3d"), 0);
 	assert_int_equal(SCAN("\r\0<\xff\r\0<\xff\r\0<\xff"),
 	    TEXT_NUL | TEXT_NONASCII | TEXT_LT | TEXT_CR);
+	/* bytes below 0x0E that are neither NUL nor CR: looked at again,
+	 * with the non-ASCII ones kept */
+	assert_int_equal(SCAN("\tcaf\xc3\xa9\t\x0b\x0c\x0d"),
+	    TEXT_NONASCII | TEXT_CR);
+	assert_int_equal(SCAN("\t\x0b\x0c\x01\x0d"), TEXT_CR);
+	assert_int_equal(SCAN("\tcaf\xc3\xa9\t\x0b\x0c\x0e"), TEXT_NONASCII);
+	assert_int_equal(SCAN("01234567\t\x01\x0b\x0c\x0e\x7f"), 0);
+	assert_int_equal(SCAN("\xe2\x82\xac 12,50 <"), TEXT_NONASCII | TEXT_LT);
 }
 
 #define DIGIT(s) text_find_digit(s, sizeof(s) - 1)
@@ -180,6 +192,11 @@ finds_digits(void **state)
 	assert_int_equal(DIGIT("abcdefghij9"), 10);
 	assert_int_equal(DIGIT("abcdefg5abcdefg"), 7);
 	assert_int_equal(DIGIT("sent flowers 24,90 \xe2\x82\xac"), 13);
+	/* a word of bytes just around the digits, then one of all bytes
+	 * whose x ^ '0' is below 10 or has its high bit: none a digit */
+	assert_int_equal(DIGIT("\x2f\x3a\x3f\x20\x00\x7f\xb0\xb9"
+	    "\xb5\xff\x80\x3a\x2f\x10\x1a\x4a"), 16);
+	assert_int_equal(DIGIT("\xb0\xb9\x3a\x2f\x3a\x2f\x3a\x2f" "9"), 8);
 	for (int c = 0; c < 256; c++) {
 		char b[12];
 		memset(b, 'x', sizeof b);
