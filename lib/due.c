@@ -108,6 +108,7 @@ struct mark {
 enum { MEMO = 64 };
 struct memo {
 	const char *key[MEMO];	/* a copy that lives as long as val */
+	size_t len[MEMO];	/* its length: compared first */
 	const void *val[MEMO];
 };
 
@@ -123,14 +124,15 @@ memo_get(const struct memo *m, const char *s, size_t n)
 {
 	size_t i = memo_at(s, n);
 	const char *k = m->key[i];
-	return k && strncmp(k, s, n) == 0 && k[n] == '\0' ? m->val[i] : NULL;
+	return k && m->len[i] == n && memcmp(k, s, n) == 0 ? m->val[i] : NULL;
 }
 
 static void
 memo_put(struct memo *m, const char *key, const void *val)
 {
-	size_t i = memo_at(key, strlen(key));
+	size_t n = strlen(key), i = memo_at(key, n);
 	m->key[i] = key;
+	m->len[i] = n;
 	m->val[i] = val;
 }
 
