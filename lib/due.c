@@ -33,6 +33,7 @@
  * each hit as a few references (struct hit); a gesture is expanded only
  * as its line is written, after the sort, so the hits cost the same
  * whatever their gestures say. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,6 +276,13 @@ struct due {
 	struct hit *hit;
 	size_t nhit, caphit;
 	struct buf gesture, years, esc, src;	/* one being written */
+	/* ACT and DATE of the line written last, as text: the hits sorted
+	 * by them share them in runs */
+	struct written {
+		long act, day;		/* day numbers; LONG_MIN: none */
+		struct date date;
+		char acts[DATE_BUFSZ], dates[DATE_BUFSZ];
+	} wr;
 	bool finished;
 };
 
@@ -394,6 +402,7 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	d->today = date_to_days(o->today);
 	d->dmin = date_to_days((struct date){1, 1, 1});
 	d->dmax = date_to_days((struct date){9999, 12, 31});
+	d->wr.act = d->wr.day = LONG_MIN;
 	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
 	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
 	long back = 0;
@@ -1613,11 +1622,18 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 static void
 emit(struct due *d, const struct hit *h, struct record_out *w)
 {
-	char act[DATE_BUFSZ], date[DATE_BUFSZ];
-	struct date day = date_from_days(hit_day(h));
-	date_format(date_from_days(h->act), act);
-	date_format(day, date);
-	const struct buf *g = expand_hit(d, h, day, date);
+	struct written *wr = &d->wr;
+	if (h->act != wr->act) {
+		wr->act = h->act;
+		date_format(date_from_days(h->act), wr->acts);
+	}
+	if (hit_day(h) != wr->day) {
+		wr->day = hit_day(h);
+		wr->date = date_from_days(wr->day);
+		date_format(wr->date, wr->dates);
+	}
+	const char *act = wr->acts, *date = wr->dates;
+	const struct buf *g = expand_hit(d, h, wr->date, date);
 	size_t sourcelen;
 	const char *source = hit_source(d, h, &sourcelen);
 	const char *id = h->id;
