@@ -33,6 +33,7 @@
  * each hit as a few references (struct hit); a gesture is expanded only
  * as its line is written, after the sort, so the hits cost the same
  * whatever their gestures say. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,7 @@ struct mark {
 enum { MEMO = 64 };
 struct memo {
 	const char *key[MEMO];	/* a copy that lives as long as val */
+	size_t len[MEMO];	/* its length: compared first */
 	const void *val[MEMO];
 };
 
@@ -123,14 +125,15 @@ memo_get(const struct memo *m, const char *s, size_t n)
 {
 	size_t i = memo_at(s, n);
 	const char *k = m->key[i];
-	return k && strncmp(k, s, n) == 0 && k[n] == '\0' ? m->val[i] : NULL;
+	return k && m->len[i] == n && memcmp(k, s, n) == 0 ? m->val[i] : NULL;
 }
 
 static void
 memo_put(struct memo *m, const char *key, const void *val)
 {
-	size_t i = memo_at(key, strlen(key));
+	size_t n = strlen(key), i = memo_at(key, n);
 	m->key[i] = key;
+	m->len[i] = n;
 	m->val[i] = val;
 }
 
@@ -273,6 +276,13 @@ struct due {
 	struct hit *hit;
 	size_t nhit, caphit;
 	struct buf gesture, years, esc, src;	/* one being written */
+	/* ACT and DATE of the line written last, as text: the hits sorted
+	 * by them share them in runs */
+	struct written {
+		long act, day;		/* day numbers; LONG_MIN: none */
+		struct date date;
+		char acts[DATE_BUFSZ], dates[DATE_BUFSZ];
+	} wr;
 	bool finished;
 };
 
@@ -288,6 +298,35 @@ static struct date
 unpack_date(uint32_t v)
 {
 	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
+}
+
+static bool
+is_digit_at(const char *s, size_t i)
+{
+	return (unsigned char)(s[i] - '0') <= 9;
+}
+
+/* The date s as date_parse_iso reads it (0, or -1 when it is not one).
+ * The reader has checked the dates of the records: the common form
+ * "YYYY-MM-DD" with a day every month has is read from its digits, each
+ * byte tested before the next is read (nothing past the NUL is). */
+static inline int
+parse_date(const char *s, struct date *dt, bool yearless_ok)
+{
+	if (is_digit_at(s, 0) && is_digit_at(s, 1) && is_digit_at(s, 2) &&
+	    is_digit_at(s, 3) && s[4] == '-' && is_digit_at(s, 5) &&
+	    is_digit_at(s, 6) && s[7] == '-' && is_digit_at(s, 8) &&
+	    is_digit_at(s, 9) && !s[10]) {
+		int m = (s[5] - '0') * 10 + (s[6] - '0');
+		int dd = (s[8] - '0') * 10 + (s[9] - '0');
+		int y = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		if (y && m >= 1 && m <= 12 && dd >= 1 && dd <= 28) {
+			*dt = (struct date){y, m, dd};
+			return 0;
+		}
+	}
+	return date_parse_iso(s, dt, yearless_ok);
 }
 
 /* A field key (normalized) that a rule reads: its date and source
@@ -363,6 +402,7 @@ due_new(const struct occasions *os, const struct due_opts *o)
 	d->today = date_to_days(o->today);
 	d->dmin = date_to_days((struct date){1, 1, 1});
 	d->dmax = date_to_days((struct date){9999, 12, 31});
+	d->wr.act = d->wr.day = LONG_MIN;
 	/* A done check looks back from DATE - LEAD - 30 (#TAG+N: from the
 	 * trigger, DATE - N), and DATE >= TODAY - GRACE for every hit. */
 	long back = 0;
@@ -782,13 +822,20 @@ pend_switch(struct due *d, struct client *c)
 	}
 }
 
+/* b becomes a copy of s (buf_reset inline: it runs for most entries). */
+static void
+buf_set(struct buf *b, const char *s)
+{
+	b->len = 0;
+	buf_adds(b, s);
+}
+
 /* Hold s as the string i of c. */
 static void
 hold_str(struct due *d, struct client *c, size_t i, const char *s)
 {
 	pend_switch(d, c);
-	buf_reset(&d->pend.str[i]);
-	buf_adds(&d->pend.str[i], s);
+	buf_set(&d->pend.str[i], s);
 	d->pend.has[i] = true;
 	d->pend.changed = true;
 }
@@ -798,8 +845,7 @@ static void
 hold_latest(struct due *d, struct client *c, const char *s)
 {
 	pend_switch(d, c);
-	buf_reset(&d->pend.latest_source);
-	buf_adds(&d->pend.latest_source, s);
+	buf_set(&d->pend.latest_source, s);
 	d->pend.latest = true;
 }
 
@@ -814,7 +860,7 @@ add_field(struct due *d, struct client *c, char *const *f)
 		struct dated *dt = &c->when[w->wi];
 		src_put(d, c, SRC_WHEN + w->wi, &dt->line, f[FIELD_SOURCE]);
 		struct date v;
-		bool ok = date_parse_iso(f[FIELD_DATE], &v, true) == 0;
+		bool ok = parse_date(f[FIELD_DATE], &v, true) == 0;
 		dt->date = ok ? pack_date(v) : 0;
 	}
 	if (w->value)
@@ -886,7 +932,7 @@ static struct kentry *
 add_entry(struct due *d, struct client *c, char *const *f)
 {
 	struct date dt;
-	if (date_parse_iso(f[ENTRY_DATE], &dt, false) < 0)
+	if (parse_date(f[ENTRY_DATE], &dt, false) < 0)
 		return NULL;
 	uint32_t pd = pack_date(dt);
 	if (pd > d->ptoday)
@@ -953,7 +999,7 @@ add_concerns(struct due *d, char *const *f)
 	const char *id = f[CONCERNS_ID];
 	size_t n = record_person_client_len(id);
 	struct date dt;
-	if (!n || date_parse_iso(f[CONCERNS_DATE], &dt, false) < 0)
+	if (!n || parse_date(f[CONCERNS_DATE], &dt, false) < 0)
 		return;
 	long day = date_to_days(dt);
 	for (; e; e = e->next)
@@ -1576,11 +1622,18 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 static void
 emit(struct due *d, const struct hit *h, struct record_out *w)
 {
-	char act[DATE_BUFSZ], date[DATE_BUFSZ];
-	struct date day = date_from_days(hit_day(h));
-	date_format(date_from_days(h->act), act);
-	date_format(day, date);
-	const struct buf *g = expand_hit(d, h, day, date);
+	struct written *wr = &d->wr;
+	if (h->act != wr->act) {
+		wr->act = h->act;
+		date_format(date_from_days(h->act), wr->acts);
+	}
+	if (hit_day(h) != wr->day) {
+		wr->day = hit_day(h);
+		wr->date = date_from_days(wr->day);
+		date_format(wr->date, wr->dates);
+	}
+	const char *act = wr->acts, *date = wr->dates;
+	const struct buf *g = expand_hit(d, h, wr->date, date);
 	size_t sourcelen;
 	const char *source = hit_source(d, h, &sourcelen);
 	const char *id = h->id;

@@ -51,8 +51,10 @@ collapse(struct buf *out, size_t from)
 	/* Most texts have single spaces between words and none at their
 	 * ends: what comes before the first byte to change stays. */
 	if (i < n && !is_space(s[i])) {
-		while (++i < n && (s[i] == ' ' ? i + 1 < n &&
-		    !is_space(s[i + 1]) : !is_space(s[i])))
+		/* a byte above ' ' is no white space: one test for most */
+		while (++i < n && ((unsigned char)s[i] > ' ' ||
+		    (s[i] == ' ' ? i + 1 < n && !is_space(s[i + 1]) :
+		    !is_space(s[i]))))
 			;
 		if (i == n)
 			return;
