@@ -652,28 +652,78 @@ cmp_occasion_names(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
+/* A client and the head of its sort key: what the clients are sorted
+ * by first (16 bytes, no key kept). */
+struct headed {
+	uint64_t head;
+	struct client *c;
+};
+
+static int
+cmp_headed(const void *pa, const void *pb)
+{
+	const struct headed *a = pa, *b = pb;
+	return a->head < b->head ? -1 : a->head > b->head;
+}
+
+static void
+head_key(struct headed *h, struct client *c)
+{
+	char *key = slug_make(display(c), strlen(display(c)));
+	*h = (struct headed){head_of(key), c};
+	free(key);
+}
+
+/* The clients h[0..n) of one head in the order of cmp_keyed: their keys
+ * made again, for them only. */
+static void
+sort_run(struct headed *h, size_t n)
+{
+	struct keyed *k = xmalloc(n * sizeof *k);
+	struct arena keys = {0};	/* not a malloc a key */
+	for (size_t i = 0; i < n; i++) {
+		char *key = slug_make(display(h[i].c), strlen(display(h[i].c)));
+		k[i] = (struct keyed){h[i].head, arena_strdup(&keys, key), h[i].c};
+		free(key);
+	}
+	qsort(k, n, sizeof *k, cmp_keyed);
+	for (size_t i = 0; i < n; i++)
+		h[i].c = k[i].c;
+	free(k);
+	arena_free(&keys);
+}
+
+/* Rank the clients in the order of cmp_keyed: by the heads of their keys,
+ * then each run of one head by its keys.  The keys of a million clients
+ * are not held at once. */
+static void
+rank_clients(struct report *r)
+{
+	size_t n = r->clientv.n;
+	struct headed *h = xmalloc((n ? n : 1) * sizeof *h);
+	for (size_t i = 0; i < n; i++)
+		head_key(&h[i], r->clientv.v[i]);
+	qsort(h, n, sizeof *h, cmp_headed);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && h[j].head == h[i].head; j++)
+			;
+		if (j - i > 1)
+			sort_run(h + i, j - i);
+	}
+	for (size_t i = 0; i < n; i++) {
+		r->clientv.v[i] = h[i].c;
+		h[i].c->rank = (uint32_t)i;
+	}
+	free(h);
+}
+
 /* Rank the clients (cmp_keyed), the persons (by id) and the occasions
  * (by name), once, and give each gesture its recipient's ranks: the
  * sorts below compare the ranks. */
 static void
 rank(struct report *r)
 {
-	size_t n = r->clientv.n;
-	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
-	struct arena keys = {0};	/* not a malloc a key */
-	for (size_t i = 0; i < n; i++) {
-		struct client *c = r->clientv.v[i];
-		char *key = slug_make(display(c), strlen(display(c)));
-		k[i] = (struct keyed){head_of(key), arena_strdup(&keys, key), c};
-		free(key);
-	}
-	qsort(k, n, sizeof *k, cmp_keyed);
-	for (size_t i = 0; i < n; i++) {
-		r->clientv.v[i] = k[i].c;
-		k[i].c->rank = (uint32_t)i;
-	}
-	free(k);
-	arena_free(&keys);
+	rank_clients(r);
 	vec_sort(&r->personv, cmp_person_ids);
 	for (size_t i = 0; i < r->personv.n; i++)
 		((struct person *)r->personv.v[i])->rank = i;
