@@ -34,6 +34,7 @@ struct entry {
 	enum money_vat vat;
 	bool untagged;
 	bool converted;
+	bool shared;		/* client_id is the caller's (gifts_add_id) */
 };
 
 struct concern {
@@ -348,8 +349,9 @@ entry_arena(struct gifts *g)
 	return g->o.sums ? &g->scratch : &g->a;
 }
 
+/* An entry; id: its ID kept by the caller, or NULL. */
 static void
-add_entry(struct gifts *g, char *const *f)
+add_entry(struct gifts *g, char *const *f, const char *id)
 {
 	struct date d;
 	long long cents;
@@ -375,7 +377,8 @@ add_entry(struct gifts *g, char *const *f)
 	e->kind = kind;
 	e->tag = tag;
 	e->untagged = untagged;
-	e->client_id = arena_strdup(entry_arena(g), f[ENTRY_ID]);
+	e->shared = id != NULL;
+	e->client_id = id ? id : arena_strdup(entry_arena(g), f[ENTRY_ID]);
 	e->date = d;
 	e->cents = cents;
 	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
@@ -417,11 +420,20 @@ gifts_add(struct gifts *g, const struct record *rec)
 		    f[CONCERNS_SOURCE]);
 		break;
 	case RECORD_ENTRY:
-		add_entry(g, f);
+		add_entry(g, f, NULL);
 		break;
 	default:
 		break;
 	}
+}
+
+void
+gifts_add_id(struct gifts *g, const struct record *rec, const char *id)
+{
+	if (id && rec->kind == RECORD_ENTRY)
+		add_entry(g, rec->f, id);
+	else
+		gifts_add(g, rec);
 }
 
 static void
@@ -568,15 +580,17 @@ new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
 static struct recip *
 recipient(struct gifts *g, const char *id, const struct entry *e)
 {
-	const char *kept;
-	void **slot = hash_put_kept(&g->recips, id, &kept);
+	const char *kept = id;
+	bool own = id == e->client_id;
+	/* the caller's id lives as long as the table: not copied */
+	void **slot = own && e->shared ? hash_put_shared(&g->recips, id) :
+	    hash_put_kept(&g->recips, id, &kept);
 	if (!*slot) {
 		struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
 		memset(r, 0, sizeof *r);
 		/* the sum rows point to its strings: kept */
-		bool own = id == e->client_id;
 		r->id = g->o.sums ? kept : id;
-		r->client_id = own ? r->id : g->o.sums ?
+		r->client_id = own ? r->id : g->o.sums && !e->shared ?
 		    arena_strdup(&g->a, e->client_id) : e->client_id;
 		r->client = client_name(g, r->client_id);
 		r->name = own ? r->client : person_name(g, r->id);

@@ -56,6 +56,11 @@ void gifts_rates_copy(struct gifts *to, const struct gifts *from);
 
 /* Take one record (client, person, entry, concerns; others skipped). */
 void gifts_add(struct gifts *g, const struct record *rec);
+/* The same, with the record's ID in id: a copy the caller keeps as long
+ * as the ledger lives (tact-report's client ids), which an entry's
+ * client and its recipient then use instead of copies of their own.
+ * id NULL: as gifts_add. */
+void gifts_add_id(struct gifts *g, const struct record *rec, const char *id);
 /* An input_fn (input.h): every record of fp. */
 void gifts_read(FILE *fp, const char *name, void *g);
 /* All records are in: build the rows. */

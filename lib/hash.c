@@ -2,6 +2,7 @@
  * eight bytes at a time (their length is found first, with strlen) and
  * copied into blocks of 16 KiB, not one malloc each: a table of many
  * short keys (client ids) stays small. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,8 +105,9 @@ hash_init(struct hash *h, size_t expected)
 	resize(h, cap);
 }
 
-void **
-hash_put_kept(struct hash *h, const char *key, const char **kept)
+/* The value slot for key; a new key is kept (copied) when keep. */
+static void **
+put(struct hash *h, const char *key, bool keep, const char **kept)
 {
 	if ((h->len + 1) * 2 > h->cap)
 		resize(h, h->cap ? h->cap * 2 : 16);
@@ -113,7 +115,7 @@ hash_put_kept(struct hash *h, const char *key, const char **kept)
 	uint64_t hv = hash_bytes(key, n);
 	struct hash_slot *s = find(h->slot, h->cap, key, hv);
 	if (!s->key) {
-		s->key = keep_key(h, key, n + 1);
+		s->key = keep ? keep_key(h, key, n + 1) : (char *)key;
 		s->val = NULL;
 		s->h = hv;
 		h->len++;
@@ -121,6 +123,18 @@ hash_put_kept(struct hash *h, const char *key, const char **kept)
 	if (kept)
 		*kept = s->key;
 	return &s->val;
+}
+
+void **
+hash_put_kept(struct hash *h, const char *key, const char **kept)
+{
+	return put(h, key, true, kept);
+}
+
+void **
+hash_put_shared(struct hash *h, const char *key)
+{
+	return put(h, key, false, NULL);
 }
 
 void **

@@ -23,6 +23,9 @@ void **hash_put(struct hash *h, const char *key);
 /* The same; *kept is the table's copy of key, valid until hash_clear or
  * hash_free (keys never move: a caller can keep it instead of its own). */
 void **hash_put_kept(struct hash *h, const char *key, const char **kept);
+/* The same without a copy: key (and *val's key) is the caller's, and must
+ * live as long as the table (a million ids the caller keeps already). */
+void **hash_put_shared(struct hash *h, const char *key);
 /* The value for key, or NULL when absent. */
 void *hash_get(const struct hash *h, const char *key);
 /* Remove every key (not the values); a small table keeps its memory. */

@@ -441,19 +441,32 @@ record_date(const struct report *r, const char *s, struct date *d)
 	return 0;
 }
 
+/* A record into the ledgers; id: its ID kept in the report, or NULL
+ * (gifts_add_id). */
 static void
-add_entry(struct report *r, char *const *f)
+ledger_add(struct report *r, const struct record *rec, const char *id)
 {
+	gifts_add_id(r->gifts, rec, id);
+	if (r->prev)
+		gifts_add_id(r->prev, rec, id);
+}
+
+static void
+add_entry(struct report *r, const struct record *rec)
+{
+	char *const *f = rec->f;
 	struct date d;
 	long long cents = 0;
 	const char *amount = f[ENTRY_AMOUNT], *cur = f[ENTRY_CURRENCY];
 	bool gift = *amount != '\0';
-	if (record_date(r, f[ENTRY_DATE], &d) != 0)
+	if (record_date(r, f[ENTRY_DATE], &d) != 0 || (gift && !r->checked &&
+	    (money_parse(amount, &cents) != 0 || strlen(cur) != 3))) {
+		ledger_add(r, rec, NULL);
 		return;
-	if (gift && !r->checked &&
-	    (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
-		return;
+	}
 	struct client *c = client_of(r, f[ENTRY_ID]);
+	/* the ledgers keep only gifts: their ids are the clients' */
+	ledger_add(r, rec, gift && !strcmp(c->id, f[ENTRY_ID]) ? c->id : NULL);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
 	int32_t packed = date_pack(d);
@@ -536,12 +549,8 @@ report_add(struct report *r, const struct record *rec)
 	 * itself and orders the sums by its own ranking of clients, so
 	 * their names (the ledger's order of clients) are not needed; a
 	 * client's persons keep their order by name. */
-	if (rec->kind == RECORD_ENTRY || rec->kind == RECORD_PERSON ||
-	    rec->kind == RECORD_CONCERNS) {
-		gifts_add(r->gifts, rec);
-		if (r->prev)
-			gifts_add(r->prev, rec);
-	}
+	if (rec->kind == RECORD_PERSON || rec->kind == RECORD_CONCERNS)
+		ledger_add(r, rec, NULL);	/* entries: add_entry */
 	switch (rec->kind) {
 	case RECORD_CLIENT: {
 		struct client *c = client(r, f[CLIENT_ID]);
@@ -562,7 +571,7 @@ report_add(struct report *r, const struct record *rec)
 		client_of(r, f[CONCERNS_ID]);
 		break;
 	case RECORD_ENTRY:
-		add_entry(r, f);
+		add_entry(r, rec);
 		break;
 	case RECORD_DUE:
 	case RECORD_OVERDUE:

@@ -78,12 +78,42 @@ index_finds_items(void **state)
 	assert_null(x.slot);
 }
 
+/* A shared key is the caller's own string, found as a kept one is, and
+ * the two kinds live in one table. */
+static void
+shared_keys_are_not_copied(void **state)
+{
+	(void)state;
+	static char keys[100][16];
+	struct hash h = {0};
+	for (int i = 0; i < 100; i++) {
+		snprintf(keys[i], sizeof keys[i], "c-%d", i);
+		void **slot = i % 2 ? hash_put_shared(&h, keys[i]) :
+		    hash_put(&h, keys[i]);
+		assert_null(*slot);
+		*slot = keys[i];
+	}
+	assert_int_equal(h.len, 100);
+	const char *kept;
+	assert_ptr_equal(*hash_put_kept(&h, "c-7", &kept), keys[7]);
+	assert_ptr_equal(kept, keys[7]);	/* the caller's, not a copy */
+	assert_ptr_equal(*hash_put_kept(&h, "c-8", &kept), keys[8]);
+	assert_ptr_not_equal(kept, keys[8]);	/* a copy */
+	assert_string_equal(kept, "c-8");
+	assert_ptr_equal(*hash_put_shared(&h, "c-9"), keys[9]);
+	assert_ptr_equal(hash_get(&h, "c-42"), keys[42]);
+	assert_null(hash_get(&h, "c-100"));
+	assert_int_equal(h.len, 100);
+	hash_free(&h);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(drop_slots_keeps_keys),
 		cmocka_unit_test(index_finds_items),
+		cmocka_unit_test(shared_keys_are_not_copied),
 	};
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
 }
