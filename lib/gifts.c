@@ -8,6 +8,7 @@
  * gifts are deductible is known only at the end of the year's input, so
  * it is judged in gifts_end for all of its rows at once (a threshold:
  * crossing it costs every gift of the year). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,23 +19,27 @@
 #include "lines.h"
 
 /* An entry of the year (a million at a million clients): its fields in
- * an order without padding. */
+ * an order without padding, 80 bytes; its persons apart (plist). */
 struct entry {
 	const char *client_id;
 	const char *tag;	/* the expense's tag, for its reason */
 	const char *text, *source;
-	const char **persons;
-	size_t npersons, pcap;
-	size_t seq;
 	long long cents;
 	long long value;
 	struct date date;
+	uint32_t seq;		/* input order; its persons in plist */
 	char cur[4];
 	enum gifts_kind kind;
 	enum money_vat vat;
 	bool untagged;
 	bool converted;
 	bool shared;		/* client_id is the caller's (gifts_add_id) */
+};
+
+/* The persons a gift concerns (concerns records). */
+struct plist {
+	const char **v;
+	size_t n, cap;
 };
 
 struct concern {
@@ -74,6 +79,9 @@ struct gifts {
 	struct hash persons;	/* id → name */
 	struct entry **ev;
 	size_t en, ecap;
+	struct plist *plist;	/* by entry seq, made (pn of them) when
+				 * there are concerns records; else NULL */
+	size_t pn;
 	struct concern *cv;
 	size_t cn, ccap;
 	struct rate *rv;
@@ -96,6 +104,24 @@ grow(void *v, size_t n, size_t *cap, size_t size)
 		die_oom();
 	*cap = c;
 	return xrealloc(v, c * size);
+}
+
+static void
+free_persons(struct gifts *g)
+{
+	for (size_t i = 0; i < g->pn; i++)
+		free(g->plist[i].v);
+	free(g->plist);
+	g->plist = NULL;
+	g->pn = 0;
+}
+
+/* The persons of an entry: none without concerns records. */
+static const struct plist *
+persons_of(const struct gifts *g, const struct entry *e)
+{
+	static const struct plist none;
+	return g->plist ? &g->plist[e->seq] : &none;
 }
 
 struct gifts *
@@ -133,8 +159,7 @@ gifts_free(struct gifts *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->en; i++)
-		free(g->ev[i]->persons);
+	free_persons(g);
 	free(g->ev);
 	free(g->cv);
 	free(g->rv);
@@ -386,7 +411,9 @@ add_entry(struct gifts *g, char *const *f, const char *id)
 	if (!g->o.sums || strcmp(e->cur, g->cur))
 		e->text = arena_strdup(entry_arena(g), f[ENTRY_TEXT]);
 	e->source = arena_strdup(entry_arena(g), f[ENTRY_SOURCE]);
-	e->seq = g->en;
+	if (g->en >= UINT32_MAX)
+		die_oom();	/* seq */
+	e->seq = (uint32_t)g->en;
 	g->ev = grow(g->ev, g->en, &g->ecap, sizeof *g->ev);
 	g->ev[g->en++] = e;
 }
@@ -456,6 +483,8 @@ match_concerns(struct gifts *g)
 	if (!g->cn)
 		return;
 	struct hash bysrc = {0};
+	g->pn = g->en;
+	g->plist = xcalloc(g->pn ? g->pn : 1, sizeof *g->plist);
 	for (size_t i = 0; i < g->en; i++)
 		*hash_put(&bysrc, g->ev[i]->source) = g->ev[i];
 	for (size_t i = 0; i < g->cn; i++) {
@@ -465,14 +494,14 @@ match_concerns(struct gifts *g)
 		if (!e || e->kind != GIFTS_GIFT || strlen(e->client_id) != cl ||
 		    strncmp(e->client_id, p, cl))
 			continue;
+		struct plist *pl = &g->plist[e->seq];
 		size_t k;
-		for (k = 0; k < e->npersons && strcmp(e->persons[k], p); k++)
+		for (k = 0; k < pl->n && strcmp(pl->v[k], p); k++)
 			;
-		if (k < e->npersons)
+		if (k < pl->n)
 			continue;
-		e->persons = grow(e->persons, e->npersons, &e->pcap,
-		    sizeof *e->persons);
-		e->persons[e->npersons++] = p;
+		pl->v = grow(pl->v, pl->n, &pl->cap, sizeof *pl->v);
+		pl->v[pl->n++] = p;
 	}
 	hash_free(&bysrc);
 }
@@ -612,11 +641,12 @@ share(long long whole, size_t n, size_t k)
 static void
 gift_rows(struct gifts *g, struct entry *e)
 {
-	size_t n = e->npersons ? e->npersons : 1;
-	if (e->npersons > 1)
-		qsort(e->persons, e->npersons, sizeof *e->persons, cmp_str);
+	const struct plist *pl = persons_of(g, e);
+	size_t n = pl->n ? pl->n : 1;
+	if (pl->n > 1)	/* then there is a plist */
+		qsort(g->plist[e->seq].v, pl->n, sizeof *pl->v, cmp_str);
 	for (size_t k = 0; k < n; k++) {
-		const char *id = e->npersons ? e->persons[k] : e->client_id;
+		const char *id = pl->n ? pl->v[k] : e->client_id;
 		struct recip *rc = recipient(g, id, e);
 		long long value = share(e->value, n, k);
 		if (e->converted)
@@ -784,9 +814,11 @@ static size_t
 rows_of_gifts(const struct gifts *g)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < g->en; i++)
+	for (size_t i = 0; i < g->en; i++) {
+		size_t np = persons_of(g, g->ev[i])->n;
 		if (g->ev[i]->kind == GIFTS_GIFT)
-			n += g->ev[i]->npersons ? g->ev[i]->npersons : 1;
+			n += np ? np : 1;
+	}
 	return n;
 }
 
@@ -805,8 +837,7 @@ rows_after_gifts(const struct gifts *g)
 static void
 drop_entries(struct gifts *g)
 {
-	for (size_t i = 0; i < g->en; i++)
-		free(g->ev[i]->persons);
+	free_persons(g);
 	free(g->ev);
 	free(g->cv);
 	g->ev = NULL;
