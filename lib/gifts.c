@@ -73,7 +73,8 @@ struct gifts {
 				 * before the sum rows are made */
 	struct arena recip_a;	/* the recipients, freed with o.sums when
 				 * their sum rows are made */
-	struct hash recips;	/* recipient id → struct recip; with
+	struct hash_index recips;	/* recipient id → index in recv;
+					 * with
 				 * o.sums the ids of the sum rows */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
@@ -171,7 +172,7 @@ gifts_free(struct gifts *g)
 	arena_free(&g->a);
 	arena_free(&g->scratch);
 	arena_free(&g->recip_a);
-	hash_free(&g->recips);
+	hash_index_free(&g->recips);
 	free(g);
 }
 
@@ -606,28 +607,33 @@ new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
 	return r;
 }
 
+static const char *
+recip_key(const void *g, size_t i)
+{
+	return ((const struct gifts *)g)->recv[i]->id;
+}
+
+/* The recipient of id, made when new.  With o.sums the sum rows point to
+ * its strings, which outlive the entries: a copy of those in the
+ * entries' arena, the caller's id as it is (gifts_add_id). */
 static struct recip *
 recipient(struct gifts *g, const char *id, const struct entry *e)
 {
-	const char *kept = id;
+	size_t i = hash_index_put(&g->recips, id, g->recn, recip_key, g);
+	if (i < g->recn)
+		return g->recv[i];
 	bool own = id == e->client_id;
-	/* the caller's id lives as long as the table: not copied */
-	void **slot = own && e->shared ? hash_put_shared(&g->recips, id) :
-	    hash_put_kept(&g->recips, id, &kept);
-	if (!*slot) {
-		struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
-		memset(r, 0, sizeof *r);
-		/* the sum rows point to its strings: kept */
-		r->id = g->o.sums ? kept : id;
-		r->client_id = own ? r->id : g->o.sums && !e->shared ?
-		    arena_strdup(&g->a, e->client_id) : e->client_id;
-		r->client = client_name(g, r->client_id);
-		r->name = own ? r->client : person_name(g, r->id);
-		*slot = r;
-		g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
-		g->recv[g->recn++] = r;
-	}
-	return *slot;
+	bool copy = g->o.sums && !e->shared;
+	struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
+	memset(r, 0, sizeof *r);
+	r->id = copy || (g->o.sums && !own) ? arena_strdup(&g->a, id) : id;
+	r->client_id = own ? r->id : copy ?
+	    arena_strdup(&g->a, e->client_id) : e->client_id;
+	r->client = client_name(g, r->client_id);
+	r->name = own ? r->client : person_name(g, r->id);
+	g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
+	g->recv[g->recn++] = r;
+	return r;
 }
 
 /* The share k of n parts of whole: the first whole % n parts get one
@@ -844,7 +850,7 @@ drop_entries(struct gifts *g)
 	g->cv = NULL;
 	g->en = g->ecap = g->cn = g->ccap = 0;
 	arena_free(&g->scratch);
-	hash_drop_slots(&g->recips);
+	hash_index_free(&g->recips);
 }
 
 /* The sum rows are made: the recipients go (o.sums). */
@@ -865,8 +871,7 @@ gifts_end(struct gifts *g)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
 	if (!g->o.sums)
 		reserve(g, rows_of_gifts(g));
-	else
-		hash_init(&g->recips, rows_of_gifts(g));	/* at most */
+	hash_index_init(&g->recips, rows_of_gifts(g));	/* at most */
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);
@@ -885,7 +890,8 @@ gifts_end(struct gifts *g)
 	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
-		const struct recip *rc = hash_get(&g->recips, r->recipient_id);
+		const struct recip *rc = g->recv[hash_index_put(&g->recips,
+		    r->recipient_id, g->recn, recip_key, g)];
 		r->deductible = rc->d;
 		const char *why = rc->reason;
 		if (rc->d == GIFTS_UNKNOWN && r->converted)
@@ -922,7 +928,7 @@ gifts_end(struct gifts *g)
 	if (g->o.sums)
 		drop_recipients(g);
 	else
-		hash_free(&g->recips);
+		hash_index_free(&g->recips);
 }
 
 /* Writing. */

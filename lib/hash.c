@@ -2,7 +2,6 @@
  * eight bytes at a time (their length is found first, with strlen) and
  * copied into blocks of 16 KiB, not one malloc each: a table of many
  * short keys (client ids) stays small. */
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,9 +104,8 @@ hash_init(struct hash *h, size_t expected)
 	resize(h, cap);
 }
 
-/* The value slot for key; a new key is kept (copied) when keep. */
-static void **
-put(struct hash *h, const char *key, bool keep, const char **kept)
+void **
+hash_put_kept(struct hash *h, const char *key, const char **kept)
 {
 	if ((h->len + 1) * 2 > h->cap)
 		resize(h, h->cap ? h->cap * 2 : 16);
@@ -115,7 +113,7 @@ put(struct hash *h, const char *key, bool keep, const char **kept)
 	uint64_t hv = hash_bytes(key, n);
 	struct hash_slot *s = find(h->slot, h->cap, key, hv);
 	if (!s->key) {
-		s->key = keep ? keep_key(h, key, n + 1) : (char *)key;
+		s->key = keep_key(h, key, n + 1);
 		s->val = NULL;
 		s->h = hv;
 		h->len++;
@@ -123,18 +121,6 @@ put(struct hash *h, const char *key, bool keep, const char **kept)
 	if (kept)
 		*kept = s->key;
 	return &s->val;
-}
-
-void **
-hash_put_kept(struct hash *h, const char *key, const char **kept)
-{
-	return put(h, key, true, kept);
-}
-
-void **
-hash_put_shared(struct hash *h, const char *key)
-{
-	return put(h, key, false, NULL);
 }
 
 void **
@@ -235,6 +221,20 @@ hash_index_put(struct hash_index *x, const char *key, size_t n,
 	*s = (struct hash_index_slot){(uint32_t)n + 1, h};
 	x->len++;
 	return n;
+}
+
+void
+hash_index_init(struct hash_index *x, size_t expected)
+{
+	size_t cap = 16;
+	while (cap / 2 < expected) {
+		if (cap > (size_t)-1 / 2 / sizeof *x->slot)
+			die_oom();
+		cap *= 2;
+	}
+	x->slot = xcalloc(cap, sizeof *x->slot);
+	x->cap = cap;
+	x->len = 0;
 }
 
 void

@@ -23,9 +23,6 @@ void **hash_put(struct hash *h, const char *key);
 /* The same; *kept is the table's copy of key, valid until hash_clear or
  * hash_free (keys never move: a caller can keep it instead of its own). */
 void **hash_put_kept(struct hash *h, const char *key, const char **kept);
-/* The same without a copy: key (and *val's key) is the caller's, and must
- * live as long as the table (a million ids the caller keeps already). */
-void **hash_put_shared(struct hash *h, const char *key);
 /* The value for key, or NULL when absent. */
 void *hash_get(const struct hash *h, const char *key);
 /* Remove every key (not the values); a small table keeps its memory. */
@@ -56,6 +53,9 @@ typedef const char *hash_index_key(const void *ctx, size_t i);
 size_t hash_index_put(struct hash_index *x, const char *key, size_t n,
 		      hash_index_key *keyof, const void *ctx);
 void hash_index_free(struct hash_index *x);
+/* An empty index (x zero or freed) with room for expected items without growing (a table
+ * that would double past a million items at its end). */
+void hash_index_init(struct hash_index *x, size_t expected);
 
 /* The hash of s the tables use, for a table of one's own. */
 uint64_t hash_string(const char *s);

@@ -78,33 +78,30 @@ index_finds_items(void **state)
 	assert_null(x.slot);
 }
 
-/* A shared key is the caller's own string, found as a kept one is, and
- * the two kinds live in one table. */
+/* A presized index holds what it was sized for without growing, and
+ * grows past it. */
 static void
-shared_keys_are_not_copied(void **state)
+index_init_presizes(void **state)
 {
 	(void)state;
-	static char keys[100][16];
-	struct hash h = {0};
-	for (int i = 0; i < 100; i++) {
-		snprintf(keys[i], sizeof keys[i], "c-%d", i);
-		void **slot = i % 2 ? hash_put_shared(&h, keys[i]) :
-		    hash_put(&h, keys[i]);
-		assert_null(*slot);
-		*slot = keys[i];
+	static struct items it;
+	struct hash_index x;
+	hash_index_init(&x, 100);
+	size_t cap = x.cap;
+	assert_true(cap >= 200);
+	for (size_t i = 0; i < 150; i++) {
+		snprintf(it.key[i], sizeof it.key[0], "r-%zu", i);
+		assert_int_equal(hash_index_put(&x, it.key[i], i, item_key,
+		    &it), i);
+		if (i < 100)
+			assert_int_equal(x.cap, cap);
 	}
-	assert_int_equal(h.len, 100);
-	const char *kept;
-	assert_ptr_equal(*hash_put_kept(&h, "c-7", &kept), keys[7]);
-	assert_ptr_equal(kept, keys[7]);	/* the caller's, not a copy */
-	assert_ptr_equal(*hash_put_kept(&h, "c-8", &kept), keys[8]);
-	assert_ptr_not_equal(kept, keys[8]);	/* a copy */
-	assert_string_equal(kept, "c-8");
-	assert_ptr_equal(*hash_put_shared(&h, "c-9"), keys[9]);
-	assert_ptr_equal(hash_get(&h, "c-42"), keys[42]);
-	assert_null(hash_get(&h, "c-100"));
-	assert_int_equal(h.len, 100);
-	hash_free(&h);
+	assert_int_equal(hash_index_put(&x, "r-42", 150, item_key, &it), 42);
+	assert_int_equal(x.len, 150);
+	hash_index_free(&x);
+	hash_index_init(&x, 0);
+	assert_int_equal(x.cap, 16);
+	hash_index_free(&x);
 }
 
 int
@@ -113,7 +110,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(drop_slots_keeps_keys),
 		cmocka_unit_test(index_finds_items),
-		cmocka_unit_test(shared_keys_are_not_copied),
+		cmocka_unit_test(index_init_presizes),
 	};
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
 }
