@@ -70,12 +70,10 @@ struct gifts {
 	struct arena a;		/* what the rows point to */
 	struct arena scratch;	/* entries and concerns: what gifts_end
 				 * builds the rows from; with o.sums freed
-				 * before the sum rows are made */
-	struct arena recip_a;	/* the recipients, freed with o.sums when
-				 * their sum rows are made */
+				 * once the sum rows are made */
+	struct arena recip_a;	/* the recipients (not with o.sums) */
 	struct hash_index recips;	/* recipient id → index in recv;
-					 * with
-				 * o.sums the ids of the sum rows */
+					 * with o.sums in rows (sum_row) */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
 	struct entry **ev;
@@ -613,9 +611,7 @@ recip_key(const void *g, size_t i)
 	return ((const struct gifts *)g)->recv[i]->id;
 }
 
-/* The recipient of id, made when new.  With o.sums the sum rows point to
- * its strings, which outlive the entries: a copy of those in the
- * entries' arena, the caller's id as it is (gifts_add_id). */
+/* The recipient of id, made when new (not with o.sums: sum_row). */
 static struct recip *
 recipient(struct gifts *g, const char *id, const struct entry *e)
 {
@@ -623,12 +619,10 @@ recipient(struct gifts *g, const char *id, const struct entry *e)
 	if (i < g->recn)
 		return g->recv[i];
 	bool own = id == e->client_id;
-	bool copy = g->o.sums && !e->shared;
 	struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
 	memset(r, 0, sizeof *r);
-	r->id = copy || (g->o.sums && !own) ? arena_strdup(&g->a, id) : id;
-	r->client_id = own ? r->id : copy ?
-	    arena_strdup(&g->a, e->client_id) : e->client_id;
+	r->id = id;
+	r->client_id = own ? r->id : e->client_id;
 	r->client = client_name(g, r->client_id);
 	r->name = own ? r->client : person_name(g, r->id);
 	g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
@@ -661,8 +655,6 @@ gift_rows(struct gifts *g, struct entry *e)
 			rc->unknown = e->cur;
 		rc->n++;
 		rc->untagged += e->untagged;
-		if (g->o.sums)
-			continue;
 		struct gifts_row *r = new_row(g, e, GIFTS_GIFT);
 		r->recipient_id = rc->id;
 		r->recipient = rc->name;
@@ -696,25 +688,34 @@ add_money(struct gifts *g, struct buf *b, long long cents)
 	buf_adds(b, g->cur);
 }
 
-/* within is the reason of all recipients within the limit. */
+/* Whether a recipient's gifts of total (known values) are deductible,
+ * and why; unknown: a currency not converted, or NULL.  within is the
+ * reason of all recipients within the limit. */
+static enum gifts_deductible
+judgement(struct gifts *g, long long total, const char *unknown,
+	  const char *within, const char **why)
+{
+	if (total > g->limit) {
+		buf_reset(&g->tmp);
+		buf_adds(&g->tmp, "total ");
+		add_money(g, &g->tmp, total);
+		buf_adds(&g->tmp, " over ");
+		add_money(g, &g->tmp, g->limit);
+		*why = arena_strdup(&g->a, g->tmp.s);
+		return GIFTS_NO;
+	}
+	if (unknown) {
+		*why = fmt(g, "%s not converted", unknown);
+		return GIFTS_UNKNOWN;
+	}
+	*why = within;
+	return GIFTS_YES;
+}
+
 static void
 judge(struct gifts *g, struct recip *rc, const char *within)
 {
-	if (rc->total > g->limit) {
-		rc->d = GIFTS_NO;
-		buf_reset(&g->tmp);
-		buf_adds(&g->tmp, "total ");
-		add_money(g, &g->tmp, rc->total);
-		buf_adds(&g->tmp, " over ");
-		add_money(g, &g->tmp, g->limit);
-		rc->reason = arena_strdup(&g->a, g->tmp.s);
-	} else if (rc->unknown) {
-		rc->d = GIFTS_UNKNOWN;
-		rc->reason = fmt(g, "%s not converted", rc->unknown);
-	} else {
-		rc->d = GIFTS_YES;
-		rc->reason = within;
-	}
+	rc->d = judgement(g, rc->total, rc->unknown, within, &rc->reason);
 }
 
 static const char *const vat_name[] = {"", "net", "gross"};
@@ -737,20 +738,112 @@ reason(struct gifts *g, struct gifts_row *r, const char *why)
 	r->reason = arena_strdup(&g->a, g->tmp.s);
 }
 
+/* Recipients by client name, client id, the client itself before its
+ * persons, then by name and id; a recipient is itself (id ==
+ * client_id) when its id is its client's string. */
+static int
+cmp_who(const char *aclient, const char *acid, const char *aname,
+	const char *aid, const char *bclient, const char *bcid,
+	const char *bname, const char *bid)
+{
+	int d;
+	if ((d = strcmp(aclient, bclient)) || (d = strcmp(acid, bcid)))
+		return d;
+	if ((aid == acid) != (bid == bcid))
+		return aid == acid ? -1 : 1;
+	if ((d = strcmp(aname, bname)))
+		return d;
+	return strcmp(aid, bid);
+}
+
 static int
 cmp_recip(const void *pa, const void *pb)
 {
 	const struct recip *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d;
-	if ((d = strcmp(a->client, b->client)) ||
-	    (d = strcmp(a->client_id, b->client_id)))
-		return d;
-	if ((a->id == a->client_id) != (b->id == b->client_id))
-		return a->id == a->client_id ? -1 : 1;
-	if ((d = strcmp(a->name, b->name)))
-		return d;
-	return strcmp(a->id, b->id);
+	return cmp_who(a->client, a->client_id, a->name, a->id, b->client,
+	    b->client_id, b->name, b->id);
 }
+
+static int
+cmp_sum_row(const void *pa, const void *pb)
+{
+	const struct gifts_row *a = pa, *b = pb;
+	return cmp_who(a->client, a->client_id, a->recipient, a->recipient_id,
+	    b->client, b->client_id, b->recipient, b->recipient_id);
+}
+
+/* A sum row's text: "N gifts". */
+static const char *
+count_text(struct gifts *g, size_t n)
+{
+	buf_reset(&g->tmp);
+	buf_addnum(&g->tmp, (long)n);
+	buf_adds(&g->tmp, n == 1 ? " gift" : " gifts");
+	return arena_strdup(&g->a, g->tmp.s);
+}
+
+/* With o.sums the sum rows are the recipients, made as they come (room
+ * for them was reserved: they do not move); no struct recip is made.
+ * Until judged, a sum row's currency holds the first currency not
+ * converted ("" for a sum). */
+static const char *
+sum_key(const void *g, size_t i)
+{
+	return ((const struct gifts *)g)->rows[i].recipient_id;
+}
+
+static struct gifts_row *
+sum_row(struct gifts *g, const char *id, const struct entry *e)
+{
+	size_t i = hash_index_put(&g->recips, id, g->nrows, sum_key, g);
+	if (i < g->nrows)
+		return &g->rows[i];
+	bool own = id == e->client_id;
+	struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
+	r->recipient_id = own && e->shared ? id : arena_strdup(&g->a, id);
+	r->client_id = own ? r->recipient_id : e->shared ? e->client_id :
+	    arena_strdup(&g->a, e->client_id);
+	r->client = client_name(g, r->client_id);
+	r->recipient = own ? r->client : person_name(g, r->recipient_id);
+	r->source = "";
+	return r;
+}
+
+/* A gift's shares into its recipients' sum rows (o.sums). */
+static void
+sum_gift(struct gifts *g, const struct entry *e)
+{
+	const struct plist *pl = persons_of(g, e);
+	size_t n = pl->n ? pl->n : 1;
+	if (pl->n > 1)	/* then there is a plist */
+		qsort(g->plist[e->seq].v, pl->n, sizeof *pl->v, cmp_str);
+	for (size_t k = 0; k < n; k++) {
+		struct gifts_row *r = sum_row(g, pl->n ? pl->v[k] :
+		    e->client_id, e);
+		if (e->converted)
+			r->total += share(e->value, n, k);
+		else if (!*r->currency)
+			memcpy(r->currency, e->cur, 4);
+		r->count++;
+		r->untagged_count += e->untagged;
+	}
+}
+
+/* The sum rows judged, named and in order (o.sums). */
+static void
+end_sums(struct gifts *g, const char *within)
+{
+	for (size_t i = 0; i < g->nrows; i++) {
+		struct gifts_row *r = &g->rows[i];
+		r->deductible = judgement(g, r->total, *r->currency ?
+		    r->currency : NULL, within, &r->reason);
+		r->currency[0] = '\0';
+		r->text = count_text(g, r->count);
+	}
+	if (g->nrows > 1)
+		qsort(g->rows, g->nrows, sizeof *g->rows, cmp_sum_row);
+}
+
 
 void
 gifts_value_example(struct buf *b, const char *cur)
@@ -837,9 +930,8 @@ rows_after_gifts(const struct gifts *g)
 	return n;
 }
 
-/* The sums are known: the entries and concerns they were made from are
- * freed (o.sums: no row points to them), and the recipients' table,
- * whose keys the sum rows keep. */
+/* The sums are known (o.sums): the entries and concerns they were made
+ * from are freed (no row points to them), and the recipients' index. */
 static void
 drop_entries(struct gifts *g)
 {
@@ -853,25 +945,17 @@ drop_entries(struct gifts *g)
 	hash_index_free(&g->recips);
 }
 
-/* The sum rows are made: the recipients go (o.sums). */
-static void
-drop_recipients(struct gifts *g)
-{
-	free(g->recv);
-	g->recv = NULL;
-	g->recn = g->reccap = 0;
-	arena_free(&g->recip_a);
-}
-
 void
 gifts_end(struct gifts *g)
 {
 	match_concerns(g);
 	if (g->en > 1)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
-	if (!g->o.sums)
-		reserve(g, rows_of_gifts(g));
-	hash_index_init(&g->recips, rows_of_gifts(g));	/* at most */
+	/* the gift rows; with o.sums room for the sum rows (at most one
+	 * a gift row), which do not move */
+	size_t ngifts = rows_of_gifts(g);
+	reserve(g, ngifts);
+	hash_index_init(&g->recips, ngifts);
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);
@@ -879,15 +963,22 @@ gifts_end(struct gifts *g)
 			continue;
 		if (!e->converted && g->o.warn)
 			warn_unconverted(g, e);
-		gift_rows(g, e);
+		if (g->o.sums)
+			sum_gift(g, e);
+		else
+			gift_rows(g, e);
 	}
 	buf_reset(&g->tmp);
 	buf_adds(&g->tmp, "within ");
 	add_money(g, &g->tmp, g->limit);
 	const char *within = arena_strdup(&g->a, g->tmp.s);
+	if (g->o.sums) {	/* no entry row: no giveaway, no expense */
+		end_sums(g, within);
+		drop_entries(g);
+		return;
+	}
 	for (size_t i = 0; i < g->recn; i++)
 		judge(g, g->recv[i], within);
-	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
 		const struct recip *rc = g->recv[hash_index_put(&g->recips,
@@ -901,10 +992,7 @@ gifts_end(struct gifts *g)
 	}
 	if (g->recn > 1)
 		qsort(g->recv, g->recn, sizeof *g->recv, cmp_recip);
-	size_t after = rows_after_gifts(g);
-	if (g->o.sums)
-		drop_entries(g);
-	reserve(g, after);
+	reserve(g, rows_after_gifts(g));
 	for (size_t i = 0; i < g->recn; i++) {
 		struct recip *rc = g->recv[i];
 		struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
@@ -912,10 +1000,7 @@ gifts_end(struct gifts *g)
 		r->recipient = rc->name;
 		r->client_id = rc->client_id;
 		r->client = rc->client;
-		buf_reset(&g->tmp);
-		buf_addnum(&g->tmp, (long)rc->n);
-		buf_adds(&g->tmp, rc->n == 1 ? " gift" : " gifts");
-		r->text = arena_strdup(&g->a, g->tmp.s);
+		r->text = count_text(g, rc->n);
 		r->source = "";
 		r->total = rc->total;
 		r->count = rc->n;
@@ -925,10 +1010,7 @@ gifts_end(struct gifts *g)
 	}
 	other_rows(g, GIFTS_GIVEAWAY);
 	other_rows(g, GIFTS_EXPENSE);
-	if (g->o.sums)
-		drop_recipients(g);
-	else
-		hash_index_free(&g->recips);
+	hash_index_free(&g->recips);
 }
 
 /* Writing. */
