@@ -739,7 +739,8 @@ rank(struct report *r)
 	/* A gesture's occasion goes from its index to its rank. */
 	size_t no = r->occasionv.n;
 	struct occasion **byindex = xmalloc((no ? no : 1) * sizeof *byindex);
-	memcpy(byindex, r->occasionv.v, no * sizeof *byindex);
+	if (no)	/* with none the vector is NULL */
+		memcpy(byindex, r->occasionv.v, no * sizeof *byindex);
 	vec_sort(&r->occasionv, cmp_occasion_names);
 	for (size_t i = 0; i < no; i++)
 		((struct occasion *)r->occasionv.v[i])->rank = i;
