@@ -8,6 +8,7 @@
  * gifts are deductible is known only at the end of the year's input, so
  * it is judged in gifts_end for all of its rows at once (a threshold:
  * crossing it costs every gift of the year). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,22 +19,27 @@
 #include "lines.h"
 
 /* An entry of the year (a million at a million clients): its fields in
- * an order without padding. */
+ * an order without padding, 80 bytes; its persons apart (plist). */
 struct entry {
 	const char *client_id;
 	const char *tag;	/* the expense's tag, for its reason */
 	const char *text, *source;
-	const char **persons;
-	size_t npersons, pcap;
-	size_t seq;
 	long long cents;
 	long long value;
 	struct date date;
+	uint32_t seq;		/* input order; its persons in plist */
 	char cur[4];
 	enum gifts_kind kind;
 	enum money_vat vat;
 	bool untagged;
 	bool converted;
+	bool shared;		/* client_id is the caller's (gifts_add_id) */
+};
+
+/* The persons a gift concerns (concerns records). */
+struct plist {
+	const char **v;
+	size_t n, cap;
 };
 
 struct concern {
@@ -64,15 +70,17 @@ struct gifts {
 	struct arena a;		/* what the rows point to */
 	struct arena scratch;	/* entries and concerns: what gifts_end
 				 * builds the rows from; with o.sums freed
-				 * before the sum rows are made */
-	struct arena recip_a;	/* the recipients, freed with o.sums when
-				 * their sum rows are made */
-	struct hash recips;	/* recipient id → struct recip; with
-				 * o.sums the ids of the sum rows */
+				 * once the sum rows are made */
+	struct arena recip_a;	/* the recipients (not with o.sums) */
+	struct hash_index recips;	/* recipient id → index in recv;
+					 * with o.sums in rows (sum_row) */
 	struct hash clients;	/* id → name */
 	struct hash persons;	/* id → name */
 	struct entry **ev;
 	size_t en, ecap;
+	struct plist *plist;	/* by entry seq, made (pn of them) when
+				 * there are concerns records; else NULL */
+	size_t pn;
 	struct concern *cv;
 	size_t cn, ccap;
 	struct rate *rv;
@@ -95,6 +103,24 @@ grow(void *v, size_t n, size_t *cap, size_t size)
 		die_oom();
 	*cap = c;
 	return xrealloc(v, c * size);
+}
+
+static void
+free_persons(struct gifts *g)
+{
+	for (size_t i = 0; i < g->pn; i++)
+		free(g->plist[i].v);
+	free(g->plist);
+	g->plist = NULL;
+	g->pn = 0;
+}
+
+/* The persons of an entry: none without concerns records. */
+static const struct plist *
+persons_of(const struct gifts *g, const struct entry *e)
+{
+	static const struct plist none;
+	return g->plist ? &g->plist[e->seq] : &none;
 }
 
 struct gifts *
@@ -132,8 +158,7 @@ gifts_free(struct gifts *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->en; i++)
-		free(g->ev[i]->persons);
+	free_persons(g);
 	free(g->ev);
 	free(g->cv);
 	free(g->rv);
@@ -145,7 +170,7 @@ gifts_free(struct gifts *g)
 	arena_free(&g->a);
 	arena_free(&g->scratch);
 	arena_free(&g->recip_a);
-	hash_free(&g->recips);
+	hash_index_free(&g->recips);
 	free(g);
 }
 
@@ -348,8 +373,9 @@ entry_arena(struct gifts *g)
 	return g->o.sums ? &g->scratch : &g->a;
 }
 
+/* An entry; id: its ID kept by the caller, or NULL. */
 static void
-add_entry(struct gifts *g, char *const *f)
+add_entry(struct gifts *g, char *const *f, const char *id)
 {
 	struct date d;
 	long long cents;
@@ -375,7 +401,8 @@ add_entry(struct gifts *g, char *const *f)
 	e->kind = kind;
 	e->tag = tag;
 	e->untagged = untagged;
-	e->client_id = arena_strdup(entry_arena(g), f[ENTRY_ID]);
+	e->shared = id != NULL;
+	e->client_id = id ? id : arena_strdup(entry_arena(g), f[ENTRY_ID]);
 	e->date = d;
 	e->cents = cents;
 	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
@@ -383,7 +410,9 @@ add_entry(struct gifts *g, char *const *f)
 	if (!g->o.sums || strcmp(e->cur, g->cur))
 		e->text = arena_strdup(entry_arena(g), f[ENTRY_TEXT]);
 	e->source = arena_strdup(entry_arena(g), f[ENTRY_SOURCE]);
-	e->seq = g->en;
+	if (g->en >= UINT32_MAX)
+		die_oom();	/* seq */
+	e->seq = (uint32_t)g->en;
 	g->ev = grow(g->ev, g->en, &g->ecap, sizeof *g->ev);
 	g->ev[g->en++] = e;
 }
@@ -417,11 +446,20 @@ gifts_add(struct gifts *g, const struct record *rec)
 		    f[CONCERNS_SOURCE]);
 		break;
 	case RECORD_ENTRY:
-		add_entry(g, f);
+		add_entry(g, f, NULL);
 		break;
 	default:
 		break;
 	}
+}
+
+void
+gifts_add_id(struct gifts *g, const struct record *rec, const char *id)
+{
+	if (id && rec->kind == RECORD_ENTRY)
+		add_entry(g, rec->f, id);
+	else
+		gifts_add(g, rec);
 }
 
 static void
@@ -444,6 +482,8 @@ match_concerns(struct gifts *g)
 	if (!g->cn)
 		return;
 	struct hash bysrc = {0};
+	g->pn = g->en;
+	g->plist = xcalloc(g->pn ? g->pn : 1, sizeof *g->plist);
 	for (size_t i = 0; i < g->en; i++)
 		*hash_put(&bysrc, g->ev[i]->source) = g->ev[i];
 	for (size_t i = 0; i < g->cn; i++) {
@@ -453,14 +493,14 @@ match_concerns(struct gifts *g)
 		if (!e || e->kind != GIFTS_GIFT || strlen(e->client_id) != cl ||
 		    strncmp(e->client_id, p, cl))
 			continue;
+		struct plist *pl = &g->plist[e->seq];
 		size_t k;
-		for (k = 0; k < e->npersons && strcmp(e->persons[k], p); k++)
+		for (k = 0; k < pl->n && strcmp(pl->v[k], p); k++)
 			;
-		if (k < e->npersons)
+		if (k < pl->n)
 			continue;
-		e->persons = grow(e->persons, e->npersons, &e->pcap,
-		    sizeof *e->persons);
-		e->persons[e->npersons++] = p;
+		pl->v = grow(pl->v, pl->n, &pl->cap, sizeof *pl->v);
+		pl->v[pl->n++] = p;
 	}
 	hash_free(&bysrc);
 }
@@ -565,26 +605,29 @@ new_row(struct gifts *g, const struct entry *e, enum gifts_kind kind)
 	return r;
 }
 
+static const char *
+recip_key(const void *g, size_t i)
+{
+	return ((const struct gifts *)g)->recv[i]->id;
+}
+
+/* The recipient of id, made when new (not with o.sums: sum_row). */
 static struct recip *
 recipient(struct gifts *g, const char *id, const struct entry *e)
 {
-	const char *kept;
-	void **slot = hash_put_kept(&g->recips, id, &kept);
-	if (!*slot) {
-		struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
-		memset(r, 0, sizeof *r);
-		/* the sum rows point to its strings: kept */
-		bool own = id == e->client_id;
-		r->id = g->o.sums ? kept : id;
-		r->client_id = own ? r->id : g->o.sums ?
-		    arena_strdup(&g->a, e->client_id) : e->client_id;
-		r->client = client_name(g, r->client_id);
-		r->name = own ? r->client : person_name(g, r->id);
-		*slot = r;
-		g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
-		g->recv[g->recn++] = r;
-	}
-	return *slot;
+	size_t i = hash_index_put(&g->recips, id, g->recn, recip_key, g);
+	if (i < g->recn)
+		return g->recv[i];
+	bool own = id == e->client_id;
+	struct recip *r = arena_alloc(&g->recip_a, sizeof *r);
+	memset(r, 0, sizeof *r);
+	r->id = id;
+	r->client_id = own ? r->id : e->client_id;
+	r->client = client_name(g, r->client_id);
+	r->name = own ? r->client : person_name(g, r->id);
+	g->recv = grow(g->recv, g->recn, &g->reccap, sizeof *g->recv);
+	g->recv[g->recn++] = r;
+	return r;
 }
 
 /* The share k of n parts of whole: the first whole % n parts get one
@@ -598,11 +641,12 @@ share(long long whole, size_t n, size_t k)
 static void
 gift_rows(struct gifts *g, struct entry *e)
 {
-	size_t n = e->npersons ? e->npersons : 1;
-	if (e->npersons > 1)
-		qsort(e->persons, e->npersons, sizeof *e->persons, cmp_str);
+	const struct plist *pl = persons_of(g, e);
+	size_t n = pl->n ? pl->n : 1;
+	if (pl->n > 1)	/* then there is a plist */
+		qsort(g->plist[e->seq].v, pl->n, sizeof *pl->v, cmp_str);
 	for (size_t k = 0; k < n; k++) {
-		const char *id = e->npersons ? e->persons[k] : e->client_id;
+		const char *id = pl->n ? pl->v[k] : e->client_id;
 		struct recip *rc = recipient(g, id, e);
 		long long value = share(e->value, n, k);
 		if (e->converted)
@@ -611,8 +655,6 @@ gift_rows(struct gifts *g, struct entry *e)
 			rc->unknown = e->cur;
 		rc->n++;
 		rc->untagged += e->untagged;
-		if (g->o.sums)
-			continue;
 		struct gifts_row *r = new_row(g, e, GIFTS_GIFT);
 		r->recipient_id = rc->id;
 		r->recipient = rc->name;
@@ -646,25 +688,34 @@ add_money(struct gifts *g, struct buf *b, long long cents)
 	buf_adds(b, g->cur);
 }
 
-/* within is the reason of all recipients within the limit. */
+/* Whether a recipient's gifts of total (known values) are deductible,
+ * and why; unknown: a currency not converted, or NULL.  within is the
+ * reason of all recipients within the limit. */
+static enum gifts_deductible
+judgement(struct gifts *g, long long total, const char *unknown,
+	  const char *within, const char **why)
+{
+	if (total > g->limit) {
+		buf_reset(&g->tmp);
+		buf_adds(&g->tmp, "total ");
+		add_money(g, &g->tmp, total);
+		buf_adds(&g->tmp, " over ");
+		add_money(g, &g->tmp, g->limit);
+		*why = arena_strdup(&g->a, g->tmp.s);
+		return GIFTS_NO;
+	}
+	if (unknown) {
+		*why = fmt(g, "%s not converted", unknown);
+		return GIFTS_UNKNOWN;
+	}
+	*why = within;
+	return GIFTS_YES;
+}
+
 static void
 judge(struct gifts *g, struct recip *rc, const char *within)
 {
-	if (rc->total > g->limit) {
-		rc->d = GIFTS_NO;
-		buf_reset(&g->tmp);
-		buf_adds(&g->tmp, "total ");
-		add_money(g, &g->tmp, rc->total);
-		buf_adds(&g->tmp, " over ");
-		add_money(g, &g->tmp, g->limit);
-		rc->reason = arena_strdup(&g->a, g->tmp.s);
-	} else if (rc->unknown) {
-		rc->d = GIFTS_UNKNOWN;
-		rc->reason = fmt(g, "%s not converted", rc->unknown);
-	} else {
-		rc->d = GIFTS_YES;
-		rc->reason = within;
-	}
+	rc->d = judgement(g, rc->total, rc->unknown, within, &rc->reason);
 }
 
 static const char *const vat_name[] = {"", "net", "gross"};
@@ -687,20 +738,112 @@ reason(struct gifts *g, struct gifts_row *r, const char *why)
 	r->reason = arena_strdup(&g->a, g->tmp.s);
 }
 
+/* Recipients by client name, client id, the client itself before its
+ * persons, then by name and id; a recipient is itself (id ==
+ * client_id) when its id is its client's string. */
+static int
+cmp_who(const char *aclient, const char *acid, const char *aname,
+	const char *aid, const char *bclient, const char *bcid,
+	const char *bname, const char *bid)
+{
+	int d;
+	if ((d = strcmp(aclient, bclient)) || (d = strcmp(acid, bcid)))
+		return d;
+	if ((aid == acid) != (bid == bcid))
+		return aid == acid ? -1 : 1;
+	if ((d = strcmp(aname, bname)))
+		return d;
+	return strcmp(aid, bid);
+}
+
 static int
 cmp_recip(const void *pa, const void *pb)
 {
 	const struct recip *a = *(void *const *)pa, *b = *(void *const *)pb;
-	int d;
-	if ((d = strcmp(a->client, b->client)) ||
-	    (d = strcmp(a->client_id, b->client_id)))
-		return d;
-	if ((a->id == a->client_id) != (b->id == b->client_id))
-		return a->id == a->client_id ? -1 : 1;
-	if ((d = strcmp(a->name, b->name)))
-		return d;
-	return strcmp(a->id, b->id);
+	return cmp_who(a->client, a->client_id, a->name, a->id, b->client,
+	    b->client_id, b->name, b->id);
 }
+
+static int
+cmp_sum_row(const void *pa, const void *pb)
+{
+	const struct gifts_row *a = pa, *b = pb;
+	return cmp_who(a->client, a->client_id, a->recipient, a->recipient_id,
+	    b->client, b->client_id, b->recipient, b->recipient_id);
+}
+
+/* A sum row's text: "N gifts". */
+static const char *
+count_text(struct gifts *g, size_t n)
+{
+	buf_reset(&g->tmp);
+	buf_addnum(&g->tmp, (long)n);
+	buf_adds(&g->tmp, n == 1 ? " gift" : " gifts");
+	return arena_strdup(&g->a, g->tmp.s);
+}
+
+/* With o.sums the sum rows are the recipients, made as they come (room
+ * for them was reserved: they do not move); no struct recip is made.
+ * Until judged, a sum row's currency holds the first currency not
+ * converted ("" for a sum). */
+static const char *
+sum_key(const void *g, size_t i)
+{
+	return ((const struct gifts *)g)->rows[i].recipient_id;
+}
+
+static struct gifts_row *
+sum_row(struct gifts *g, const char *id, const struct entry *e)
+{
+	size_t i = hash_index_put(&g->recips, id, g->nrows, sum_key, g);
+	if (i < g->nrows)
+		return &g->rows[i];
+	bool own = id == e->client_id;
+	struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
+	r->recipient_id = own && e->shared ? id : arena_strdup(&g->a, id);
+	r->client_id = own ? r->recipient_id : e->shared ? e->client_id :
+	    arena_strdup(&g->a, e->client_id);
+	r->client = client_name(g, r->client_id);
+	r->recipient = own ? r->client : person_name(g, r->recipient_id);
+	r->source = "";
+	return r;
+}
+
+/* A gift's shares into its recipients' sum rows (o.sums). */
+static void
+sum_gift(struct gifts *g, const struct entry *e)
+{
+	const struct plist *pl = persons_of(g, e);
+	size_t n = pl->n ? pl->n : 1;
+	if (pl->n > 1)	/* then there is a plist */
+		qsort(g->plist[e->seq].v, pl->n, sizeof *pl->v, cmp_str);
+	for (size_t k = 0; k < n; k++) {
+		struct gifts_row *r = sum_row(g, pl->n ? pl->v[k] :
+		    e->client_id, e);
+		if (e->converted)
+			r->total += share(e->value, n, k);
+		else if (!*r->currency)
+			memcpy(r->currency, e->cur, 4);
+		r->count++;
+		r->untagged_count += e->untagged;
+	}
+}
+
+/* The sum rows judged, named and in order (o.sums). */
+static void
+end_sums(struct gifts *g, const char *within)
+{
+	for (size_t i = 0; i < g->nrows; i++) {
+		struct gifts_row *r = &g->rows[i];
+		r->deductible = judgement(g, r->total, *r->currency ?
+		    r->currency : NULL, within, &r->reason);
+		r->currency[0] = '\0';
+		r->text = count_text(g, r->count);
+	}
+	if (g->nrows > 1)
+		qsort(g->rows, g->nrows, sizeof *g->rows, cmp_sum_row);
+}
+
 
 void
 gifts_value_example(struct buf *b, const char *cur)
@@ -770,9 +913,11 @@ static size_t
 rows_of_gifts(const struct gifts *g)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < g->en; i++)
+	for (size_t i = 0; i < g->en; i++) {
+		size_t np = persons_of(g, g->ev[i])->n;
 		if (g->ev[i]->kind == GIFTS_GIFT)
-			n += g->ev[i]->npersons ? g->ev[i]->npersons : 1;
+			n += np ? np : 1;
+	}
 	return n;
 }
 
@@ -785,31 +930,19 @@ rows_after_gifts(const struct gifts *g)
 	return n;
 }
 
-/* The sums are known: the entries and concerns they were made from are
- * freed (o.sums: no row points to them), and the recipients' table,
- * whose keys the sum rows keep. */
+/* The sums are known (o.sums): the entries and concerns they were made
+ * from are freed (no row points to them), and the recipients' index. */
 static void
 drop_entries(struct gifts *g)
 {
-	for (size_t i = 0; i < g->en; i++)
-		free(g->ev[i]->persons);
+	free_persons(g);
 	free(g->ev);
 	free(g->cv);
 	g->ev = NULL;
 	g->cv = NULL;
 	g->en = g->ecap = g->cn = g->ccap = 0;
 	arena_free(&g->scratch);
-	hash_drop_slots(&g->recips);
-}
-
-/* The sum rows are made: the recipients go (o.sums). */
-static void
-drop_recipients(struct gifts *g)
-{
-	free(g->recv);
-	g->recv = NULL;
-	g->recn = g->reccap = 0;
-	arena_free(&g->recip_a);
+	hash_index_free(&g->recips);
 }
 
 void
@@ -818,10 +951,11 @@ gifts_end(struct gifts *g)
 	match_concerns(g);
 	if (g->en > 1)
 		qsort(g->ev, g->en, sizeof *g->ev, cmp_entry);
-	if (!g->o.sums)
-		reserve(g, rows_of_gifts(g));
-	else
-		hash_init(&g->recips, rows_of_gifts(g));	/* at most */
+	/* the gift rows; with o.sums room for the sum rows (at most one
+	 * a gift row), which do not move */
+	size_t ngifts = rows_of_gifts(g);
+	reserve(g, ngifts);
+	hash_index_init(&g->recips, ngifts);
 	for (size_t i = 0; i < g->en; i++) {
 		struct entry *e = g->ev[i];
 		convert(g, e);
@@ -829,18 +963,26 @@ gifts_end(struct gifts *g)
 			continue;
 		if (!e->converted && g->o.warn)
 			warn_unconverted(g, e);
-		gift_rows(g, e);
+		if (g->o.sums)
+			sum_gift(g, e);
+		else
+			gift_rows(g, e);
 	}
 	buf_reset(&g->tmp);
 	buf_adds(&g->tmp, "within ");
 	add_money(g, &g->tmp, g->limit);
 	const char *within = arena_strdup(&g->a, g->tmp.s);
+	if (g->o.sums) {	/* no entry row: no giveaway, no expense */
+		end_sums(g, within);
+		drop_entries(g);
+		return;
+	}
 	for (size_t i = 0; i < g->recn; i++)
 		judge(g, g->recv[i], within);
-	size_t ngifts = g->nrows;
 	for (size_t i = 0; i < ngifts; i++) {
 		struct gifts_row *r = &g->rows[i];
-		const struct recip *rc = hash_get(&g->recips, r->recipient_id);
+		const struct recip *rc = g->recv[hash_index_put(&g->recips,
+		    r->recipient_id, g->recn, recip_key, g)];
 		r->deductible = rc->d;
 		const char *why = rc->reason;
 		if (rc->d == GIFTS_UNKNOWN && r->converted)
@@ -850,10 +992,7 @@ gifts_end(struct gifts *g)
 	}
 	if (g->recn > 1)
 		qsort(g->recv, g->recn, sizeof *g->recv, cmp_recip);
-	size_t after = rows_after_gifts(g);
-	if (g->o.sums)
-		drop_entries(g);
-	reserve(g, after);
+	reserve(g, rows_after_gifts(g));
 	for (size_t i = 0; i < g->recn; i++) {
 		struct recip *rc = g->recv[i];
 		struct gifts_row *r = new_row(g, NULL, GIFTS_SUM);
@@ -861,10 +1000,7 @@ gifts_end(struct gifts *g)
 		r->recipient = rc->name;
 		r->client_id = rc->client_id;
 		r->client = rc->client;
-		buf_reset(&g->tmp);
-		buf_addnum(&g->tmp, (long)rc->n);
-		buf_adds(&g->tmp, rc->n == 1 ? " gift" : " gifts");
-		r->text = arena_strdup(&g->a, g->tmp.s);
+		r->text = count_text(g, rc->n);
 		r->source = "";
 		r->total = rc->total;
 		r->count = rc->n;
@@ -874,10 +1010,7 @@ gifts_end(struct gifts *g)
 	}
 	other_rows(g, GIFTS_GIVEAWAY);
 	other_rows(g, GIFTS_EXPENSE);
-	if (g->o.sums)
-		drop_recipients(g);
-	else
-		hash_free(&g->recips);
+	hash_index_free(&g->recips);
 }
 
 /* Writing. */

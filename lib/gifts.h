@@ -56,6 +56,11 @@ void gifts_rates_copy(struct gifts *to, const struct gifts *from);
 
 /* Take one record (client, person, entry, concerns; others skipped). */
 void gifts_add(struct gifts *g, const struct record *rec);
+/* The same, with the record's ID in id: a copy the caller keeps as long
+ * as the ledger lives (tact-report's client ids), which an entry's
+ * client and its recipient then use instead of copies of their own.
+ * id NULL: as gifts_add. */
+void gifts_add_id(struct gifts *g, const struct record *rec, const char *id);
 /* An input_fn (input.h): every record of fp. */
 void gifts_read(FILE *fp, const char *name, void *g);
 /* All records are in: build the rows. */
@@ -88,27 +93,28 @@ enum gifts_deductible {
 /* One row of the ledger.  Gifts in date order (then input order, then
  * recipient), then one sum a recipient (by client, then recipient), then
  * giveaways and expenses in date order. */
-struct gifts_row {
-	enum gifts_kind kind;
-	struct date date;		/* none (y == 0) for a sum */
+struct gifts_row {			/* fields in an order without padding:
+					 * 128 bytes (a million sums) */
 	const char *recipient_id;	/* person or client id; NULL: none */
 	const char *recipient;		/* the person's name, or the client's */
 	const char *client_id;
 	const char *client;		/* the client's display name */
 	const char *text;		/* the entry's; "N gifts" for a sum */
+	const char *reason;
+	const char *source;		/* FILE:LINE of the entry; "" for a sum */
 	long long amount;		/* in currency (a share of a split gift) */
-	char currency[4];		/* "" for a sum */
-	bool converted;			/* value is known */
 	long long value;		/* in the limit's currency */
 	long long total;		/* the recipient's running total (known
 					 * values); a sum: the year's */
-	enum gifts_deductible deductible;
-	const char *reason;
-	const char *source;		/* FILE:LINE of the entry; "" for a sum */
-	bool untagged;
-	enum money_vat vat;
 	size_t count;			/* a sum: its number of gifts */
 	size_t untagged_count;		/* a sum: those of them untagged */
+	struct date date;		/* none (y == 0) for a sum */
+	enum gifts_kind kind;
+	enum gifts_deductible deductible;
+	enum money_vat vat;
+	char currency[4];		/* "" for a sum */
+	bool converted;			/* value is known */
+	bool untagged;
 };
 
 /* What an entry with an amount is by its tags (comma-separated): an

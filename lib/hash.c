@@ -224,6 +224,20 @@ hash_index_put(struct hash_index *x, const char *key, size_t n,
 }
 
 void
+hash_index_init(struct hash_index *x, size_t expected)
+{
+	size_t cap = 16;
+	while (cap / 2 < expected) {
+		if (cap > (size_t)-1 / 2 / sizeof *x->slot)
+			die_oom();
+		cap *= 2;
+	}
+	x->slot = xcalloc(cap, sizeof *x->slot);
+	x->cap = cap;
+	x->len = 0;
+}
+
+void
 hash_index_free(struct hash_index *x)
 {
 	free(x->slot);

@@ -53,6 +53,9 @@ typedef const char *hash_index_key(const void *ctx, size_t i);
 size_t hash_index_put(struct hash_index *x, const char *key, size_t n,
 		      hash_index_key *keyof, const void *ctx);
 void hash_index_free(struct hash_index *x);
+/* An empty index (x zero or freed) with room for expected items without growing (a table
+ * that would double past a million items at its end). */
+void hash_index_init(struct hash_index *x, size_t expected);
 
 /* The hash of s the tables use, for a table of one's own. */
 uint64_t hash_string(const char *s);

@@ -133,18 +133,39 @@ date_unpack(int32_t p)
 }
 
 /* A due or overdue line, kept as numbers and pointers to what it
- * shares with others: its dates as day numbers, its text in its repeat
- * (48 bytes). */
+ * shares with others: its dates as day numbers, its text in its repeat,
+ * its recipient a client or a person (which knows its client), its
+ * occasion a number (32 bytes: 1.4 million at a million clients). */
 struct gesture {
-	struct client *c;
-	struct person *p;	/* a person's gesture, else NULL */
-	struct occasion *occ;
+	union {
+		struct client *c;
+		struct person *p;
+	} to;			/* the person when person, else the client */
 	struct repeat *rep;	/* its text; NULL for an empty text */
+	uint32_t occ;		/* its occasion's index in occasionv: in
+				 * input order, from rank on its rank */
 	int32_t actday, dateday;	/* the act date and date as day
 					 * numbers */
-	uint32_t seq;		/* input order */
-	bool overdue;
+	uint32_t seq : 30;	/* input order */
+	uint32_t overdue : 1;
+	uint32_t person : 1;	/* a person's gesture */
 };
+
+#define GESTURES_MAX ((size_t)1 << 30)	/* seq's room */
+
+/* The client a gesture is for (a person's gesture: the person's). */
+static struct client *
+client_to(const struct gesture *g)
+{
+	return g->person ? g->to.p->c : g->to.c;
+}
+
+/* The person of a person's gesture, else NULL. */
+static struct person *
+person_to(const struct gesture *g)
+{
+	return g->person ? g->to.p : NULL;
+}
 
 struct month {
 	int y, m;
@@ -187,6 +208,13 @@ struct report {
 	FILE *fp;		/* report_print's: where the report goes a
 				 * part at a time (spill), else NULL */
 };
+
+/* A gesture's occasion (from rank on: occ is its rank). */
+static const struct occasion *
+occasion_to(const struct report *r, const struct gesture *g)
+{
+	return r->occasionv.v[g->occ];
+}
 
 struct report *
 report_new(const struct report_opts *o)
@@ -335,18 +363,22 @@ person(struct report *r, const char *id)
 	return *slot;
 }
 
-static struct occasion *
+/* The index in occasionv of the occasion name, made when new. */
+static uint32_t
 occasion(struct report *r, const char *name)
 {
 	const char *kept;
 	void **slot = hash_put_kept(&r->occasions, name, &kept);
 	if (!*slot) {
+		if (r->occasionv.n >= UINT32_MAX)
+			die_oom();
 		struct occasion *o = new0(r, sizeof *o);
 		o->name = kept;
+		o->rank = r->occasionv.n;	/* its index until rank */
 		*slot = o;
 		vec_push(&r->occasionv, o);
 	}
-	return *slot;
+	return (uint32_t)((struct occasion *)*slot)->rank;
 }
 
 static const char *
@@ -395,7 +427,7 @@ name_of(struct buf *b, const struct client *c, const struct person *p)
 static void
 recipient(struct buf *b, const struct gesture *g)
 {
-	name_of(b, g->c, g->p);
+	name_of(b, client_to(g), person_to(g));
 }
 
 /* The date "YYYY-MM-DD" of a record; -1 when bad.  The reader's records
@@ -409,19 +441,32 @@ record_date(const struct report *r, const char *s, struct date *d)
 	return 0;
 }
 
+/* A record into the ledgers; id: its ID kept in the report, or NULL
+ * (gifts_add_id). */
 static void
-add_entry(struct report *r, char *const *f)
+ledger_add(struct report *r, const struct record *rec, const char *id)
 {
+	gifts_add_id(r->gifts, rec, id);
+	if (r->prev)
+		gifts_add_id(r->prev, rec, id);
+}
+
+static void
+add_entry(struct report *r, const struct record *rec)
+{
+	char *const *f = rec->f;
 	struct date d;
 	long long cents = 0;
 	const char *amount = f[ENTRY_AMOUNT], *cur = f[ENTRY_CURRENCY];
 	bool gift = *amount != '\0';
-	if (record_date(r, f[ENTRY_DATE], &d) != 0)
+	if (record_date(r, f[ENTRY_DATE], &d) != 0 || (gift && !r->checked &&
+	    (money_parse(amount, &cents) != 0 || strlen(cur) != 3))) {
+		ledger_add(r, rec, NULL);
 		return;
-	if (gift && !r->checked &&
-	    (money_parse(amount, &cents) != 0 || strlen(cur) != 3))
-		return;
+	}
 	struct client *c = client_of(r, f[ENTRY_ID]);
+	/* the ledgers keep only gifts: their ids are the clients' */
+	ledger_add(r, rec, gift && !strcmp(c->id, f[ENTRY_ID]) ? c->id : NULL);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
 	int32_t packed = date_pack(d);
@@ -466,16 +511,20 @@ add_gesture(struct report *r, char *const *f, bool overdue)
 	if (record_date(r, f[DUE_ACT], &act) != 0 ||
 	    record_date(r, f[DUE_DATE], &date) != 0)
 		return;
-	if (r->gestures.n >= UINT32_MAX)
+	if (r->gestures.n >= GESTURES_MAX)
 		die_oom();	/* seq */
 	struct gesture *g = new0(r, sizeof *g);
 	g->overdue = overdue;
 	g->actday = (int32_t)date_to_days(act);
 	g->dateday = (int32_t)date_to_days(date);
-	g->p = person(r, f[DUE_ID]);
-	g->c = g->p ? g->p->c : client(r, f[DUE_ID]);
+	struct person *p = person(r, f[DUE_ID]);
+	g->person = p != NULL;
+	if (p)
+		g->to.p = p;
+	else
+		g->to.c = client(r, f[DUE_ID]);
 	g->occ = occasion(r, f[DUE_OCCASION]);
-	g->seq = r->gestures.n;
+	g->seq = (uint32_t)r->gestures.n;
 	vec_push(&r->gestures, g);
 	if (!*f[DUE_GESTURE])
 		return;
@@ -500,12 +549,8 @@ report_add(struct report *r, const struct record *rec)
 	 * itself and orders the sums by its own ranking of clients, so
 	 * their names (the ledger's order of clients) are not needed; a
 	 * client's persons keep their order by name. */
-	if (rec->kind == RECORD_ENTRY || rec->kind == RECORD_PERSON ||
-	    rec->kind == RECORD_CONCERNS) {
-		gifts_add(r->gifts, rec);
-		if (r->prev)
-			gifts_add(r->prev, rec);
-	}
+	if (rec->kind == RECORD_PERSON || rec->kind == RECORD_CONCERNS)
+		ledger_add(r, rec, NULL);	/* entries: add_entry */
 	switch (rec->kind) {
 	case RECORD_CLIENT: {
 		struct client *c = client(r, f[CLIENT_ID]);
@@ -526,7 +571,7 @@ report_add(struct report *r, const struct record *rec)
 		client_of(r, f[CONCERNS_ID]);
 		break;
 	case RECORD_ENTRY:
-		add_entry(r, f);
+		add_entry(r, rec);
 		break;
 	case RECORD_DUE:
 	case RECORD_OVERDUE:
@@ -616,34 +661,94 @@ cmp_occasion_names(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
+/* A client and the head of its sort key: what the clients are sorted
+ * by first (16 bytes, no key kept). */
+struct headed {
+	uint64_t head;
+	struct client *c;
+};
+
+static int
+cmp_headed(const void *pa, const void *pb)
+{
+	const struct headed *a = pa, *b = pb;
+	return a->head < b->head ? -1 : a->head > b->head;
+}
+
+static void
+head_key(struct headed *h, struct client *c)
+{
+	char *key = slug_make(display(c), strlen(display(c)));
+	*h = (struct headed){head_of(key), c};
+	free(key);
+}
+
+/* The clients h[0..n) of one head in the order of cmp_keyed: their keys
+ * made again, for them only. */
+static void
+sort_run(struct headed *h, size_t n)
+{
+	struct keyed *k = xmalloc(n * sizeof *k);
+	struct arena keys = {0};	/* not a malloc a key */
+	for (size_t i = 0; i < n; i++) {
+		char *key = slug_make(display(h[i].c), strlen(display(h[i].c)));
+		k[i] = (struct keyed){h[i].head, arena_strdup(&keys, key), h[i].c};
+		free(key);
+	}
+	qsort(k, n, sizeof *k, cmp_keyed);
+	for (size_t i = 0; i < n; i++)
+		h[i].c = k[i].c;
+	free(k);
+	arena_free(&keys);
+}
+
+/* Rank the clients in the order of cmp_keyed: by the heads of their keys,
+ * then each run of one head by its keys.  The keys of a million clients
+ * are not held at once. */
+static void
+rank_clients(struct report *r)
+{
+	size_t n = r->clientv.n;
+	struct headed *h = xmalloc((n ? n : 1) * sizeof *h);
+	for (size_t i = 0; i < n; i++)
+		head_key(&h[i], r->clientv.v[i]);
+	qsort(h, n, sizeof *h, cmp_headed);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && h[j].head == h[i].head; j++)
+			;
+		if (j - i > 1)
+			sort_run(h + i, j - i);
+	}
+	for (size_t i = 0; i < n; i++) {
+		r->clientv.v[i] = h[i].c;
+		h[i].c->rank = (uint32_t)i;
+	}
+	free(h);
+}
+
 /* Rank the clients (cmp_keyed), the persons (by id) and the occasions
  * (by name), once, and give each gesture its recipient's ranks: the
  * sorts below compare the ranks. */
 static void
 rank(struct report *r)
 {
-	size_t n = r->clientv.n;
-	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
-	struct arena keys = {0};	/* not a malloc a key */
-	for (size_t i = 0; i < n; i++) {
-		struct client *c = r->clientv.v[i];
-		char *key = slug_make(display(c), strlen(display(c)));
-		k[i] = (struct keyed){head_of(key), arena_strdup(&keys, key), c};
-		free(key);
-	}
-	qsort(k, n, sizeof *k, cmp_keyed);
-	for (size_t i = 0; i < n; i++) {
-		r->clientv.v[i] = k[i].c;
-		k[i].c->rank = (uint32_t)i;
-	}
-	free(k);
-	arena_free(&keys);
+	rank_clients(r);
 	vec_sort(&r->personv, cmp_person_ids);
 	for (size_t i = 0; i < r->personv.n; i++)
 		((struct person *)r->personv.v[i])->rank = i;
+	/* A gesture's occasion goes from its index to its rank. */
+	size_t no = r->occasionv.n;
+	struct occasion **byindex = xmalloc((no ? no : 1) * sizeof *byindex);
+	if (no)	/* with none the vector is NULL */
+		memcpy(byindex, r->occasionv.v, no * sizeof *byindex);
 	vec_sort(&r->occasionv, cmp_occasion_names);
-	for (size_t i = 0; i < r->occasionv.n; i++)
+	for (size_t i = 0; i < no; i++)
 		((struct occasion *)r->occasionv.v[i])->rank = i;
+	for (size_t i = 0; i < r->gestures.n; i++) {
+		struct gesture *g = r->gestures.v[i];
+		g->occ = (uint32_t)byindex[g->occ]->rank;
+	}
+	free(byindex);
 }
 
 static int
@@ -663,9 +768,9 @@ cmp_long(long a, long b)
 static int
 cmp_recipient_of(const struct gesture *a, const struct gesture *b)
 {
-	int d = cmp_size(a->c->rank, b->c->rank);
-	return d ? d : cmp_size(a->p ? 1 + a->p->rank : 0,
-	    b->p ? 1 + b->p->rank : 0);
+	int d = cmp_size(client_to(a)->rank, client_to(b)->rank);
+	return d ? d : cmp_size(a->person ? 1 + a->to.p->rank : 0,
+	    b->person ? 1 + b->to.p->rank : 0);
 }
 
 /* Gestures by act date, occasion date and occasion, so that one
@@ -680,7 +785,7 @@ cmp_gesture(const void *pa, const void *pb)
 		return a->overdue ? -1 : 1;
 	if ((d = cmp_long(a->actday, b->actday)) ||
 	    (d = cmp_long(a->dateday, b->dateday)) ||
-	    (d = cmp_size(a->occ->rank, b->occ->rank)) ||
+	    (d = cmp_size(a->occ, b->occ)) ||
 	    (d = cmp_recipient_of(a, b)))
 		return d;
 	return cmp_size(a->seq, b->seq);
@@ -900,9 +1005,9 @@ relative(struct buf *b, long diff)
 /* A gesture's occasion as the report shows it: its name, and its date
  * where it is not the act date. */
 static void
-occasion_of(struct buf *b, const struct gesture *g)
+occasion_of(const struct report *r, struct buf *b, const struct gesture *g)
 {
-	buf_adds(b, g->occ->name);
+	buf_adds(b, occasion_to(r, g)->name);
 	if (g->dateday != g->actday) {
 		buf_addc(b, ' ');
 		add_date(b, date_from_days(g->dateday));
@@ -911,11 +1016,12 @@ occasion_of(struct buf *b, const struct gesture *g)
 
 /* One gesture: "Recipient (occasion date): text". */
 static void
-write_gesture(struct buf *out, struct buf *t, const struct gesture *g)
+write_gesture(const struct report *r, struct buf *out, struct buf *t,
+	      const struct gesture *g)
 {
 	recipient(t, g);
 	buf_adds(t, " (");
-	occasion_of(t, g);
+	occasion_of(r, t, g);
 	buf_addc(t, ')');
 	if (g->rep) {
 		buf_add(t, ": ", 2);
@@ -1032,7 +1138,7 @@ write_group(struct report *r, struct buf *out, struct buf *t,
 	for (size_t i = 0; i < n; i++) {
 		const struct gesture *gi = g[i];
 		text[i] = text_of(gi);
-		persons += gi->p != NULL;
+		persons += gi->person;
 	}
 	text_common(text, n, &pre, &suf);
 	bool differ = false;
@@ -1046,7 +1152,7 @@ write_group(struct report *r, struct buf *out, struct buf *t,
 	buf_addnum(t, (long)n);
 	buf_adds(t, persons == n ? " persons (" :
 	    persons ? " clients and persons (" : " clients (");
-	occasion_of(t, first);
+	occasion_of(r, t, first);
 	buf_addc(t, ')');
 	const char *ftext = text_of(first);
 	size_t plen = pre, len0 = strlen(ftext);
@@ -1129,7 +1235,7 @@ write_gestures(struct report *r, struct buf *out, const char *heading,
 			    ++r->groups);
 		else
 			for (size_t k = i; k < j; k++)
-				write_gesture(out, &t, r->gestures.v[k]);
+				write_gesture(r, out, &t, r->gestures.v[k]);
 		spill(r, out);
 	}
 	buf_free(&t);
@@ -1187,9 +1293,9 @@ collect_sums(struct report *r, const struct gifts *g, struct vec *v,
 static const struct gifts_row *
 sum_of(const struct report *r, const struct gesture *g)
 {
-	if (g->p)
-		return g->p->sum;
-	return g->c->sum ? gifts_row(r->gifts, g->c->sum - 1) : NULL;
+	if (g->person)
+		return g->to.p->sum;
+	return g->to.c->sum ? gifts_row(r->gifts, g->to.c->sum - 1) : NULL;
 }
 
 /* "OVER LIMIT", "UNKNOWN: CHF not converted", "1 untagged", joined. */
@@ -1458,7 +1564,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 	struct planned *cplan = NULL;	/* the clients', by rank */
 	for (size_t i = 0; i < r->gestures.n; i++) {
 		struct gesture *g = r->gestures.v[i];
-		const struct money *plan = g->occ->plan;
+		const struct money *plan = occasion_to(r, g)->plan;
 		if (!plan || strcmp(plan->currency, cur) != 0 ||
 		    plan->cents <= 0)
 			continue;
@@ -1467,7 +1573,8 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		int y = business_year(r, g->overdue ? r->o.today : act_of(g));
 		if (!cplan)
 			cplan = xcalloc(r->clientv.n, sizeof *cplan);
-		struct planned *pl = g->p ? &g->p->plan : &cplan[g->c->rank];
+		struct planned *pl = g->person ? &g->to.p->plan :
+		    &cplan[g->to.c->rank];
 		if (pl->year != y) {
 			pl->year = y;
 			pl->cents = 0;
@@ -1488,7 +1595,7 @@ warn_limit(struct report *r, struct buf *out, struct buf *t, bool *any)
 		buf_adds(t, "gift limit: ");
 		recipient(t, g);
 		buf_printf(t, " (%s, %s %s) plans %s %s",
-			   g->occ->name, wday[date_days_weekday(g->actday)],
+			   occasion_to(r, g)->name, wday[date_days_weekday(g->actday)],
 			   date_format(act_of(g), date), money_format(m.cents, a[0]),
 			   cur);
 		if (earlier)

@@ -105,9 +105,14 @@ wrap_width(const char *s, size_t n)
 {
 	size_t cols = 0, i = 0;
 	while (i < n) {
-		size_t w;
-		i += char_at(s, n, i, &w);
-		cols += w;
+		size_t start = i, w;	/* a run of ASCII at once */
+		while (i < n && (unsigned char)s[i] < 0x80)
+			i++;
+		cols += i - start;
+		if (i < n) {
+			i += char_at(s, n, i, &w);
+			cols += w;
+		}
 	}
 	return cols;
 }
@@ -118,7 +123,11 @@ wrap_prefix(const char *s, size_t n, size_t cols)
 	/* No character is wider than its bytes are long. */
 	if (n <= cols)
 		return n;
-	size_t i = 0, used = 0, w;
+	/* ASCII is a column a byte: the first cols of it at once */
+	size_t i = 0, w;
+	while (i < cols && (unsigned char)s[i] < 0x80)
+		i++;
+	size_t used = i;
 	while (i < n) {
 		size_t len = char_at(s, n, i, &w);
 		if (used + w > cols)

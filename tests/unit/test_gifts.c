@@ -615,6 +615,45 @@ value_example(void **state)
 	buf_free(&b);
 }
 
+/* An entry whose ID the caller keeps (gifts_add_id): its rows and sum
+ * point to the caller's id, and the ledger is the one gifts_add makes. */
+static void
+add_id_uses_callers_id(void **state)
+{
+	(void)state;
+	static char id[] = "mue";
+	char *f[] = {"entry", "mue", "2026-03-01", "30.00", "EUR", "gift",
+	    "Wein", "notes.md:5"};
+	struct record rec = { .kind = RECORD_ENTRY, .nf = 8, .f = f,
+	    .file = "recs", .line = 1 };
+	for (int sums = 0; sums < 2; sums++) {
+		struct gifts_opts o = opts();
+		o.sums = sums;
+		struct gifts *g = gifts_new(&o), *h = gifts_new(&o);
+		gifts_add_id(g, &rec, id);
+		gifts_add_id(g, &rec, id);
+		gifts_add_id(h, &rec, NULL);
+		gifts_add(h, &rec);
+		gifts_end(g);
+		gifts_end(h);
+		assert_int_equal(gifts_rows(g), gifts_rows(h));
+		const struct gifts_row *s = row(g, GIFTS_SUM, 0), *t =
+		    row(h, GIFTS_SUM, 0);
+		assert_non_null(s);
+		assert_ptr_equal(s->recipient_id, id);
+		assert_ptr_equal(s->client_id, id);
+		assert_string_equal(t->recipient_id, "mue");
+		assert_int_equal(s->total, 6000);
+		assert_int_equal(s->total, t->total);
+		assert_int_equal(s->deductible, GIFTS_NO);
+		assert_int_equal(s->count, 2);
+		if (!sums)
+			assert_ptr_equal(row(g, GIFTS_GIFT, 1)->client_id, id);
+		gifts_free(g);
+		gifts_free(h);
+	}
+}
+
 int
 main(void)
 {
@@ -640,6 +679,7 @@ main(void)
 		cmocka_unit_test(write_formats),
 		cmocka_unit_test(write_csv_formula),
 		cmocka_unit_test(value_example),
+		cmocka_unit_test(add_id_uses_callers_id),
 	};
 	return cmocka_run_group_tests_name("gifts", tests, NULL, NULL);
 }

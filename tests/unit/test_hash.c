@@ -78,12 +78,39 @@ index_finds_items(void **state)
 	assert_null(x.slot);
 }
 
+/* A presized index holds what it was sized for without growing, and
+ * grows past it. */
+static void
+index_init_presizes(void **state)
+{
+	(void)state;
+	static struct items it;
+	struct hash_index x;
+	hash_index_init(&x, 100);
+	size_t cap = x.cap;
+	assert_true(cap >= 200);
+	for (size_t i = 0; i < 150; i++) {
+		snprintf(it.key[i], sizeof it.key[0], "r-%zu", i);
+		assert_int_equal(hash_index_put(&x, it.key[i], i, item_key,
+		    &it), i);
+		if (i < 100)
+			assert_int_equal(x.cap, cap);
+	}
+	assert_int_equal(hash_index_put(&x, "r-42", 150, item_key, &it), 42);
+	assert_int_equal(x.len, 150);
+	hash_index_free(&x);
+	hash_index_init(&x, 0);
+	assert_int_equal(x.cap, 16);
+	hash_index_free(&x);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(drop_slots_keeps_keys),
 		cmocka_unit_test(index_finds_items),
+		cmocka_unit_test(index_init_presizes),
 	};
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
 }
