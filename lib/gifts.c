@@ -394,8 +394,9 @@ add_entry(struct gifts *g, char *const *f, const char *id)
 	const char *tag;
 	bool untagged;
 	enum gifts_kind kind = gifts_kind_of(f[ENTRY_TAGS], &tag, &untagged);
-	if (g->o.sums && kind != GIFTS_GIFT)
-		return;
+	/* With o.sums a giveaway or expense makes no row, but it is kept
+	 * all the same: a concerns record names its entry by SOURCE, and
+	 * the entry found must be the one the full ledger finds. */
 	struct entry *e = arena_alloc(&g->scratch, sizeof *e);
 	memset(e, 0, sizeof *e);
 	e->kind = kind;
@@ -407,7 +408,7 @@ add_entry(struct gifts *g, char *const *f, const char *id)
 	e->cents = cents;
 	memcpy(e->cur, f[ENTRY_CURRENCY], 4);
 	/* The sums need the text only to convert another currency. */
-	if (!g->o.sums || strcmp(e->cur, g->cur))
+	if (!g->o.sums || (kind == GIFTS_GIFT && strcmp(e->cur, g->cur)))
 		e->text = arena_strdup(entry_arena(g), f[ENTRY_TEXT]);
 	e->source = arena_strdup(entry_arena(g), f[ENTRY_SOURCE]);
 	if (g->en >= UINT32_MAX)
