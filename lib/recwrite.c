@@ -195,8 +195,10 @@ put_record(struct record_out *w, const char *kind, size_t kn,
 	need += 1 + w->src.len + dn;
 	if (!plain || need >= LONG_RUN) {	/* the slow way: rare */
 		buf_add(w->buf, kind, kn);
+		/* add writes a long run to fp at once: a line of 64 MiB is
+		 * not copied into the buffer, escaped or not. */
 		for (size_t i = 0; i < nc; i++) {
-			if (c[i].esc)
+			if (c[i].esc || len[i] >= LONG_RUN)
 				add(w, c[i].s);
 			else
 				add_plain(w, c[i].s);
