@@ -250,17 +250,10 @@ struct due {
 	struct memo keys, tags_seen;	/* struct wanted, struct tagrole */
 	struct buf pass;	/* -p: records not yet written */
 	/* The clients and persons, in order of first appearance, and by
-	 * id: an open-addressing table of 1 + their places in all (0: an
-	 * empty slot) and hashes of ids, at most half full.  A slot of 8
-	 * bytes rather than a struct hash's 24 and its copy of the id: 16 MB
-	 * for a million clients, not 50. */
+	 * id (their places in all). */
 	struct client **all;
 	size_t nall, capall;
-	struct slot {
-		uint32_t at;		/* 1 + the place in all; 0: empty */
-		uint32_t hash;		/* of the id */
-	} *index;
-	size_t capindex;
+	struct hash_index byid;
 	struct arena ids;	/* the ids, apart: the sort reads them */
 	struct client *cur;	/* the client of the previous record */
 	size_t nentry;		/* entries read up to TODAY: their order */
@@ -460,7 +453,7 @@ due_free(struct due *d)
 			free(d->all[i]->kin->far);
 		}
 	free(d->all);
-	free(d->index);
+	hash_index_free(&d->byid);
 	arena_free(&d->ids);
 	hash_free(&d->entries);
 	hash_free(&d->files);
@@ -549,24 +542,16 @@ src_text(struct due *d, struct src s, size_t *len)
 	return d->src.s;
 }
 
-/* The slot of id (hash h) in due.index: its client's, or the empty one
- * where it goes. */
-static struct slot *
-index_slot(const struct due *d, const char *id, uint32_t h)
+/* The id of client i, for the index byid. */
+static const char *
+client_key(const void *d, size_t i)
 {
-	size_t mask = d->capindex - 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		struct slot *s = &d->index[i];
-		if (!s->at || (s->hash == h &&
-		    strcmp(d->all[s->at - 1]->id, id) == 0))
-			return s;
-	}
+	return ((const struct due *)d)->all[i]->id;
 }
 
-/* Append c, whose id hashes to h, to due.all and to the index (c->id
- * is not there yet). */
+/* Append c to due.all and to the index (c->id is not there yet). */
 static void
-index_add(struct due *d, struct client *c, uint32_t h)
+index_add(struct due *d, struct client *c)
 {
 	if (d->nall == d->capall) {
 		if (d->capall >= UINT32_MAX / 2)
@@ -575,22 +560,7 @@ index_add(struct due *d, struct client *c, uint32_t h)
 		d->all = xrealloc(d->all, d->capall * sizeof *d->all);
 	}
 	d->all[d->nall++] = c;
-	if (2 * d->nall > d->capindex) {	/* twice the size, anew */
-		struct slot *old = d->index;
-		size_t oldcap = d->capindex;
-		d->capindex = d->capindex ? 2 * d->capindex : 128;
-		d->index = xcalloc(d->capindex, sizeof *d->index);
-		size_t mask = d->capindex - 1;
-		for (size_t i = 0; i < oldcap; i++) {	/* ids all differ */
-			size_t j = old[i].hash & mask;
-			while (old[i].at && d->index[j].at)
-				j = (j + 1) & mask;
-			if (old[i].at)
-				d->index[j] = old[i];
-		}
-		free(old);
-	}
-	*index_slot(d, c->id, h) = (struct slot){(uint32_t)d->nall, h};
+	hash_index_put(&d->byid, c->id, d->nall - 1, client_key, d);
 }
 
 /* The kin of c, made on first use. */
@@ -640,10 +610,10 @@ src_get(const struct client *c, size_t which, uint32_t line)
 	return (struct src){c->file, line};
 }
 
-/* A new client or person of the id whose hash is h; named by its id (a
- * person by its SLUG) until its record comes. */
+/* A new client or person of the id; named by its id (a person by its
+ * SLUG) until its record comes. */
 static struct client *
-new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
+new_client(struct due *d, const char *id, struct client *owner)
 {
 	size_t size = sizeof(struct client) + d->nwhen * sizeof(struct dated);
 	struct client *c = memset(arena_alloc_align(&d->arena, size,
@@ -651,7 +621,7 @@ new_client(struct due *d, const char *id, uint32_t h, struct client *owner)
 	c->id = arena_strdup(&d->ids, id);
 	if (owner)
 		kin_of(d, c)->owner = owner;
-	index_add(d, c, h);
+	index_add(d, c);
 	return c;
 }
 
@@ -665,19 +635,18 @@ client_get(struct due *d, const char *id, const char *source)
 {
 	struct client *c = d->cur;
 	if (!c || strcmp(c->id, id) != 0) {
-		uint32_t h = (uint32_t)hash_string(id);
-		uint32_t at = d->nall ? index_slot(d, id, h)->at : 0;
+		size_t at = hash_index_get(&d->byid, id, client_key, d);
 		size_t n;
-		if (at) {
-			c = d->all[at - 1];
+		if (at != SIZE_MAX) {
+			c = d->all[at];
 		} else if ((n = record_person_client_len(id)) == 0) {
-			c = new_client(d, id, h, NULL);
+			c = new_client(d, id, NULL);
 		} else {
 			buf_reset(&d->owner);
 			buf_add(&d->owner, id, n);
 			struct client *owner = client_get(d, d->owner.s,
 			    source);
-			c = new_client(d, id, h, owner);
+			c = new_client(d, id, owner);
 		}
 	}
 	if (!c->file && source)

@@ -223,6 +223,17 @@ hash_index_put(struct hash_index *x, const char *key, size_t n,
 	return n;
 }
 
+size_t
+hash_index_get(const struct hash_index *x, const char *key,
+	       hash_index_key *keyof, const void *ctx)
+{
+	if (!x->len)
+		return SIZE_MAX;
+	const struct hash_index_slot *s = index_find(x, key,
+	    (uint32_t)hash_string(key), keyof, ctx);
+	return s->i ? s->i - 1 : SIZE_MAX;
+}
+
 void
 hash_index_init(struct hash_index *x, size_t expected)
 {

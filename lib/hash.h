@@ -52,6 +52,10 @@ typedef const char *hash_index_key(const void *ctx, size_t i);
  * added: the caller makes it. */
 size_t hash_index_put(struct hash_index *x, const char *key, size_t n,
 		      hash_index_key *keyof, const void *ctx);
+/* The number of the item whose key is key, or SIZE_MAX when there is
+ * none (nothing is added). */
+size_t hash_index_get(const struct hash_index *x, const char *key,
+		      hash_index_key *keyof, const void *ctx);
 void hash_index_free(struct hash_index *x);
 /* An empty index (x zero or freed) with room for expected items without growing (a table
  * that would double past a million items at its end). */

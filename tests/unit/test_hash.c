@@ -74,8 +74,15 @@ index_finds_items(void **state)
 	assert_int_equal(hash_index_put(&x, it.key[it.n], it.n, item_key,
 	    &it), 200);
 	assert_int_equal(x.len, 201);
+	/* get finds as put does, and adds nothing */
+	assert_int_equal(hash_index_get(&x, "id-123", item_key, &it), 123);
+	assert_int_equal(hash_index_get(&x, "id-200", item_key, &it), 200);
+	assert_int_equal(hash_index_get(&x, "id-201", item_key, &it),
+	    SIZE_MAX);
+	assert_int_equal(x.len, 201);
 	hash_index_free(&x);
 	assert_null(x.slot);
+	assert_int_equal(hash_index_get(&x, "id-1", item_key, &it), SIZE_MAX);
 }
 
 /* A presized index holds what it was sized for without growing, and
