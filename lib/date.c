@@ -236,7 +236,9 @@ date_parse_iso(const char *s, struct date *d, bool yearless_ok)
 		return -1;
 	v.m = (md[1] - '0') * 10 + (md[2] - '0');
 	v.d = (md[4] - '0') * 10 + (md[5] - '0');
-	if (!date_valid(v))
+	/* A day every month has needs no look at the month's length. */
+	if (!(v.m >= 1 && v.m <= 12 && v.d >= 1 && v.d <= 28) &&
+	    !date_valid(v))
 		return -1;
 	*d = v;
 	return 0;

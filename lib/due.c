@@ -293,35 +293,6 @@ unpack_date(uint32_t v)
 	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
 }
 
-static bool
-is_digit_at(const char *s, size_t i)
-{
-	return (unsigned char)(s[i] - '0') <= 9;
-}
-
-/* The date s as date_parse_iso reads it (0, or -1 when it is not one).
- * The reader has checked the dates of the records: the common form
- * "YYYY-MM-DD" with a day every month has is read from its digits, each
- * byte tested before the next is read (nothing past the NUL is). */
-static inline int
-parse_date(const char *s, struct date *dt, bool yearless_ok)
-{
-	if (is_digit_at(s, 0) && is_digit_at(s, 1) && is_digit_at(s, 2) &&
-	    is_digit_at(s, 3) && s[4] == '-' && is_digit_at(s, 5) &&
-	    is_digit_at(s, 6) && s[7] == '-' && is_digit_at(s, 8) &&
-	    is_digit_at(s, 9) && !s[10]) {
-		int m = (s[5] - '0') * 10 + (s[6] - '0');
-		int dd = (s[8] - '0') * 10 + (s[9] - '0');
-		int y = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 +
-		    (s[2] - '0') * 10 + (s[3] - '0');
-		if (y && m >= 1 && m <= 12 && dd >= 1 && dd <= 28) {
-			*dt = (struct date){y, m, dd};
-			return 0;
-		}
-	}
-	return date_parse_iso(s, dt, yearless_ok);
-}
-
 /* A field key (normalized) that a rule reads: its date and source
  * (when), or its value.  Each gets the next place among a client's
  * dated fields or values on first use. */
@@ -829,7 +800,7 @@ add_field(struct due *d, struct client *c, char *const *f)
 		struct dated *dt = &c->when[w->wi];
 		src_put(d, c, SRC_WHEN + w->wi, &dt->line, f[FIELD_SOURCE]);
 		struct date v;
-		bool ok = parse_date(f[FIELD_DATE], &v, true) == 0;
+		bool ok = date_parse_iso_inline(f[FIELD_DATE], &v, true) == 0;
 		dt->date = ok ? pack_date(v) : 0;
 	}
 	if (w->value)
@@ -901,7 +872,7 @@ static struct kentry *
 add_entry(struct due *d, struct client *c, char *const *f)
 {
 	struct date dt;
-	if (parse_date(f[ENTRY_DATE], &dt, false) < 0)
+	if (date_parse_iso_inline(f[ENTRY_DATE], &dt, false) < 0)
 		return NULL;
 	uint32_t pd = pack_date(dt);
 	if (pd > d->ptoday)
@@ -968,7 +939,7 @@ add_concerns(struct due *d, char *const *f)
 	const char *id = f[CONCERNS_ID];
 	size_t n = record_person_client_len(id);
 	struct date dt;
-	if (!n || parse_date(f[CONCERNS_DATE], &dt, false) < 0)
+	if (!n || date_parse_iso_inline(f[CONCERNS_DATE], &dt, false) < 0)
 		return;
 	long day = date_to_days(dt);
 	for (; e; e = e->next)

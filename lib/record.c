@@ -278,31 +278,10 @@ bad_escape(struct record_reader *r, const char *s, size_t len, size_t at,
 }
 
 static bool
-digit(char c)
-{
-	return (unsigned char)(c - '0') <= 9;
-}
-
-/* Is s a valid date "YYYY-MM-DD" (or, when yearless_ok, "--MM-DD"), as
- * date_parse_iso tells?  The common form is read here in a few steps:
- * each byte is tested before the next is read, so nothing past the NUL
- * is.  A month and day that every year has need no table.  Inline: a
- * line has up to two dates. */
-static inline bool
 iso_ok(const char *s, bool yearless_ok)
 {
-	if (digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
-	    s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' &&
-	    digit(s[8]) && digit(s[9]) && !s[10]) {
-		int m = (s[5] - '0') * 10 + (s[6] - '0');
-		int d = (s[8] - '0') * 10 + (s[9] - '0');
-		if (memcmp(s, "0000", 4) == 0)
-			return false;	/* no year 0 */
-		return (m >= 1 && m <= 12 && d >= 1 && d <= 28) ||
-		    date_valid(date_of_digits(s));
-	}
 	struct date d;
-	return date_parse_iso(s, &d, yearless_ok) == 0;
+	return date_parse_iso_inline(s, &d, yearless_ok) == 0;
 }
 
 static bool

@@ -1138,11 +1138,40 @@ of_digits(void **state)
 	assert_int_equal(d.d, 31);
 }
 
+/* date_parse_iso_inline answers as date_parse_iso does, on the common
+ * form and beside it. */
+static void
+parse_iso_inline(void **state)
+{
+	(void)state;
+	static const char *const in[] = {
+		"2026-11-27", "2026-02-28", "2024-02-29", "2026-02-29",
+		"2026-04-31", "2026-12-31", "0000-01-01", "2026-13-01",
+		"2026-00-10", "2026-01-00", "2026-1-01", "2026-01-011",
+		"2026/01/01", "--02-29", "--13-01", "", "2026-01-0x",
+		"9999-12-28",
+	};
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+		for (int yl = 0; yl < 2; yl++) {
+			struct date a = {-1, -1, -1}, b = {-1, -1, -1};
+			int ra = date_parse_iso(in[i], &a, yl);
+			int rb = date_parse_iso_inline(in[i], &b, yl);
+			assert_int_equal(ra, rb);
+			assert_memory_equal(&a, &b, sizeof a);
+		}
+	struct date d;
+	assert_int_equal(date_parse_iso_inline("2026-11-27", &d, false), 0);
+	assert_int_equal(d.y, 2026);
+	assert_int_equal(d.m, 11);
+	assert_int_equal(d.d, 27);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(of_digits),
+		cmocka_unit_test(parse_iso_inline),
 		cmocka_unit_test(scan_iso),
 		cmocka_unit_test(scan_dotted),
 		cmocka_unit_test(scan_german_names),
