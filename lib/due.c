@@ -762,20 +762,13 @@ pend_switch(struct due *d, struct client *c)
 	}
 }
 
-/* b becomes a copy of s (buf_reset inline: it runs for most entries). */
-static void
-buf_set(struct buf *b, const char *s)
-{
-	b->len = 0;
-	buf_adds(b, s);
-}
-
 /* Hold s as the string i of c. */
 static void
 hold_str(struct due *d, struct client *c, size_t i, const char *s)
 {
 	pend_switch(d, c);
-	buf_set(&d->pend.str[i], s);
+	buf_reset(&d->pend.str[i]);
+	buf_adds(&d->pend.str[i], s);
 	d->pend.has[i] = true;
 	d->pend.changed = true;
 }
@@ -785,7 +778,8 @@ static void
 hold_latest(struct due *d, struct client *c, const char *s)
 {
 	pend_switch(d, c);
-	buf_set(&d->pend.latest_source, s);
+	buf_reset(&d->pend.latest_source);
+	buf_adds(&d->pend.latest_source, s);
 	d->pend.latest = true;
 }
 

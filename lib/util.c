@@ -124,14 +124,6 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
-}
-
-void
 buf_free(struct buf *b)
 {
 	free(b->s);

@@ -64,11 +64,19 @@ buf_adds(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
 }
+
+/* len = 0, keeps the memory. */
+static inline void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_addnum(struct buf *b, long n);	/* decimal, without printf */
-void buf_reset(struct buf *b);		/* len = 0, keeps the memory */
 void buf_free(struct buf *b);
 char *buf_steal(struct buf *b);		/* returns s (never NULL), b is empty */
 
