@@ -7,10 +7,27 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct date {
 	int y, m, d;		/* y == 0: no year */
 };
+
+/* A date as one number of 32 bits that orders as dates do, never 0 (a
+ * month and day are never 0): cheaper to make than a day number, for
+ * dates kept by the million. */
+static inline uint32_t
+date_pack(struct date d)
+{
+	return (uint32_t)d.y << 9 | (uint32_t)d.m << 5 | (uint32_t)d.d;
+}
+
+static inline struct date
+date_unpack(uint32_t p)
+{
+	return (struct date){(int)(p >> 9), (int)(p >> 5 & 15),
+	    (int)(p & 31)};
+}
 
 #define DATE_BUFSZ 11		/* "YYYY-MM-DD" or "--MM-DD", with the NUL */
 

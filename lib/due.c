@@ -71,7 +71,7 @@ struct src {
 enum { SRC_CLIENT, SRC_LATEST, SRC_WHEN };	/* SRC_WHEN + wanted.wi */
 #define LINE_FAR UINT32_MAX	/* never a struct src.line */
 
-/* A field of a WHEN FIELD key: its date, packed (pack_date), and its
+/* A field of a WHEN FIELD key: its date, packed (date_pack), and its
  * source's line. */
 struct dated {
 	uint32_t line;
@@ -168,7 +168,7 @@ struct client {
 	uint32_t line;		/* its source's */
 	uint32_t latest_line;	/* the latest entry's (by date, then input
 				 * order) */
-	/* Packed (pack_date), 0 when none: the latest entry up to TODAY,
+	/* Packed (date_pack), 0 when none: the latest entry up to TODAY,
 	 * the latest without occasion tags. */
 	uint32_t latest_day, last_day;
 	bool named;		/* a client (person) record was read */
@@ -279,20 +279,6 @@ struct due {
 	bool finished;
 };
 
-/* A date packed into 32 bits, never 0: year, month, day;
- * packed dates compare as the dates do. */
-static uint32_t
-pack_date(struct date dt)
-{
-	return (uint32_t)dt.y << 9 | (uint32_t)dt.m << 5 | (uint32_t)dt.d;
-}
-
-static struct date
-unpack_date(uint32_t v)
-{
-	return (struct date){(int)(v >> 9), (int)(v >> 5 & 15), (int)(v & 31)};
-}
-
 /* A field key (normalized) that a rule reads: its date and source
  * (when), or its value.  Each gets the next place among a client's
  * dated fields or values on first use. */
@@ -395,9 +381,9 @@ due_new(const struct occasions *os, const struct due_opts *o)
 			back = oc->lead + 30;
 	}
 	d->horizon = d->today - d->opt.grace - back;
-	d->ptoday = pack_date(o->today);
+	d->ptoday = date_pack(o->today);
 	d->phorizon = d->horizon < d->dmin ? 0 :
-	    pack_date(date_from_days(d->horizon));
+	    date_pack(date_from_days(d->horizon));
 	d->nstr = 1 + d->nvalue + 1;
 	d->pend.str = xcalloc(d->nstr, sizeof *d->pend.str);
 	d->pend.has = xcalloc(d->nstr, sizeof *d->pend.has);
@@ -795,7 +781,7 @@ add_field(struct due *d, struct client *c, char *const *f)
 		src_put(d, c, SRC_WHEN + w->wi, &dt->line, f[FIELD_SOURCE]);
 		struct date v;
 		bool ok = date_parse_iso_inline(f[FIELD_DATE], &v, true) == 0;
-		dt->date = ok ? pack_date(v) : 0;
+		dt->date = ok ? date_pack(v) : 0;
 	}
 	if (w->value)
 		hold_str(d, c, 1 + w->vi, f[FIELD_VALUE]);
@@ -868,7 +854,7 @@ add_entry(struct due *d, struct client *c, char *const *f)
 	struct date dt;
 	if (date_parse_iso_inline(f[ENTRY_DATE], &dt, false) < 0)
 		return NULL;
-	uint32_t pd = pack_date(dt);
+	uint32_t pd = date_pack(dt);
 	if (pd > d->ptoday)
 		return NULL;	/* a plan: no rule reads it */
 	size_t idx = d->nentry++;
@@ -1353,7 +1339,7 @@ apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
 	switch (o->when) {
 	case OCC_FIELD: {
 		const struct dated *f = when_field(r, p ? p : c);
-		struct date v = unpack_date(f->date);
+		struct date v = date_unpack(f->date);
 		if (!f->date || ((o->every || o->nyears) && !v.y))
 			return;
 		yearly(d, r, &w, v.m, v.d, v.y);
@@ -1377,7 +1363,7 @@ apply(struct due *d, const struct rule *r, uint32_t at, uint32_t sub)
 	}
 	case OCC_LAST:
 		if (c->latest_day)
-			consider(d, r, &w, date_to_days(unpack_date(
+			consider(d, r, &w, date_to_days(date_unpack(
 			    c->latest_day)) + o->days, NULL);
 		else	/* never contacted: due today, whatever the lead
 			 * or the weekday (not overdue on a Saturday) */
@@ -1527,7 +1513,7 @@ expand_hit(struct due *d, const struct hit *h, struct date day,
 	    .about = trigger ? about_of(trigger) : p};
 	int years = 0;
 	if (r->o->when == OCC_FIELD)
-		years = years_of(unpack_date(when_field(r, who)->date).y,
+		years = years_of(date_unpack(when_field(r, who)->date).y,
 		    day.y);
 	buf_reset(&d->years);
 	if (years)

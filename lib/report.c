@@ -69,7 +69,7 @@ struct planned {
 struct client {
 	const char *id;		/* in the arena */
 	const char *name;	/* of the first client record, or NULL */
-	int32_t last;		/* the latest entry up to TODAY, when
+	uint32_t last;		/* the latest entry up to TODAY, when
 				 * has_last: date_pack */
 	uint32_t rank;		/* in the order of cmp_keyed */
 	uint32_t sum;		/* 1 + the index of its sum row in this
@@ -117,20 +117,6 @@ struct repeat {
 				 * and its first member there (link_parts) */
 	bool warned;
 };
-
-/* A date as one number that orders as dates do: cheaper to make than a
- * day number, made for every entry. */
-static int32_t
-date_pack(struct date d)
-{
-	return (int32_t)d.y << 9 | d.m << 5 | d.d;
-}
-
-static struct date
-date_unpack(int32_t p)
-{
-	return (struct date){p >> 9, p >> 5 & 15, p & 31};
-}
 
 /* A due or overdue line, kept as numbers and pointers to what it
  * shares with others: its dates as day numbers, its text in its repeat,
@@ -469,7 +455,7 @@ add_entry(struct report *r, const struct record *rec)
 	ledger_add(r, rec, gift && !strcmp(c->id, f[ENTRY_ID]) ? c->id : NULL);
 	if (date_cmp(d, r->o.today) > 0)
 		return;		/* a plan */
-	int32_t packed = date_pack(d);
+	uint32_t packed = date_pack(d);
 	if (!c->has_last || packed > c->last) {
 		c->last = packed;
 		c->has_last = true;

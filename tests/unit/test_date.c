@@ -1166,12 +1166,34 @@ parse_iso_inline(void **state)
 	assert_int_equal(d.d, 27);
 }
 
+/* Packed dates order as the dates do, are never 0, and unpack to the
+ * date (also without a year). */
+static void
+pack_orders(void **state)
+{
+	(void)state;
+	const struct date v[] = {
+		{0, 1, 1}, {0, 2, 29}, {0, 12, 31}, {1, 1, 1}, {2025, 12, 31},
+		{2026, 1, 1}, {2026, 1, 31}, {2026, 2, 1}, {9999, 12, 31},
+	};
+	size_t n = sizeof v / sizeof *v;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t p = date_pack(v[i]);
+		assert_true(p != 0);
+		struct date u = date_unpack(p);
+		assert_memory_equal(&u, &v[i], sizeof u);
+		if (i + 1 < n)
+			assert_true(p < date_pack(v[i + 1]));
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(of_digits),
 		cmocka_unit_test(parse_iso_inline),
+		cmocka_unit_test(pack_orders),
 		cmocka_unit_test(scan_iso),
 		cmocka_unit_test(scan_dotted),
 		cmocka_unit_test(scan_german_names),
